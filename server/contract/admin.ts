@@ -1,0 +1,142 @@
+/** Admin page API (Forge module jira:adminPage). Paths are relative to the remote base URL. */
+import { z } from 'zod';
+import {
+  FIELD_OWNERS, RULE_OPERATORS, SYNC_MODES, ZOHO_MODULES, smartConnectedItemInputSchema,
+} from '../../workflows/core/model';
+
+export const ADMIN_ROUTES = {
+  dataCenters: 'GET /api/admin/data-centers',
+  connection: 'GET /api/admin/connection',
+  saveConnection: 'PUT /api/admin/connection',
+  revokeConnection: 'DELETE /api/admin/connection',
+  status: 'GET /api/admin/status',
+  zohoPortals: 'GET /api/admin/zoho/portals',
+  zohoProjects: 'GET /api/admin/zoho/portals/:portalId/projects',
+  zohoModules: 'GET /api/admin/zoho/portals/:portalId/projects/:projectId/modules',
+  zohoFields: 'GET /api/admin/zoho/portals/:portalId/projects/:projectId/modules/:module/fields',
+  zohoStatuses: 'GET /api/admin/zoho/portals/:portalId/projects/:projectId/modules/:module/statuses',
+  jiraProjects: 'GET /api/admin/jira/projects',
+  jiraIssueTypes: 'GET /api/admin/jira/projects/:projectId/issue-types',
+  jiraFields: 'GET /api/admin/jira/projects/:projectId/issue-types/:issueTypeId/fields',
+  jiraStatuses: 'GET /api/admin/jira/projects/:projectId/statuses',
+  listItems: 'GET /api/admin/items',
+  createItem: 'POST /api/admin/items',
+  getItem: 'GET /api/admin/items/:id',
+  updateItem: 'PUT /api/admin/items/:id',
+  deleteItem: 'DELETE /api/admin/items/:id',
+  enableItem: 'POST /api/admin/items/:id/enable',
+  disableItem: 'POST /api/admin/items/:id/disable',
+  syncNow: 'POST /api/admin/items/:id/sync-now',
+} as const;
+
+export const DATA_CENTER_IDS = ['us', 'eu', 'in', 'au', 'jp', 'cn', 'uk', 'ca', 'sa'] as const;
+export type DataCenterId = (typeof DATA_CENTER_IDS)[number];
+
+export const dataCenterSchema = z.object({ id: z.enum(DATA_CENTER_IDS), name: z.string() });
+
+export const saveConnectionBodySchema = z.object({
+  dataCenter: z.enum(DATA_CENTER_IDS),
+  clientId: z.string().trim().min(5).max(200),
+  clientSecret: z.string().trim().min(5).max(500),
+  code: z.string().trim().min(5).max(500),
+});
+export type SaveConnectionBody = z.infer<typeof saveConnectionBodySchema>;
+
+/** Never contains the secret, the refresh token or the access token. */
+export const connectionSummarySchema = z.discriminatedUnion('connected', [
+  z.object({ connected: z.literal(false) }),
+  z.object({
+    connected: z.literal(true),
+    dataCenter: z.enum(DATA_CENTER_IDS),
+    dataCenterName: z.string(),
+    clientId: z.string(),
+    zohoUserName: z.string().nullable(),
+    zohoUserEmail: z.string().nullable(),
+    connectedAt: z.string(),
+  }),
+]);
+export type ConnectionSummary = z.infer<typeof connectionSummarySchema>;
+
+export const adminStatusSchema = z.object({
+  installationId: z.string(),
+  lastHeardFromJiraAt: z.string().nullable(),
+  jiraTokenValid: z.boolean(),
+  jiraTokenExpiresAt: z.string().nullable(),
+  /** Set when background Jira work is waiting for a fresh token: shown as a warning. */
+  jiraTokenMessage: z.string().nullable(),
+  temporalWebUrl: z.string(),
+});
+
+export const namedSchema = z.object({ id: z.string(), name: z.string() });
+export const zohoModuleInfoSchema = z.object({
+  id: z.enum(ZOHO_MODULES),
+  name: z.string(),
+  synchronizable: z.boolean(),
+  autoCreate: z.boolean(),
+  statusSync: z.boolean(),
+  commentSync: z.boolean(),
+  attachmentSync: z.boolean(),
+});
+export const zohoFieldSchema = z.object({
+  id: z.string(), name: z.string(), type: z.string(), custom: z.boolean(), writable: z.boolean(),
+  options: z.array(z.object({ id: z.string(), value: z.string() })).optional(),
+});
+export const zohoStatusSchema = z.object({ id: z.string(), name: z.string(), type: z.enum(['open', 'in_progress', 'closed']) });
+export const jiraProjectSchema = z.object({ id: z.string(), key: z.string(), name: z.string() });
+export const jiraFieldSchema = z.object({
+  id: z.string(), name: z.string(), type: z.string(), custom: z.boolean(), required: z.boolean().default(false),
+  allowedValues: z.array(z.object({ id: z.string(), value: z.string() })).optional(),
+});
+export const jiraStatusSchema = z.object({ id: z.string(), name: z.string(), category: z.enum(['new', 'indeterminate', 'done']) });
+
+/** Request body for create/update: the core's input schema (the matrix is checked by the core). */
+export const itemBodySchema = smartConnectedItemInputSchema;
+
+export const latestSyncSchema = z.object({
+  status: z.enum(['running', 'succeeded', 'partial', 'failed']),
+  kind: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  created: z.number(), updated: z.number(), skipped: z.number(), failed: z.number(),
+  conflicts: z.number(),
+  errors: z.array(z.object({ record: z.string().optional(), message: z.string() })),
+  workflowId: z.string(),
+  runId: z.string(),
+  temporalUrl: z.string(),
+});
+
+export const itemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  mode: z.enum(SYNC_MODES),
+  enabled: z.boolean(),
+  zohoPortalId: z.string(), zohoPortalName: z.string().nullable(),
+  zohoProjectId: z.string(), zohoProjectName: z.string().nullable(),
+  zohoModule: z.enum(ZOHO_MODULES),
+  jiraProjectIds: z.array(z.string()), jiraProjectKeys: z.array(z.string()),
+  jiraIssueTypeId: z.string().nullable(), jiraIssueTypeName: z.string().nullable(),
+  displayFields: z.array(z.string()),
+  mappings: z.array(z.object({
+    jiraFieldId: z.string(), jiraFieldName: z.string().nullable(),
+    zohoFieldId: z.string(), zohoFieldName: z.string().nullable(),
+    owner: z.enum(FIELD_OWNERS),
+  })),
+  autoCreate: z.boolean(), syncStatus: z.boolean(), syncComments: z.boolean(),
+  syncAttachments: z.boolean(), showAssociations: z.boolean(),
+  rule: z.object({
+    enabled: z.boolean(), zohoFieldId: z.string(), zohoFieldName: z.string().nullable(),
+    operator: z.enum(RULE_OPERATORS), value: z.string().nullable(),
+    metJiraStatusId: z.string(), metJiraStatusName: z.string().nullable(),
+    notMetJiraStatusId: z.string().nullable(), notMetJiraStatusName: z.string().nullable(),
+    createIssueWhenNotMet: z.boolean(),
+  }).nullable(),
+  /** Temporal schedule state: paused when the item is disabled or the installation uninstalled. */
+  schedule: z.object({ scheduleId: z.string(), paused: z.boolean() }).nullable(),
+  latestSync: latestSyncSchema.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Item = z.infer<typeof itemSchema>;
+export type LatestSync = z.infer<typeof latestSyncSchema>;
+
+export const syncNowResultSchema = z.object({ workflowId: z.string(), temporalUrl: z.string() });
