@@ -1,0 +1,66 @@
+/**
+ * Signal and query definitions with their payload types. The server sends `jiraIssueEventSignal`
+ * (via signalWithStart, see activities/temporal/schedules.ts); workflows/issue-events.ts handles it.
+ * Payloads stay small: ids and changed field ids only; workflows read current values through activities.
+ */
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
+export const JIRA_ISSUE_EVENT_KINDS = [
+  'issue_updated',
+  'issue_created',
+  'issue_deleted',
+  'comment_created',
+  'comment_updated',
+  'comment_deleted',
+] as const;
+export type JiraIssueEventKind = (typeof JIRA_ISSUE_EVENT_KINDS)[number];
+
+export interface JiraIssueEvent {
+  kind: JiraIssueEventKind;
+  installationId: string;
+  jiraIssueId: string;
+  jiraIssueKey: string;
+  /** Jira field ids from the changelog (e.g. "summary", "status", "customfield_10010"). */
+  changedFieldIds: string[];
+  commentId?: string;
+  /** Jira accountId of who made the change; our own app user's events are dropped. */
+  actorAccountId?: string;
+  /** ISO time of the change at the source (Jira `updated`), used for last-writer-wins. */
+  occurredAt: string;
+}
+
+/** Name of the signal, for callers that cannot import the definition (e.g. the CLI). */
+export const JIRA_ISSUE_EVENT_SIGNAL = 'jiraIssueEvent';
+export const jiraIssueEventSignal = defineSignal<[JiraIssueEvent]>(JIRA_ISSUE_EVENT_SIGNAL);
+
+/** Input of the issue-events entity workflow; `pending` carries queued events across continueAsNew. */
+export interface IssueEventsInput {
+  installationId: string;
+  jiraIssueId: string;
+  pending?: JiraIssueEvent[];
+}
+
+/** How many events the entity has accepted and applied (tests and operators read it). */
+export interface IssueEventsStatus {
+  received: number;
+  applied: number;
+  pending: number;
+}
+export const issueEventsStatusQuery = defineQuery<IssueEventsStatus>('issueEventsStatus');
+
+/** Input of the sync cycle and the panel refresh. */
+export interface SyncItemInput {
+  sciId: string;
+}
+export interface RefreshLinkInput {
+  installationId: string;
+  linkId: string;
+}
+export interface AutoCreateInput {
+  sciId: string;
+  zohoRecordId: string;
+  /** Which Jira status the new issue should end in (from the Conditional Sync Rule), if any. */
+  targetStatusId?: string;
+  /** Id of the SyncRun that started this create, for counting. */
+  syncRunId?: string;
+}
