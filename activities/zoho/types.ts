@@ -1,0 +1,81 @@
+/** The Zoho Projects API as the connector uses it. Implemented by ./client.ts over V3. */
+import type { ZohoField, ZohoModule, ZohoRecord, ZohoStatus } from '../../workflows/core/model';
+import type { FileDownload, FileUpload } from '../http/types';
+
+/** One Zoho source: portal / project / module. All ids are strings (they exceed 2^53). */
+export interface ZohoSource {
+  portalId: string;
+  /** Needed only for web links (recordUrl). */
+  portalName?: string;
+  projectId: string;
+  module: ZohoModule;
+}
+
+export interface ZohoPortal { id: string; name: string; orgName?: string }
+export interface ZohoProject { id: string; name: string; key?: string; status?: string }
+export interface ZohoUser { id: string; zuid?: string; name: string; email?: string }
+export interface ZohoModuleInfo {
+  id: ZohoModule;
+  name: string;
+  synchronizable: boolean;
+  autoCreate: boolean;
+  statusSync: boolean;
+  commentSync: boolean;
+  attachmentSync: boolean;
+}
+
+export interface ZohoComment {
+  id: string;
+  /** HTML as Zoho stores it. */
+  html: string;
+  authorId?: string;
+  authorName?: string;
+  createdAt?: string;
+  modifiedAt?: string;
+}
+
+export interface ZohoAttachment {
+  id: string;
+  name: string;
+  size?: number;
+  contentType?: string;
+  downloadUrl: string;
+  createdAt?: string;
+}
+
+export interface ListRecordsOptions {
+  /** 1-based. */
+  page: number;
+  /** ≤ 200. */
+  perPage: number;
+  /** Ask the server to order by last modified time, newest first (UNCONFIRMED server-side; client falls back). */
+  sortByModified?: boolean;
+  /** ISO time: server-side filter when available; the result is always filtered client-side too. */
+  modifiedAfter?: string;
+}
+
+export interface RecordPage { records: ZohoRecord[]; hasNextPage: boolean }
+
+/** A partial update in Zoho's V3 shape, e.g. `{ name: 'x', status: { id: '1' } }`. */
+export type ZohoPatch = Record<string, unknown>;
+
+export interface ZohoApi {
+  listPortals(): Promise<ZohoPortal[]>;
+  listProjects(portalId: string): Promise<ZohoProject[]>;
+  listModules(): ZohoModuleInfo[];
+  listFields(portalId: string, projectId: string, module: ZohoModule): Promise<ZohoField[]>;
+  listStatuses(portalId: string, projectId: string, module: ZohoModule): Promise<ZohoStatus[]>;
+  listRecords(src: ZohoSource, opts: ListRecordsOptions): Promise<RecordPage>;
+  getRecord(src: ZohoSource, id: string): Promise<ZohoRecord | null>;
+  searchRecords(src: ZohoSource, term: string): Promise<ZohoRecord[]>;
+  updateRecord(src: ZohoSource, id: string, patch: ZohoPatch): Promise<ZohoRecord | null>;
+  listComments(src: ZohoSource, id: string): Promise<ZohoComment[]>;
+  addComment(src: ZohoSource, id: string, html: string): Promise<{ id: string }>;
+  listAttachments(src: ZohoSource, id: string): Promise<ZohoAttachment[]>;
+  downloadAttachment(att: Pick<ZohoAttachment, 'downloadUrl'>): Promise<FileDownload>;
+  uploadAttachment(src: ZohoSource, id: string, file: FileUpload): Promise<{ id: string }>;
+  listFollowers(src: ZohoSource, id: string): Promise<ZohoUser[]>;
+  listUsers(portalId: string): Promise<ZohoUser[]>;
+  /** Web link to the record in Zoho Projects (V3 objects carry none). */
+  recordUrl(src: ZohoSource, record: ZohoRecord): string;
+}
