@@ -54,7 +54,12 @@ export interface ListRecordsOptions {
   modifiedAfter?: string;
 }
 
-export interface RecordPage { records: ZohoRecord[]; hasNextPage: boolean }
+export interface RecordPage {
+  records: ZohoRecord[];
+  hasNextPage: boolean;
+  /** With modifiedAfter: this page held records at or before that time (dropped client-side). */
+  olderSeen?: boolean;
+}
 
 /** A partial update in Zoho's V3 shape, e.g. `{ name: 'x', status: { id: '1' } }`. */
 export type ZohoPatch = Record<string, unknown>;
