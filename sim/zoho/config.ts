@@ -1,0 +1,84 @@
+/**
+ * Options and switches of the Zoho Projects simulator.
+ * Behaviour that zoho.md marks UNCONFIRMED lives behind a switch here, so a correction is one edit.
+ */
+import type { SimClockSource } from './clock';
+
+/** The exact Self Client scope bundle from the product guide ("Generate code and required scopes"). */
+export const ZOHO_PRODUCT_SCOPES: readonly string[] = [
+  'ZohoProjects.tasks.CREATE', 'ZohoProjects.tasks.UPDATE', 'ZohoProjects.bugs.CREATE', 'ZohoProjects.bugs.UPDATE',
+  'ZohoPC.files.CREATE', 'ZohoPC.files.ALL', 'WorkDrive.files.ALL', 'ZohoProjects.portals.Read',
+  'ZohoProjects.projects.Read', 'ZohoProjects.activities.Read', 'ZohoProjects.feeds.Read', 'ZohoProjects.status.Read',
+  'ZohoProjects.milestones.Read', 'ZohoProjects.tasklists.Read', 'ZohoProjects.tasks.Read', 'ZohoProjects.bugs.Read',
+  'ZohoProjects.events.Read', 'ZohoProjects.forums.Read', 'ZohoProjects.clients.Read', 'ZohoProjects.users.Read',
+  'ZohoProjects.documents.READ', 'ZohoProjects.search.READ', 'ZohoProjects.tags.Read', 'ZohoProjects.calendar.Read',
+  'ZohoProjects.integrations.Read', 'ZohoProjects.projectgroups.Read', 'ZohoProjects.entity_properties.Read',
+  'ZohoProjects.custom_fields.READ', 'ZohoPC.files.Read', 'WorkDrive.workspace.Read', 'WorkDrive.files.Read',
+  'WorkDrive.team.Read', 'AaaServer.profile.Read',
+];
+
+/** Unconfirmed behaviour (zoho.md). Defaults follow what is confirmed. */
+export interface ZohoSimSwitches {
+  /** Honour `sort_by=ASC|DESC(last_modified_time)` on task/issue lists (UNCONFIRMED; off = ignored). */
+  sortByModifiedTime: boolean;
+  /** Honour the V3 `filter` JSON param on last_modified_time (UNCONFIRMED; off = ignored). */
+  filterByModifiedTime: boolean;
+  /** Issue list items carry no last_modified_time ("list items may lack a modified time"). */
+  issueListOmitsModifiedTime: boolean;
+  /** Over the rate limit: '429' (with Retry-After) or '400' (title URL_ROLLING_THROTTLES_LIMIT_EXCEEDED). */
+  rateLimitStyle: '429' | '400';
+}
+
+export interface ZohoRateLimitOptions {
+  /** Requests allowed per window, per endpoint, per user. */
+  limit: number;
+  windowMs: number;
+  blockMs: number;
+}
+
+export interface ZohoSimOptions {
+  host?: string;
+  /** 0 (default) = any free port. */
+  port?: number;
+  /** Load the demo dataset (default true). */
+  demo?: boolean;
+  clock?: SimClockSource;
+  /** Lifetime of a generated authorization code (default 3 min). */
+  codeTtlMs?: number;
+  accessTokenTtlMs?: number;
+  /** What the token response reports as api_domain. */
+  apiDomain?: string;
+  rateLimit?: Partial<ZohoRateLimitOptions>;
+  switches?: Partial<ZohoSimSwitches>;
+  /** Upload size cap (about 128 MB per zoho.md, UNCONFIRMED). */
+  attachmentMaxBytes?: number;
+  /** Fastify logger on/off (default off). */
+  logger?: boolean;
+}
+
+export interface ZohoSimConfig {
+  codeTtlMs: number;
+  accessTokenTtlMs: number;
+  apiDomain: string;
+  rateLimit: ZohoRateLimitOptions;
+  switches: ZohoSimSwitches;
+  attachmentMaxBytes: number;
+}
+
+export const DEFAULT_SWITCHES: ZohoSimSwitches = {
+  sortByModifiedTime: false,
+  filterByModifiedTime: false,
+  issueListOmitsModifiedTime: false,
+  rateLimitStyle: '429',
+};
+
+export function resolveConfig(opts: ZohoSimOptions = {}): ZohoSimConfig {
+  return {
+    codeTtlMs: opts.codeTtlMs ?? 3 * 60_000,
+    accessTokenTtlMs: opts.accessTokenTtlMs ?? 3_600_000,
+    apiDomain: opts.apiDomain ?? 'https://www.zohoapis.com',
+    rateLimit: { limit: 200, windowMs: 120_000, blockMs: 10 * 60_000, ...opts.rateLimit },
+    switches: { ...DEFAULT_SWITCHES, ...opts.switches },
+    attachmentMaxBytes: opts.attachmentMaxBytes ?? 128 * 1024 * 1024,
+  };
+}
