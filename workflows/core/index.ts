@@ -1,0 +1,13 @@
+/** Public API of the pure sync core: workflows, activities and the server import from here. */
+export * from './model';
+export * from './capabilities';
+export * from './mapping';
+export * from './sci-validation';
+export * from './status-match';
+export * from './rules';
+export * from './echo';
+export * from './conflict';
+export * from './plan';
+export * from './fingerprint';
+export { zohoFieldValue } from './record-fields';
+export * from './values';

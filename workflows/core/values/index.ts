@@ -1,0 +1,12 @@
+export * from './adf';
+export { adfToHtml, adfToText } from './adf-to-html';
+export { htmlToAdf } from './html-to-adf';
+export { htmlToText, escapeHtml, decodeEntities, renderZohoMentions } from './html-parse';
+export * from './dates';
+export * from './display';
+export * from './hash';
+export * from './labels-priority';
+export * from './convert';
+export * from './comparable';
+export * from './comments';
+export { jiraFieldMeta, zohoFieldMeta, indexById } from './field-defaults';
