@@ -42,7 +42,6 @@ export class HttpFailure extends ApplicationFailure {
     readonly apiBody?: unknown,
   ) {
     super(redactSecrets(message), TYPE_BY_KIND[kind], !retry, undefined, undefined, waitMs);
-    this.name = 'HttpFailure';
   }
 
   /** Zoho V3 `error.title`, OAuth `error`, when present. */

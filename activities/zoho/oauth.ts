@@ -20,7 +20,6 @@ export type ZohoAuthErrorCode = (typeof ZOHO_AUTH_ERROR_CODES)[number];
 export class ZohoAuthError extends ApplicationFailure {
   constructor(readonly code: ZohoAuthErrorCode, message: string) {
     super(message, FAILURE_TYPES.zohoAuth, code !== 'network');
-    this.name = 'ZohoAuthError';
   }
 }
 
@@ -38,6 +37,8 @@ export interface ZohoOAuthContext {
   http?: HttpClient;
   onCall?: OnCall;
   now?: () => number;
+  /** Compare Zoho's api_domain with the chosen data center (default: on unless ZOHO_ACCOUNTS_URL is overridden). */
+  checkDataCenter?: boolean;
 }
 
 const tokenBody = z.object({
@@ -100,7 +101,9 @@ async function tokenCall(ctx: ZohoOAuthContext, form: Record<string, string>, co
 /** The api_domain Zoho reports names the account's real data center (e.g. https://www.zohoapis.eu). */
 function dataCenterOfApiDomain(apiDomain: string): DataCenterId | undefined {
   const host = apiDomain.replace(/^https?:\/\//, '').replace(/\/.*$/, '').toLowerCase();
-  const suffix = host.replace(/^www\.zohoapis\./, 'zoho.').replace(/^zohoapis\./, 'zohocloud.');
+  // www.zohoapis.<tld> → zoho.<tld>; Canada's API domain is zohoapis.ca for accounts.zohocloud.ca.
+  let suffix = host.replace(/^(www\.)?zohoapis\./, 'zoho.');
+  if (suffix === 'zoho.ca' || suffix === 'zohocloud.ca') suffix = 'zohocloud.ca';
   const match = Object.values(ZOHO_DATA_CENTERS).find((dc) => dc.accounts.endsWith(`//accounts.${suffix}`));
   return match?.id;
 }
@@ -119,7 +122,8 @@ export async function exchangeCode(
     throw new ZohoAuthError('code_expired_or_used', 'Zoho returned no refresh token for this Code. Generate a new code from the Self Client and save again.');
   }
   const apiDomain = body.api_domain ?? '';
-  const actual = apiDomain && !ctx.overrides?.ZOHO_ACCOUNTS_URL ? dataCenterOfApiDomain(apiDomain) : undefined;
+  const check = ctx.checkDataCenter ?? !ctx.overrides?.ZOHO_ACCOUNTS_URL;
+  const actual = apiDomain && check ? dataCenterOfApiDomain(apiDomain) : undefined;
   if (actual && actual !== input.dataCenter) {
     throw new ZohoAuthError('wrong_data_center', `This Zoho account lives in the ${ZOHO_DATA_CENTERS[actual].name} data center, not ${ZOHO_DATA_CENTERS[input.dataCenter].name}. Select ${ZOHO_DATA_CENTERS[actual].name} and generate a new code.`);
   }
