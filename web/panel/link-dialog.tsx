@@ -1,0 +1,88 @@
+/** The Link dialog: search the item's Zoho portal/project/module (2 characters minimum), choose a record. */
+import Button from '@atlaskit/button/new';
+import { HelperMessage, Label } from '@atlaskit/form';
+import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
+import Spinner from '@atlaskit/spinner';
+import Textfield from '@atlaskit/textfield';
+import { useEffect, useState } from 'react';
+import { MIN_SEARCH_LENGTH, type PanelItem, type RecordSummary } from '../../server/contract/panel';
+import { ApiError } from '../shared/transport';
+import { panelApi } from './api';
+
+const DEBOUNCE_MS = 300;
+
+export default function LinkDialog({ item, onLinked, onClose }: { item: PanelItem; onLinked: () => void; onClose: () => void }) {
+  const [q, setQ] = useState('');
+  const [records, setRecords] = useState<RecordSummary[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [linking, setLinking] = useState<string | null>(null);
+  const tooShort = q.trim().length < MIN_SEARCH_LENGTH;
+
+  useEffect(() => {
+    setError(null);
+    if (tooShort) { setRecords(null); setSearching(false); return undefined; }
+    let live = true;
+    setSearching(true);
+    const t = setTimeout(() => {
+      panelApi.search(item.sci.id, q.trim()).then(
+        (r) => { if (live) { setRecords(r.records); setSearching(false); } },
+        (e: unknown) => { if (live) { setError(e instanceof Error ? e.message : String(e)); setSearching(false); } },
+      );
+    }, DEBOUNCE_MS);
+    return () => { live = false; clearTimeout(t); };
+  }, [q, tooShort, item.sci.id]);
+
+  async function choose(record: RecordSummary) {
+    setLinking(record.id);
+    setError(null);
+    try {
+      await panelApi.link(item.sci.id, record.id);
+      onLinked();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+      setLinking(null);
+    }
+  }
+
+  const status = tooShort
+    ? `Type at least ${MIN_SEARCH_LENGTH} characters to search Zoho Projects.`
+    : searching ? 'Searching…'
+      : records ? (records.length ? `${records.length} record(s) found.` : 'No matching Zoho Projects records. Try another name or title.') : '';
+
+  return (
+    <ModalTransition>
+      <Modal onClose={onClose} width="medium" shouldReturnFocus testId="link-dialog">
+        <ModalHeader><ModalTitle>Link a Zoho Projects record</ModalTitle></ModalHeader>
+        <ModalBody>
+          <p className="zjc-muted">{item.sci.name} · searches {item.sci.zohoProjectName ?? 'the configured project'} ({item.sci.zohoModule})</p>
+          <Label htmlFor="zoho-search">Search by name or title</Label>
+          <Textfield id="zoho-search" autoFocus value={q} onChange={(e) => setQ(e.currentTarget.value)}
+            aria-describedby="zoho-search-status" placeholder="e.g. homepage" />
+          <div id="zoho-search-status" role="status" aria-live="polite" data-testid="search-status">
+            <HelperMessage>{status}</HelperMessage>
+          </div>
+          {searching && <Spinner size="small" label="Searching Zoho Projects" />}
+          {error && <p role="alert" className="zjc-error">{error}</p>}
+          {records && records.length > 0 && !tooShort && (
+            <ul className="zjc-results" aria-label="Search results" data-testid="search-results">
+              {records.map((r) => (
+                <li key={r.id}>
+                  <button type="button" className="zjc-result" disabled={linking !== null} onClick={() => choose(r)}>
+                    <strong>{r.key ? `${r.key} ` : ''}{r.name}</strong>
+                    {r.status && <span className="zjc-muted"> · {r.status}</span>}
+                    <span className="zjc-sr-only"> — link this record</span>
+                    {linking === r.id && <Spinner size="small" label="Linking" />}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </ModalBody>
+        <ModalFooter>
+          <Button appearance="subtle" onClick={onClose}>Cancel</Button>
+        </ModalFooter>
+      </Modal>
+    </ModalTransition>
+  );
+}
