@@ -7,14 +7,12 @@ import { statusRef, userRef, type ZohoSimState } from './store';
 
 function baseJson(state: ZohoSimState, project: ZohoProject, module: ZohoModule, id: string, creator: ZohoUser, atMs: number): Json {
   project.counters[module] += 1;
-  const prefix = `${project.prefix}-${module === 'tasks' ? 'T' : 'I'}${project.counters[module]}`;
   const iso = new Date(atMs).toISOString();
   const open = state.statuses[module][0];
-  const custom: Json = {};
-  for (const f of state.fields[module]) if (f.is_custom_field) custom[f.api_name] = f.column_type === 'user' ? [] : f.column_type === 'picklist' ? (f.options?.[0]?.value ?? null) : null;
-  const common = {
+  // Plain literals (no spreads): seeding 10 000 records should stay well under a second.
+  const json: Json = {
     id,
-    prefix,
+    prefix: `${project.prefix}-${module === 'tasks' ? 'T' : 'I'}${project.counters[module]}`,
     name: '',
     description: '',
     status: open ? statusRef(open) : null,
@@ -25,29 +23,26 @@ function baseJson(state: ZohoSimState, project: ZohoProject, module: ZohoModule,
     association_info: { has_comments: false, has_attachments: false, has_followers: false },
   };
   if (module === 'tasks') {
-    return {
-      ...common,
-      priority: 'none',
-      owners_and_work: { owners: [], work_type: 'work_hrs_per_day' },
-      start_date: null,
-      end_date: null,
-      completion_percentage: 0,
-      is_completed: false,
-      billing_type: 'none',
-      tasklist: project.tasklists[0] ? { ...project.tasklists[0] } : null,
-      milestone: null,
-      ...custom,
-    };
+    json.priority = 'none';
+    json.owners_and_work = { owners: [], work_type: 'work_hrs_per_day' };
+    json.start_date = null;
+    json.end_date = null;
+    json.completion_percentage = 0;
+    json.is_completed = false;
+    json.billing_type = 'none';
+    json.tasklist = project.tasklists[0] ? { id: project.tasklists[0].id, name: project.tasklists[0].name } : null;
+    json.milestone = null;
+  } else {
+    json.flag = 'internal';
+    json.assignee = null;
+    json.reporter = userRef(creator);
+    json.severity = state.severities[0] ? { id: state.severities[0].id, value: state.severities[0].value } : null;
+    json.due_date = null;
   }
-  return {
-    ...common,
-    flag: 'internal',
-    assignee: null,
-    reporter: userRef(creator),
-    severity: state.severities[0] ? { ...state.severities[0] } : null,
-    due_date: null,
-    ...custom,
-  };
+  for (const f of state.fields[module]) {
+    if (f.is_custom_field) json[f.api_name] = f.column_type === 'user' ? [] : f.column_type === 'picklist' ? (f.options?.[0]?.value ?? null) : null;
+  }
+  return json;
 }
 
 export interface CreateItemOptions {

@@ -1,0 +1,164 @@
+import { DEMO_CLIENT_ID, DEMO_PORTAL_ID, DEMO_PROJECT_IDS, startZohoSim, type ZohoSim } from '../../sim/zoho';
+
+let sim: ZohoSim;
+let auth: Record<string, string>;
+const base = () => `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.website}`;
+
+beforeEach(async () => {
+  sim = await startZohoSim();
+  auth = { Authorization: `Zoho-oauthtoken ${sim.control.issueTokens({ clientId: DEMO_CLIENT_ID }).access_token}` };
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; text: string; json: any }> {
+  const res = await fetch(path.startsWith('http') ? path : `${base()}${path}`, {
+    method,
+    headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, text, json: text ? JSON.parse(text) : undefined };
+}
+
+/** All "id" values in raw JSON text, before JSON.parse can touch them. */
+const rawIds = (text: string) => [...text.matchAll(/"id":\s*("?)(\d+)\1/g)].map((m) => ({ quoted: m[1] === '"', digits: m[2] }));
+
+describe('Zoho V3 records', () => {
+  it('ids survive as exact 19-digit strings through list, get and patch', async () => {
+    const list = await call('GET', '/tasks?page=1&per_page=100');
+    const ids = rawIds(list.text);
+    expect(ids.length).toBeGreaterThan(5);
+    for (const id of ids) {
+      expect(id.quoted).toBe(true);
+      expect(id.digits).toMatch(/^\d{19}$/);
+    }
+    const first = list.json.tasks[0];
+    expect(BigInt(first.id) > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    const got = await call('GET', `/tasks/${first.id}`);
+    expect(got.json.id).toBe(first.id);
+    expect(got.text).toContain(`"id":"${first.id}"`);
+    const patched = await call('PATCH', `/tasks/${first.id}`, { name: 'Renamed' });
+    expect(patched.status).toBe(200);
+    expect(patched.text).toContain(`"id":"${first.id}"`);
+    expect(patched.json.name).toBe('Renamed');
+  });
+
+  it('task carries the V3 record fields: prefix, status with is_closed_type, owners, billing_type, ISO ms times', async () => {
+    const { json } = await call('GET', '/tasks?page=1&per_page=1');
+    const t = json.tasks[0];
+    expect(t.prefix).toBe('EZ1-T1');
+    expect(t.status).toEqual({ id: expect.any(String), name: expect.any(String), color: expect.any(String), color_hexcode: expect.any(String), is_closed_type: false, type: 'inprogress' });
+    expect(t.owners_and_work.owners[0]).toEqual({ zpuid: expect.stringMatching(/^\d{19}$/), zuid: expect.any(String), name: 'Priya Raman', email: 'priya@example.com' });
+    expect(t.billing_type).toBe('billable');
+    expect(t.last_modified_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const issues = await call('GET', '/issues?page=1&per_page=1');
+    expect(issues.json.issues[0].prefix).toBe('EZ1-I1');
+  });
+
+  it('PATCH with an unknown key → 400 EXTRA_KEY_FOUND_IN_JSON and nothing changes', async () => {
+    const id = (await call('GET', '/tasks?page=1&per_page=1')).json.tasks[0].id;
+    const before = (await call('GET', `/tasks/${id}`)).json;
+    const res = await call('PATCH', `/tasks/${id}`, { name: 'x', not_a_field: 1 });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({ error: { status_code: '400', title: 'EXTRA_KEY_FOUND_IN_JSON', error_type: expect.any(String), details: [expect.objectContaining({ field_name: 'not_a_field' })] } });
+    expect((await call('GET', `/tasks/${id}`)).json).toEqual(before);
+  });
+
+  it('only PATCH updates: PUT → INVALID_METHOD', async () => {
+    const id = (await call('GET', '/tasks?page=1&per_page=1')).json.tasks[0].id;
+    const res = await call('PUT', `/tasks/${id}`, { name: 'x' });
+    expect(res.json.error.title).toBe('INVALID_METHOD');
+  });
+
+  it('status change {status:{id}} moves the status and bumps last_modified_time', async () => {
+    const t = (await call('GET', '/tasks?page=1&per_page=1')).json.tasks[0];
+    const closed = sim.state.statuses.tasks.find((s) => s.is_closed_type)!;
+    sim.control.advanceTime(5000);
+    const res = await call('PATCH', `/tasks/${t.id}`, { status: { id: closed.id } });
+    expect(res.json.status).toMatchObject({ id: closed.id, is_closed_type: true, type: 'closed' });
+    expect(res.json.is_completed).toBe(true);
+    expect(Date.parse(res.json.last_modified_time)).toBeGreaterThan(Date.parse(t.last_modified_time));
+    const bad = await call('PATCH', `/tasks/${t.id}`, { status: { id: '1' } });
+    expect(bad.json.error.title).toBe('INVALID_PARAMETER_VALUE');
+  });
+
+  it('custom picklist Billing Type is listed under settings and writable by value', async () => {
+    const fields = await call('GET', `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/settings/fields?module=issues`);
+    expect(fields.json.fields).toContainEqual(expect.objectContaining({ api_name: 'billing_type', display_name: 'Billing Type', column_type: 'picklist', is_custom_field: true }));
+    const statuses = await call('GET', `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/settings/options?module=tasks&field=status`);
+    expect(statuses.json.options.map((s: { type: string }) => s.type)).toEqual(['open', 'inprogress', 'inprogress', 'closed']);
+    const id = (await call('GET', '/issues?page=1&per_page=1')).json.issues[0].id;
+    expect((await call('PATCH', `/issues/${id}`, { billing_type: 'non_billable' })).json.billing_type).toBe('non_billable');
+    expect((await call('PATCH', `/issues/${id}`, { billing_type: 'sometimes' })).status).toBe(400);
+  });
+
+  it('POST creates with 201 and a next prefix; DELETE answers 204 and the record is gone', async () => {
+    const created = await call('POST', '/tasks', { name: 'New one', priority: 'high' });
+    expect(created.status).toBe(201);
+    expect(created.json.prefix).toBe('EZ1-T7');
+    expect((await call('POST', '/tasks', { priority: 'high' })).json.error.title).toBe('LESS_THAN_MIN_OCCURANCE');
+    sim.control.setRateLimit({ limit: 1000 });
+    const token = sim.control.issueTokens({ clientId: DEMO_CLIENT_ID, scopes: ['ZohoProjects.tasks.ALL'] });
+    auth = { Authorization: `Zoho-oauthtoken ${token.access_token}` };
+    expect((await call('DELETE', `/tasks/${created.json.id}`)).status).toBe(204);
+    expect((await call('GET', `/tasks/${created.json.id}`)).status).toBe(404);
+  });
+
+  it('paging: has_next_page is true until the last page; issues require page and per_page', async () => {
+    const ids = sim.control.seedItems({ projectId: DEMO_PROJECT_IDS.mobile, count: 25 });
+    const mobile = `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.mobile}`;
+    const seen: string[] = [];
+    for (let page = 1; ; page++) {
+      const { json } = await call('GET', `${mobile}/tasks?page=${page}&per_page=10`);
+      seen.push(...json.tasks.map((t: { id: string }) => t.id));
+      expect(json.page_info).toMatchObject({ page, per_page: 10 });
+      if (!json.page_info.has_next_page) break;
+    }
+    expect(seen).toEqual([...sim.state.list(DEMO_PROJECT_IDS.mobile, 'tasks').inCreatedOrder().map((i) => i.id)]);
+    expect(seen.slice(-25)).toEqual(ids);
+    expect((await call('GET', `${mobile}/issues`)).json.error.title).toBe('LESS_THAN_MIN_OCCURANCE');
+    const milestones = await call('GET', '/milestones');
+    expect(Array.isArray(milestones.json.page_info)).toBe(true);
+  });
+
+  it('comments: list, POST returns a top-level array, PATCH, DELETE', async () => {
+    const id = (await call('GET', '/tasks?page=1&per_page=1')).json.tasks[0].id;
+    const added = await call('POST', `/tasks/${id}/comments`, { comment: '<div>hi from Jira</div>' });
+    expect(added.status).toBe(201);
+    expect(Array.isArray(added.json)).toBe(true);
+    expect(added.json[0]).toMatchObject({ comment: '<div>hi from Jira</div>', created_by: { name: 'Alex Example' } });
+    const cid = added.json[0].id;
+    expect((await call('PATCH', `/tasks/${id}/comments/${cid}`, { comment: '<div>edited</div>' })).json.comment).toBe('<div>edited</div>');
+    const list = await call('GET', `/tasks/${id}/comments?page=1&per_page=50`);
+    expect(list.json.comments.map((c: { id: string }) => c.id)).toContain(cid);
+    expect((await call('DELETE', `/tasks/${id}/comments/${cid}`)).status).toBe(204);
+  });
+
+  it('followers and search by name or prefix', async () => {
+    const issue = (await call('GET', '/issues?page=1&per_page=1')).json.issues[0];
+    const added = await call('POST', `/issues/${issue.id}/followers`, { follower_ids: ['2447529000000054003'] });
+    expect(added.json.followers.map((f: { zpuid: string }) => f.zpuid)).toContain('2447529000000054003');
+    const search = await call('GET', `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/search?search_term=ez1-i1&module=issues`);
+    expect(search.json.issues.map((i: { id: string }) => i.id)).toEqual([issue.id]);
+  });
+
+  it('acting as a Zoho user bumps last_modified_time; the modified-time sort and filter work when switched on', async () => {
+    const t = (await call('GET', '/tasks?page=1&per_page=1')).json.tasks[0];
+    sim.control.advanceTime(60_000);
+    const since = new Date(sim.control.now()).toISOString();
+    sim.control.advanceTime(1000);
+    sim.control.addComment(t.id, '<div>from Zoho UI</div>');
+    const filter = JSON.stringify({ criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [since] }] });
+    const q = `/tasks?page=1&per_page=100&sort_by=DESC(last_modified_time)&filter=${encodeURIComponent(filter)}`;
+    const off = await call('GET', q);
+    expect(off.json.tasks.length).toBe(6);
+    expect(off.json.tasks[0].id).toBe(t.id); // created order: the switch is off, params ignored
+    sim.control.setSwitches({ sortByModifiedTime: true, filterByModifiedTime: true });
+    sim.control.advanceTime(1000);
+    sim.control.editRecord(off.json.tasks[3].id, { priority: 'low' });
+    const on = await call('GET', q);
+    expect(on.json.tasks.map((x: { id: string }) => x.id)).toEqual([off.json.tasks[3].id, t.id]);
+  });
+});
