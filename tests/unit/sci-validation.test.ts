@@ -41,7 +41,8 @@ describe('Smart Connected Item validation: the modes and behavior matrix', () =>
     ['display-only has no comments sync', displayOnly({ syncComments: true }), 'syncComments', 'not_allowed'],
     ['display-only has no attachment sync (synchronized-item scoped)', displayOnly({ syncAttachments: true }), 'syncAttachments', 'not_allowed'],
     ['display-only has no Conditional Sync Rule', displayOnly({ rule: rule() }), 'rule', 'not_allowed'],
-    ['any item needs at least one Jira project', displayOnly({ jiraProjectIds: [] }), 'jiraProjectIds', 'invalid'],
+    ['any item needs at least one Jira project', displayOnly({ jiraProjectIds: [] }), 'jiraProjectIds', 'required'],
+    ['name must not be blank', sciInput({ name: '  ' }), 'name', 'required'],
     ['synchronized item targets exactly one Jira project', sciInput({ jiraProjectIds: ['10000', '10002'] }), 'jiraProjectIds', 'exactly_one'],
     ['synchronized item requires an issue type', sciInput({ jiraIssueTypeId: undefined }), 'jiraIssueTypeId', 'required'],
     ['custom mode requires an owner per mapping', sciInput({ mode: 'custom', mappings: [

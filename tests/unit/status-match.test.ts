@@ -1,9 +1,9 @@
-import { chooseJiraTransition, chooseZohoStatus, jiraTargetForZohoStatus, type JiraStatusTarget, type JiraTransition } from '../../workflows/core';
+import { chooseJiraTransition, chooseZohoStatus, jiraTargetForZohoStatus, type JiraStatus, type JiraStatusTarget, type JiraTransition } from '../../workflows/core';
 import { jiraStatus as J, transition, zohoStatus as Z } from './fixtures';
 
 describe('status matching Zoho → Jira: closest safe alternative, only through offered transitions', () => {
   const offered = [transition(J.inProgress), transition(J.done)];
-  it.each<[string, JiraStatusTarget, typeof J.todo, JiraTransition[], object]>([
+  it.each<[string, JiraStatusTarget, JiraStatus, JiraTransition[], object]>([
     ['exact name (case-insensitive) wins', { name: 'in progress', category: 'indeterminate' }, J.todo, offered,
       { kind: 'transition', transitionId: 't3', match: 'name' }],
     ['a configured status id is matched exactly', { statusId: '5' }, J.todo, offered, { kind: 'transition', transitionId: 't5', match: 'id' }],

@@ -47,7 +47,8 @@ export function validateSmartConnectedItem(input: SmartConnectedItemInput | unkn
     return {
       ok: false,
       errors: parsed.error.issues.map((issue) => {
-        const missing = issue.code === 'invalid_type' && /undefined/.test(issue.message);
+        const missing = (issue.code === 'invalid_type' && /undefined/.test(issue.message))
+          || (issue.code === 'too_small' && Number(issue.minimum) === 1);
         return {
           field: issue.path.map(String).join('.'),
           code: missing ? 'required' : 'invalid',
