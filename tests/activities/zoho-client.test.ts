@@ -23,7 +23,7 @@ function connect(opts: { stored?: ZohoTokens | null } = {}) {
     save: async () => { counters.save += 1; },
     refresh: async () => {
       counters.refresh += 1;
-      return refreshAccessToken({ dataCenter: 'eu', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, refreshToken: refresh_token }, { overrides });
+      return refreshAccessToken({ dataCenter: 'eu', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, refreshToken: refresh_token! }, { overrides });
     },
   });
   const budget = createZohoBudget({ limit: 1000 });
