@@ -52,7 +52,10 @@ export function setFollowers(state: ZohoSimState, item: ZohoItem, ids: string[],
     users.push(u);
   }
   const zpuids = new Set(item.followerZpuids);
-  for (const u of users) (add ? zpuids.add(u.zpuid) : zpuids.delete(u.zpuid));
+  for (const u of users) {
+    if (add) zpuids.add(u.zpuid);
+    else zpuids.delete(u.zpuid);
+  }
   item.followerZpuids = [...zpuids];
   refreshAssociations(item);
   state.touch(item);
