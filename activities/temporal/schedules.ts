@@ -24,6 +24,11 @@ export interface ScheduledItem {
   name?: string;
   /** Display-only items never sync: their schedule exists but stays paused. */
   mode?: string;
+  /**
+   * The Zoho source. SCIs reading the same source get the same offset inside the interval, so
+   * their cycles run together and share one page scan (activities/sync/pull.ts).
+   */
+  zohoSource?: { portalId: string; projectId: string; module: string };
 }
 
 export interface ScheduleOptionsOverride {
@@ -37,10 +42,12 @@ function attributesFor(installationId: string, sciId?: string): TypedSearchAttri
   return new TypedSearchAttributes(pairs);
 }
 
-/** Spread SCIs over the interval so 1 000 items do not all wake in the same second. */
-function offsetFor(sciId: string, intervalMs: number): number {
+/** Spread sources over the interval so 1 000 items do not all wake in the same second. */
+function offsetFor(sci: ScheduledItem, intervalMs: number): number {
+  const src = sci.zohoSource;
+  const key = src ? `${sci.installationId}|${src.portalId}|${src.projectId}|${src.module}` : sci.id;
   let h = 0;
-  for (const ch of sciId) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return (h % Math.floor(intervalMs / 1000)) * 1000;
 }
 
@@ -62,7 +69,7 @@ export async function upsertSchedule(client: Client, sci: ScheduledItem, opts: S
     typedSearchAttributes: attributesFor(sci.installationId, sci.id),
     memo: { installationId: sci.installationId, sciId: sci.id, sciName: sci.name ?? '' },
   };
-  const spec = { intervals: [{ every: intervalMs, offset: offsetFor(sci.id, intervalMs) }] };
+  const spec = { intervals: [{ every: intervalMs, offset: offsetFor(sci, intervalMs) }] };
   const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: SCHEDULE_CATCHUP_WINDOW_MS, pauseOnFailure: false };
   try {
     await client.schedule.create({

@@ -1,0 +1,110 @@
+/** Links (Jira issue ⇄ Zoho record under one SCI) as the sync engine reads and writes them. */
+import type { SyncBaseline } from '../../workflows/core/conflict';
+import type { PrismaClient } from './prisma';
+
+export interface LinkRef {
+  id: string;
+  installationId: string;
+  sciId: string;
+  jiraIssueId: string;
+  jiraIssueKey: string;
+  zohoRecordId: string;
+  origin: 'manual' | 'auto';
+  zohoNoteCommentId: string | null;
+  lastZohoModifiedAt: Date | null;
+  lastJiraUpdatedAt: Date | null;
+  /** Per mapped field (and '@status'): hashes of both sides as of the last sync; '@record' = Zoho record hash. */
+  baseline: SyncBaseline;
+}
+
+const select = {
+  id: true, installationId: true, sciId: true, jiraIssueId: true, jiraIssueKey: true, zohoRecordId: true,
+  origin: true, zohoNoteCommentId: true, lastZohoModifiedAt: true, lastJiraUpdatedAt: true, baseline: true,
+} as const;
+
+function toRef(row: Omit<LinkRef, 'baseline'> & { baseline: unknown }): LinkRef {
+  const b = row.baseline && typeof row.baseline === 'object' && !Array.isArray(row.baseline) ? row.baseline : {};
+  return { ...row, baseline: b as SyncBaseline };
+}
+
+/** zohoRecordId → link, for a whole SCI (one query; 10 000 rows is a few hundred KB). */
+export async function linksBySciRecord(prisma: PrismaClient, sciId: string): Promise<Map<string, LinkRef>> {
+  const rows = await prisma.link.findMany({ where: { sciId }, select });
+  return new Map(rows.map((r) => [r.zohoRecordId, toRef(r)]));
+}
+
+export async function linksForRecords(prisma: PrismaClient, sciId: string, zohoRecordIds: string[]): Promise<Map<string, LinkRef>> {
+  if (zohoRecordIds.length === 0) return new Map();
+  const rows = await prisma.link.findMany({ where: { sciId, zohoRecordId: { in: zohoRecordIds } }, select });
+  return new Map(rows.map((r) => [r.zohoRecordId, toRef(r)]));
+}
+
+export async function findLink(prisma: PrismaClient, linkId: string): Promise<LinkRef | null> {
+  const row = await prisma.link.findUnique({ where: { id: linkId }, select });
+  return row ? toRef(row) : null;
+}
+
+/** Every link of one Jira issue (one per SCI that links it). */
+export async function linksForIssue(prisma: PrismaClient, installationId: string, jiraIssueId: string): Promise<LinkRef[]> {
+  const rows = await prisma.link.findMany({ where: { installationId, jiraIssueId }, select });
+  return rows.map(toRef);
+}
+
+/** The auto-managed link of a created issue; idempotent (a retry finds the existing row). */
+export async function upsertAutoLink(prisma: PrismaClient, input: {
+  installationId: string; sciId: string; jiraIssueId: string; jiraIssueKey: string;
+  zohoRecordId: string; zohoRecordKey?: string; zohoRecordName?: string; zohoModifiedAt?: Date | null;
+  baseline?: SyncBaseline;
+}): Promise<LinkRef> {
+  const row = await prisma.link.upsert({
+    where: { sciId_zohoRecordId: { sciId: input.sciId, zohoRecordId: input.zohoRecordId } },
+    create: {
+      installationId: input.installationId, sciId: input.sciId, jiraIssueId: input.jiraIssueId,
+      jiraIssueKey: input.jiraIssueKey, zohoRecordId: input.zohoRecordId, zohoRecordKey: input.zohoRecordKey,
+      zohoRecordName: input.zohoRecordName, origin: 'auto', lastZohoModifiedAt: input.zohoModifiedAt ?? null,
+      lastSyncedAt: new Date(), baseline: (input.baseline ?? {}) as never,
+    },
+    update: {},
+    select,
+  });
+  return toRef(row);
+}
+
+/** After a successful sync of one link: new baseline hashes and source times. */
+export async function markLinkSynced(prisma: PrismaClient, linkId: string, patch: {
+  baseline?: SyncBaseline; zohoModifiedAt?: Date | null; jiraUpdatedAt?: Date | null; zohoRecordName?: string;
+}): Promise<void> {
+  await prisma.link.update({
+    where: { id: linkId },
+    data: {
+      lastSyncedAt: new Date(),
+      ...(patch.baseline ? { baseline: patch.baseline as never } : {}),
+      ...(patch.zohoModifiedAt ? { lastZohoModifiedAt: patch.zohoModifiedAt } : {}),
+      ...(patch.jiraUpdatedAt ? { lastJiraUpdatedAt: patch.jiraUpdatedAt } : {}),
+      ...(patch.zohoRecordName ? { zohoRecordName: patch.zohoRecordName } : {}),
+    },
+  }).catch((err: unknown) => {
+    // The link was removed while we synced it (unlink in the panel): nothing to mark.
+    if ((err as { code?: string }).code !== 'P2025') throw err;
+  });
+}
+
+/** Sets the Zoho note id only when none is set yet: the note is written once. Returns false if one existed. */
+export async function setLinkNote(prisma: PrismaClient, linkId: string, commentId: string): Promise<boolean> {
+  const res = await prisma.link.updateMany({ where: { id: linkId, zohoNoteCommentId: null }, data: { zohoNoteCommentId: commentId } });
+  return res.count === 1;
+}
+
+/** Auto links whose Zoho note is still unwritten (deferred when the Zoho budget ran out). */
+export async function linksMissingNote(prisma: PrismaClient, sciId: string, limit: number): Promise<LinkRef[]> {
+  const rows = await prisma.link.findMany({
+    where: { sciId, origin: 'auto', zohoNoteCommentId: null }, select, take: limit, orderBy: { createdAt: 'asc' },
+  });
+  return rows.map(toRef);
+}
+
+export async function findLinksByIds(prisma: PrismaClient, linkIds: string[]): Promise<Map<string, LinkRef>> {
+  if (linkIds.length === 0) return new Map();
+  const rows = await prisma.link.findMany({ where: { id: { in: linkIds } }, select });
+  return new Map(rows.map((r) => [r.id, toRef(r)]));
+}

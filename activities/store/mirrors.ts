@@ -1,0 +1,50 @@
+/**
+ * Comment and attachment mirrors: which Zoho item corresponds to which Jira item, per link.
+ * The unique indexes make a mirrored item impossible to record twice; callers check before copying.
+ */
+import type { PrismaClient } from './prisma';
+import type { Direction } from './receipts';
+
+export interface MirrorSets {
+  zohoIds: Set<string>;
+  jiraIds: Set<string>;
+}
+
+export async function commentMirrors(prisma: PrismaClient, linkId: string): Promise<MirrorSets> {
+  const rows = await prisma.commentMirror.findMany({ where: { linkId }, select: { zohoCommentId: true, jiraCommentId: true } });
+  return { zohoIds: new Set(rows.map((r) => r.zohoCommentId)), jiraIds: new Set(rows.map((r) => r.jiraCommentId)) };
+}
+
+export async function attachmentMirrors(prisma: PrismaClient, linkId: string): Promise<MirrorSets> {
+  const rows = await prisma.attachmentMirror.findMany({ where: { linkId }, select: { zohoAttachmentId: true, jiraAttachmentId: true } });
+  return { zohoIds: new Set(rows.map((r) => r.zohoAttachmentId)), jiraIds: new Set(rows.map((r) => r.jiraAttachmentId)) };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string }).code === 'P2002';
+}
+
+/** Returns false when the pair was already recorded (a concurrent or retried copy). */
+export async function recordCommentMirror(prisma: PrismaClient, input: {
+  linkId: string; zohoCommentId: string; jiraCommentId: string; origin: Direction;
+}): Promise<boolean> {
+  try {
+    await prisma.commentMirror.create({ data: input });
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
+export async function recordAttachmentMirror(prisma: PrismaClient, input: {
+  linkId: string; zohoAttachmentId: string; jiraAttachmentId: string; fileName: string; size: number; origin: Direction;
+}): Promise<boolean> {
+  try {
+    await prisma.attachmentMirror.create({ data: input });
+    return true;
+  } catch (err) {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}

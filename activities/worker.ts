@@ -1,0 +1,92 @@
+/**
+ * The worker process: env parsed once with zod, Prisma, per-installation clients, one Temporal
+ * worker on TASK_QUEUE with the workflow bundle and `createActivities`, graceful shutdown on
+ * SIGINT/SIGTERM (in-flight activities finish; Temporal retries anything cut off).
+ * `createWorker(deps)` is the same worker without the process concerns, for tests and benchmarks.
+ */
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { z } from 'zod';
+import { loadTemporalConnection, TASK_QUEUE } from '../temporal.config';
+import { createActivities, type ActivityDeps } from './index';
+import { createClientRegistry } from './sync/clients-from-db';
+import { createPrisma } from './store/prisma';
+import { createSecretBox } from './store/secrets';
+
+export interface CreateWorkerDeps {
+  connection: NativeConnection;
+  namespace?: string;
+  taskQueue?: string;
+  activities: ActivityDeps;
+  /** A pre-built bundle (tests share one); default: bundle workflows/index.ts. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  maxConcurrentActivityTaskExecutions?: number;
+  maxConcurrentWorkflowTaskExecutions?: number;
+}
+
+export const WORKFLOWS_PATH = require.resolve('../workflows/index');
+
+export async function createWorker(deps: CreateWorkerDeps): Promise<Worker> {
+  return Worker.create({
+    connection: deps.connection,
+    namespace: deps.namespace ?? 'default',
+    taskQueue: deps.taskQueue ?? TASK_QUEUE,
+    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    activities: createActivities(deps.activities),
+    maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
+    maxConcurrentWorkflowTaskExecutions: deps.maxConcurrentWorkflowTaskExecutions ?? 40,
+    shutdownGraceTime: '20s',
+  });
+}
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  SECRETS_KEY: z.string().min(16),
+  ZOHO_ACCOUNTS_URL: z.string().url().optional(),
+  ZOHO_API_URL: z.string().url().optional(),
+  ZOHO_WEB_URL: z.string().url().optional(),
+  JIRA_API_BASE_OVERRIDE: z.string().url().optional(),
+  ZOHO_BUDGET_PER_2MIN: z.coerce.number().int().min(1).max(200).default(80),
+  ZOHO_SERVER_ORDERING: z.enum(['true', 'false']).default('false'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
+});
+
+async function main(): Promise<void> {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid setting ${String(issue.path[0])}: ${issue.message}`);
+  }
+  const env = parsed.data;
+  const temporal = loadTemporalConnection();
+  const prisma = createPrisma(env.DATABASE_URL);
+  const secrets = createSecretBox();
+  const registry = createClientRegistry({
+    prisma, secrets, jiraApiBaseOverride: env.JIRA_API_BASE_OVERRIDE, zohoBudgetLimit: env.ZOHO_BUDGET_PER_2MIN,
+    zohoOverrides: { ZOHO_ACCOUNTS_URL: env.ZOHO_ACCOUNTS_URL, ZOHO_API_URL: env.ZOHO_API_URL, ZOHO_WEB_URL: env.ZOHO_WEB_URL },
+  });
+  const connection = await NativeConnection.connect({
+    address: temporal.address,
+    ...(temporal.apiKey ? { apiKey: temporal.apiKey } : {}),
+    ...(temporal.tls === true ? { tls: true } : {}),
+  });
+  const worker = await createWorker({
+    connection, namespace: temporal.namespace, taskQueue: env.TEMPORAL_TASK_QUEUE,
+    activities: { prisma, secrets, zohoFor: registry.zohoFor, jiraFor: registry.jiraFor, config: { zohoServerOrdering: env.ZOHO_SERVER_ORDERING === 'true' } },
+  });
+  // Worker.run() installs SIGINT/SIGTERM handlers and drains before resolving.
+  console.log(`worker polling task queue ${env.TEMPORAL_TASK_QUEUE} on ${temporal.address}`);
+  try {
+    await worker.run();
+  } finally {
+    await registry.close();
+    await prisma.$disconnect();
+    await connection.close();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

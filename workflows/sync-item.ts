@@ -1,0 +1,133 @@
+/**
+ * The scheduled cycle of one Smart Connected Item (Schedule "sci:<id>", every five minutes):
+ * begin (SCI, cursor, SyncRun) → pull page by page → apply changed linked records in small
+ * batches (one Jira edit per changed issue) → mirror comments/attachments → auto-create new
+ * records through child workflows → deferred link notes → SyncRun summary + cursor.
+ * Per-record failures are recorded and do not abort the cycle; the cursor never passes them.
+ */
+import {
+  ParentClosePolicy, startChild, workflowInfo, WorkflowIdReusePolicy, log,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { ZohoRecord } from './core/model';
+import { remote, scan, store } from './activity-options';
+import { autoCreate, type AutoCreateWorkflowResult } from './auto-create';
+import { autoCreateWorkflowIdFor } from './ids';
+import type { SyncItemInput } from './signals';
+import { addInto, chunk, emptyCycleTotals, laterIso, runLimited, type CycleTotals } from './totals';
+
+/** Records per apply activity: small, so a retried batch redoes little. */
+const APPLY_BATCH = 20;
+const APPLY_CONCURRENCY = 4;
+/** Auto-create children in flight. */
+const CREATE_CONCURRENCY = 50;
+/** Upper bound on pages per cycle (200 000 records at 200 per page). */
+const MAX_PAGES = 1000;
+
+export interface SyncItemResult {
+  status: 'skipped' | 'succeeded' | 'partial' | 'failed';
+  reason?: string;
+  syncRunId?: string;
+  totals?: CycleTotals;
+  pages?: number;
+  noSafeTransition?: number;
+}
+
+function minusOneMs(iso: string): string {
+  return new Date(Date.parse(iso) - 1).toISOString();
+}
+
+export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
+  const info = workflowInfo();
+  const begin = await store.beginCycle({ sciId: input.sciId, workflowId: info.workflowId, runId: info.runId });
+  if (begin.status === 'skip') return { status: 'skipped', reason: begin.reason };
+
+  const totals = emptyCycleTotals();
+  let maxSeen: string | null = null;
+  let oldestFailed: string | null = null;
+  let noSafeTransition = 0;
+  let pages = 0;
+  const failedAt = (iso: string | undefined) => {
+    if (iso && (!oldestFailed || iso < oldestFailed)) oldestFailed = iso;
+  };
+
+  const applyChanged = async (changed: Array<{ record: ZohoRecord; linkId: string }>) => {
+    await runLimited(chunk(changed, APPLY_BATCH), APPLY_CONCURRENCY, async (items) => {
+      const r = await remote.applyZohoChanges({ sciId: input.sciId, items });
+      addInto(totals, r);
+      noSafeTransition += r.noSafeTransition;
+      failedAt(r.oldestFailedModifiedAt);
+      if (r.mirrorLinkIds.length > 0) {
+        const m = await remote.mirrorFromZoho({ sciId: input.sciId, linkIds: r.mirrorLinkIds });
+        addInto(totals, { ...m, updated: 0, skipped: 0 });
+      }
+    });
+  };
+
+  const createFresh = async (fresh: ZohoRecord[]) => {
+    await runLimited(fresh, CREATE_CONCURRENCY, async (record) => {
+      let result: AutoCreateWorkflowResult;
+      try {
+        const child = await startChild(autoCreate, {
+          workflowId: autoCreateWorkflowIdFor(input.sciId, record.id),
+          args: [{ sciId: input.sciId, record }],
+          workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+        result = await child.result();
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) {
+          totals.skipped += 1; // created by an earlier cycle (or still being created)
+          return;
+        }
+        totals.failed += 1;
+        addInto(totals, { errors: [{ zohoRecordId: record.id, message: `Auto-create failed: ${String((err as Error).cause ?? err)}` }] });
+        failedAt(record.modifiedAt);
+        return;
+      }
+      totals.zohoCalls += result.zohoCalls;
+      totals.jiraCalls += result.jiraCalls;
+      if (result.status === 'created') totals.created += 1;
+      else totals.skipped += 1;
+      if (result.statusMove === 'no_safe_transition') {
+        noSafeTransition += 1;
+        addInto(totals, { errors: [{ zohoRecordId: record.id, jiraIssueKey: result.jiraIssueKey, message: `No safe transition: ${result.statusReason ?? ''}` }] });
+      }
+    });
+  };
+
+  try {
+    for (let page = 1; page <= MAX_PAGES; page += 1) {
+      const p = await scan.pullPage({
+        sciId: input.sciId, page, modifiedAfter: begin.modifiedAfter, serverOrdered: begin.serverOrdered,
+      });
+      pages += 1;
+      totals.zohoCalls += p.zohoCalls;
+      totals.skipped += p.skippedByRule;
+      if (begin.modifiedAfter === null) totals.skipped += p.unchanged;
+      maxSeen = laterIso(maxSeen, p.maxModifiedAt);
+      await Promise.all([applyChanged(p.changed), createFresh(p.fresh)]);
+      if (!p.hasNext || p.reachedCursor) break;
+    }
+    if (begin.autoCreate) {
+      const notes = await remote.writeDeferredNotes({ sciId: input.sciId });
+      totals.zohoCalls += notes.zohoCalls;
+      addInto(totals, { errors: notes.errors.map((message) => ({ message })) });
+    }
+  } catch (err) {
+    addInto(totals, { errors: [{ message: `Cycle stopped: ${String((err as Error).cause ?? (err as Error).message ?? err)}` }] });
+    await store.finishCycle({
+      sciId: input.sciId, syncRunId: begin.syncRunId, fingerprint: begin.fingerprint, totals, cursor: null, fullScan: false, status: 'failed',
+    });
+    log.error('sync cycle failed', { sciId: input.sciId, error: String(err) });
+    throw err;
+  }
+
+  const cursor = oldestFailed ? minusOneMs(oldestFailed) : maxSeen;
+  const status = totals.failed > 0 ? (totals.created + totals.updated > 0 ? 'partial' : 'failed') : 'succeeded';
+  await store.finishCycle({
+    sciId: input.sciId, syncRunId: begin.syncRunId, fingerprint: begin.fingerprint, totals,
+    cursor: cursor && maxSeen && cursor > maxSeen ? maxSeen : cursor, fullScan: begin.modifiedAfter === null, status,
+  });
+  return { status, syncRunId: begin.syncRunId, totals, pages, noSafeTransition };
+}
