@@ -1,5 +1,5 @@
 export { createZohoClient, type ZohoClientOptions } from './client';
-export { createZohoBudget, realClock, type BudgetClock, type ZohoBudget, type ZohoBudgetOptions } from './budget';
+export { createZohoBudget, sharedZohoBudget, realClock, type BudgetClock, type ZohoBudget, type ZohoBudgetOptions } from './budget';
 export {
   DATA_CENTER_IDS, ZOHO_DATA_CENTERS, isDataCenterId, listDataCenters, zohoHosts,
   type DataCenterId, type ZohoDataCenter, type ZohoHostOverrides, type ZohoHosts,

@@ -170,4 +170,48 @@ describe('Zoho Projects client against the simulator', () => {
     expect(page.olderSeen).toBe(true);
     await zoho.close();
   });
+
+  it('the call budget stops a burst before Zoho would block the user, without calling Zoho', async () => {
+    const { zoho, counters } = connect();
+    const small = createZohoClient({
+      dataCenter: 'eu', overrides: { ZOHO_API_URL: sim.url },
+      tokens: { get: async () => sim.control.issueTokens({ clientId: DEMO_CLIENT_ID }).access_token, invalidate: () => undefined },
+      budget: createZohoBudget({ limit: 3, windowMs: 120_000, maxWaitMs: 0 }),
+    });
+    for (let i = 0; i < 3; i++) await small.listPortals();
+    const before = sim.control.countCalls({ pathIncludes: '/api/v3/portals' });
+    const err = (await small.listPortals().catch((e: unknown) => e)) as ApplicationFailure;
+    expect(err.type).toBe('ZohoBudgetExhausted');
+    expect(err.nonRetryable).toBe(false);
+    expect(Number(err.nextRetryDelay)).toBeGreaterThan(100_000);
+    expect(sim.control.countCalls({ pathIncludes: '/api/v3/portals' })).toBe(before);
+    expect(counters.calls).toEqual([]);
+    await small.close();
+    await zoho.close();
+  });
+
+  it('Zoho\'s HTTP 400 URL_ROLLING_THROTTLES_LIMIT_EXCEEDED is treated as a rate limit', async () => {
+    const { zoho } = connect();
+    sim.control.resetRateLimits();
+    sim.control.setSwitches({ rateLimitStyle: '400' });
+    sim.control.setRateLimit({ limit: 1 });
+    try {
+      await zoho.listPortals();
+      // Our own budget saw RateLimit-Remaining: 0 and would hold back; a second connection does not know.
+      await expect(zoho.listPortals()).rejects.toMatchObject({ type: 'ZohoBudgetExhausted' });
+      const other = connect().zoho;
+      const err = (await other.listPortals().catch((e: unknown) => e)) as HttpFailure;
+      await other.close();
+      expect(err).toBeInstanceOf(HttpFailure);
+      expect(err.status).toBe(400);
+      expect(err.kind).toBe('rate_limited');
+      expect(err.nonRetryable).toBe(false);
+      expect(Number(err.nextRetryDelay)).toBeGreaterThanOrEqual(60_000);
+    } finally {
+      sim.control.setSwitches({ rateLimitStyle: '429' });
+      sim.control.setRateLimit({ limit: 200 });
+      sim.control.resetRateLimits();
+      await zoho.close();
+    }
+  });
 });
