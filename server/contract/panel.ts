@@ -72,3 +72,7 @@ export const associationGroupSchema = z.object({
 });
 export const associationsSchema = z.object({ groups: z.array(associationGroupSchema) });
 export type AssociationGroup = z.infer<typeof associationGroupSchema>;
+
+/** Answer of Refresh: the fresh panel row, plus the sync workflow started for synchronized items. */
+export const refreshResultSchema = panelItemSchema.extend({ syncWorkflowId: z.string().nullable() });
+export type RefreshResult = z.infer<typeof refreshResultSchema>;

@@ -1,0 +1,56 @@
+/** The services every route plugin receives, built once from the injected dependencies. */
+import type { Client } from '@temporalio/client';
+import type { PrismaClient } from '../activities/store/prisma';
+import type { JiraApi } from '../activities/jira/types';
+import type { ServerConfig } from './config';
+import type { AppDeps, SecretBox } from './deps';
+import { createEventIntake, type EventIntake } from './services/event-intake';
+import { createInstallationService, type InstallationService } from './services/installations';
+import { createMetadataCache, type MetadataCache } from './services/metadata-cache';
+import { createZohoConnections, type ZohoConnections } from './services/zoho-connections';
+
+export interface ServerContext {
+  config: ServerConfig;
+  prisma: PrismaClient;
+  temporal: Client;
+  secrets: SecretBox;
+  clock: () => Date;
+  taskQueue?: string;
+  installations: InstallationService;
+  zoho: ZohoConnections;
+  /** A Jira client acting as the app (system token) for one installation. */
+  jiraFor(installationId: string): Promise<JiraApi>;
+  metadata: MetadataCache;
+  intake: EventIntake;
+}
+
+export function createServerContext(deps: AppDeps): ServerContext {
+  const clock = deps.clock ?? (() => new Date());
+  const installations = createInstallationService({
+    prisma: deps.prisma, secrets: deps.secrets, clock, jiraApiBaseOverride: deps.config.jiraApiBaseOverride,
+  });
+  const zoho = createZohoConnections({
+    prisma: deps.prisma,
+    secrets: deps.secrets,
+    zohoFactory: deps.zohoFactory,
+    clock,
+    overrides: {
+      ZOHO_ACCOUNTS_URL: deps.config.zoho.accountsUrl,
+      ZOHO_API_URL: deps.config.zoho.apiUrl,
+      ZOHO_WEB_URL: deps.config.zoho.webUrl,
+    },
+  });
+  return {
+    config: deps.config,
+    prisma: deps.prisma,
+    temporal: deps.temporal,
+    secrets: deps.secrets,
+    clock,
+    taskQueue: deps.taskQueue,
+    installations,
+    zoho,
+    jiraFor: async (installationId) => deps.jiraFactory(await installations.jiraAccess(installationId)),
+    metadata: createMetadataCache({ now: () => clock().getTime() }),
+    intake: createEventIntake({ prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue }),
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Server process entry: parse the configuration once (a bad setting stops here, naming the
+ * variable), connect PostgreSQL and Temporal, listen, and shut down gracefully on SIGTERM/SIGINT.
+ */
+import { createPrisma } from '../activities/store/prisma';
+import { createSecretBox } from '../activities/store/secrets';
+import { join } from 'node:path';
+import { buildApp } from './app';
+import { ConfigError, loadServerConfig, type ServerConfig } from './config';
+import { signDevFit } from './dev/dev-keys';
+import { createLogger } from './logger';
+import { devConsoleRoutes } from './routes/dev-console';
+import { createDefaultClientFactories } from './services/default-clients';
+import { connectTemporalClient } from './temporal-client';
+
+function configOrExit(): ServerConfig {
+  try {
+    const config = loadServerConfig();
+    createSecretBox(process.env); // validates SECRETS_KEY's format now, not at the first request
+    return config;
+  } catch (err) {
+    const message = err instanceof ConfigError ? err.message : `Invalid setting SECRETS_KEY: ${(err as Error).message}`;
+    process.stderr.write(`zjc-server: ${message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}
+
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const logger = createLogger(config.logLevel);
+  if (config.devConsole) logger.warn('DEV_CONSOLE=true: FITs signed by the local development key are accepted. Never use this in production.');
+  const prisma = createPrisma(config.databaseUrl);
+  const secrets = createSecretBox(process.env);
+  const temporal = await connectTemporalClient(config.temporal);
+  const clients = createDefaultClientFactories({
+    prisma, secrets,
+    overrides: { ZOHO_ACCOUNTS_URL: config.zoho.accountsUrl, ZOHO_API_URL: config.zoho.apiUrl, ZOHO_WEB_URL: config.zoho.webUrl },
+  });
+  const app = await buildApp({
+    config, prisma, secrets, logger, temporal: temporal.client,
+    zohoFactory: clients.zohoFactory, jiraFactory: clients.jiraFactory,
+  });
+
+  if (config.devConsole && config.jiraSimUrl) {
+    await app.register(devConsoleRoutes, {
+      webDistDir: join(__dirname, '..', 'web', 'dist'), jiraSimUrl: config.jiraSimUrl, signFit: signDevFit,
+      adminModuleKey: config.forge.adminModuleKey, panelModuleKey: config.forge.panelModuleKey, appId: config.forge.appId,
+    });
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await Promise.allSettled([temporal.close(), prisma.$disconnect(), clients.close()]);
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((err) => {
+  process.stderr.write(`zjc-server failed to start: ${(err as Error).stack ?? String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+/**
+ * The real server over real HTTP for tests: buildApp + listen on port 0, against fresh Jira and Zoho
+ * simulators, the jest run's PostgreSQL and Temporal dev server. Logs are captured in memory so a
+ * test can prove secrets never reach them. Schedules and signals go to a private task queue that no
+ * worker polls (server tests check what the server asks Temporal, not what workflows do).
+ */
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { request } from 'undici';
+import { createPrisma, type PrismaClient } from '../../activities/store/prisma';
+import { createSecretBox } from '../../activities/store/secrets';
+import { buildApp } from '../../server/app';
+import { loadServerConfig, type ServerConfig } from '../../server/config';
+import { devKeySet } from '../../server/dev/dev-keys';
+import { createLogger } from '../../server/logger';
+import { createDefaultClientFactories } from '../../server/services/default-clients';
+import { startJiraSim, type JiraSim } from '../../sim/jira';
+import { startZohoSim, type ZohoSim } from '../../sim/zoho';
+import { DEV_APP_ID, type FitTarget, newInstallationId } from './fit';
+
+export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+
+export interface ServerHarness {
+  url: string;
+  app: FastifyInstance;
+  config: ServerConfig;
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  jira: JiraSim;
+  zoho: ZohoSim;
+  logs: string[];
+  /** A fresh installation pointing at this harness's Jira simulator. */
+  newTarget(): FitTarget;
+  call(method: string, path: string, opts?: { fit?: string; body?: unknown; headers?: Record<string, string>; raw?: string }):
+    Promise<{ status: number; body: any; text: string; headers: Record<string, string | string[] | undefined> }>;
+  close(): Promise<void>;
+}
+
+export async function startServerHarness(opts: { env?: Record<string, string>; jiraSeed?: 'demo' | 'empty' } = {}): Promise<ServerHarness> {
+  const [jira, zoho] = await Promise.all([startJiraSim({ seed: opts.jiraSeed ?? 'demo' }), startZohoSim()]);
+  const overrides = { ZOHO_ACCOUNTS_URL: zoho.url, ZOHO_API_URL: zoho.url, ZOHO_WEB_URL: 'https://projects.zoho.eu' };
+  const env = {
+    ...process.env, ...overrides,
+    FORGE_APP_ID: DEV_APP_ID, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1',
+    WEBHOOK_SECRET, JIRA_API_BASE_OVERRIDE: jira.apiBaseUrl, TEMPORAL_WEB_URL: 'http://127.0.0.1:8233',
+    ...opts.env,
+  };
+  const config = loadServerConfig(env);
+  const prisma = createPrisma(config.databaseUrl);
+  const secrets = createSecretBox(env);
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const clients = createDefaultClientFactories({ prisma, secrets, overrides });
+  const logs: string[] = [];
+  const logger = createLogger('info', { write: (line: string) => { logs.push(line); } });
+  const taskQueue = `server-test-${randomUUID()}`;
+  const app = await buildApp({ config, prisma, temporal, secrets, logger, fitKeys: devKeySet(), taskQueue, ...clients });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  return {
+    url, app, config, prisma, temporal, taskQueue, jira, zoho, logs,
+    newTarget: () => ({ installationId: newInstallationId(), apiBaseUrl: jira.apiBaseUrl, siteUrl: jira.url, cloudId: jira.cloudId }),
+    async call(method, path, o = {}) {
+      const headers: Record<string, string> = { accept: 'application/json', ...o.headers };
+      if (o.fit) headers.authorization = `Bearer ${o.fit}`;
+      let body: string | undefined = o.raw;
+      if (o.body !== undefined) {
+        body = JSON.stringify(o.body);
+        headers['content-type'] = 'application/json';
+      } else if (o.raw !== undefined) headers['content-type'] ??= 'application/json';
+      const res = await request(`${url}${path}`, { method: method as 'GET', headers, body });
+      const text = await res.body.text();
+      let parsed: unknown;
+      try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
+      return { status: res.statusCode, body: parsed, text, headers: res.headers };
+    },
+    async close() {
+      await app.close();
+      await Promise.allSettled([clients.close(), prisma.$disconnect(), connection.close(), jira.close(), zoho.close()]);
+    },
+  };
+}
+
+/** Poll until `check` returns a value (not undefined) or the deadline passes. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined) return v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
