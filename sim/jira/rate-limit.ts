@@ -1,0 +1,77 @@
+/**
+ * Jira's rate limits, simplified: a per-credential budget per window (the points quota:
+ * RateLimit-Reason jira-quota-tenant-based) and a site-wide ceiling in requests per second (burst:
+ * jira-burst-based). Every answer carries X-RateLimit-*; a 429 adds Retry-After (seconds).
+ */
+export interface RateLimitOptions {
+  /** Requests per window per credential (default: unlimited, headers still sent). */
+  budget?: number;
+  /** Window of the budget in ms (default 60 000). */
+  windowMs?: number;
+  /** Site-wide ceiling in requests per second (default: none). */
+  ceilingPerSecond?: number;
+}
+
+export type RateDecision =
+  | { allowed: true; headers: Record<string, string> }
+  | { allowed: false; headers: Record<string, string>; retryAfterSeconds: number; reason: string };
+
+const UNLIMITED = 1_000_000;
+
+/** Jira's X-RateLimit-Reset format: yyyy-MM-ddTHH:mmZ. */
+const resetStamp = (ms: number) => new Date(ms).toISOString().slice(0, 16) + 'Z';
+
+export class JiraRateLimiter {
+  options: Required<Pick<RateLimitOptions, 'windowMs'>> & RateLimitOptions;
+  private windows = new Map<string, { start: number; used: number }>();
+  private recent: number[] = [];
+
+  constructor(options: RateLimitOptions = {}, private readonly now: () => number = Date.now) {
+    this.options = { windowMs: 60_000, ...options };
+  }
+
+  configure(options: RateLimitOptions): void {
+    this.options = { ...this.options, ...options };
+    this.windows.clear();
+    this.recent = [];
+  }
+
+  check(credential: string): RateDecision {
+    const now = this.now();
+    const limit = this.options.budget ?? UNLIMITED;
+    let window = this.windows.get(credential);
+    if (!window || now - window.start >= this.options.windowMs) {
+      window = { start: now, used: 0 };
+      this.windows.set(credential, window);
+    }
+    const resetAt = window.start + this.options.windowMs;
+    const base = (remaining: number) => ({
+      'X-RateLimit-Limit': String(limit),
+      'X-RateLimit-Remaining': String(Math.max(0, remaining)),
+      'X-RateLimit-Reset': resetStamp(resetAt),
+      ...(remaining < limit * 0.2 ? { 'X-RateLimit-NearLimit': 'true' } : {}),
+    });
+
+    const ceiling = this.options.ceilingPerSecond;
+    if (ceiling !== undefined) {
+      this.recent = this.recent.filter((t) => now - t < 1000);
+      if (this.recent.length >= ceiling) {
+        const retryAfterSeconds = 1;
+        return {
+          allowed: false, retryAfterSeconds, reason: 'jira-burst-based',
+          headers: { ...base(limit - window.used), 'Retry-After': String(retryAfterSeconds), 'RateLimit-Reason': 'jira-burst-based', 'X-RateLimit-Reset': resetStamp(now + 1000) },
+        };
+      }
+      this.recent.push(now);
+    }
+    if (window.used >= limit) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((resetAt - now) / 1000));
+      return {
+        allowed: false, retryAfterSeconds, reason: 'jira-quota-tenant-based',
+        headers: { ...base(0), 'Retry-After': String(retryAfterSeconds), 'RateLimit-Reason': 'jira-quota-tenant-based' },
+      };
+    }
+    window.used += 1;
+    return { allowed: true, headers: base(limit - window.used) };
+  }
+}
