@@ -1,0 +1,28 @@
+/** Server settings are parsed once; a missing or bad value names the variable. */
+import { loadServerConfig, PRODUCTION_FORGE_JWKS_URL } from '../../server/config';
+
+const valid = {
+  DATABASE_URL: 'postgresql://u:p@127.0.0.1:5432/db',
+  SECRETS_KEY: 'k1:' + Buffer.alloc(32, 1).toString('base64'),
+  FORGE_APP_ID: 'ari:cloud:ecosystem::app/12345678-1234-4123-8123-123456789abc',
+};
+
+describe('server configuration', () => {
+  it('applies the documented defaults', () => {
+    const c = loadServerConfig(valid);
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', devConsole: false, logLevel: 'info' });
+    expect(c.forge.jwksUrl).toBe(PRODUCTION_FORGE_JWKS_URL);
+    expect(c.temporal.address).toBe('127.0.0.1:7233');
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: undefined }, /DATABASE_URL: missing/],
+    ['FORGE_APP_ID', { FORGE_APP_ID: 'my-app' }, /FORGE_APP_ID: must be ari:cloud:ecosystem::app\/<uuid>/],
+    ['PORT', { PORT: 'eighty' }, /PORT/],
+    ['DEV_CONSOLE', { DEV_CONSOLE: 'yes' }, /DEV_CONSOLE/],
+    ['FORGE_JWKS_URL', { FORGE_JWKS_URL: 'not a url' }, /FORGE_JWKS_URL/],
+    ['TEMPORAL_ADDRESS', { TEMPORAL_ADDRESS: 'x' }, /TEMPORAL_ADDRESS/],
+  ])('stops with a message naming %s', (_name, patch, message) => {
+    expect(() => loadServerConfig({ ...valid, ...patch } as NodeJS.ProcessEnv)).toThrow(message);
+  });
+});
