@@ -21,6 +21,8 @@ export interface CreateWorkerDeps {
   workflowBundle?: WorkerOptions['workflowBundle'];
   maxConcurrentActivityTaskExecutions?: number;
   maxConcurrentWorkflowTaskExecutions?: number;
+  /** How long in-flight activities may finish on shutdown (default 20 s). */
+  shutdownGraceTime?: string | number;
 }
 
 export const WORKFLOWS_PATH = require.resolve('../workflows/index');
@@ -34,7 +36,7 @@ export async function createWorker(deps: CreateWorkerDeps): Promise<Worker> {
     activities: createActivities(deps.activities),
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
     maxConcurrentWorkflowTaskExecutions: deps.maxConcurrentWorkflowTaskExecutions ?? 40,
-    shutdownGraceTime: '20s',
+    shutdownGraceTime: deps.shutdownGraceTime ?? '20s',
   });
 }
 

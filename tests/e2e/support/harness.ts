@@ -23,7 +23,7 @@ import {
 
 // Quiet worker logs in tests (must run before the runtime is first used).
 try {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  Runtime.install({ logger: new DefaultLogger('ERROR') });
 } catch {
   // already installed by another harness in this process
 }
@@ -50,6 +50,8 @@ export interface HarnessOptions {
   jira?: JiraSimOptions;
   config?: Partial<SyncEngineConfig>;
   zohoBudgetLimit?: number;
+  /** Short grace makes shutdown cut in-flight activities (a crash as far as Temporal can tell). */
+  shutdownGraceTime?: string | number;
 }
 
 /** Demo Jira seed plus a direct To Do → Done transition in OPS (Conditional Sync Rule examples). */
@@ -97,7 +99,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   let running: Promise<void> | undefined;
   const startWorker = async () => {
     worker = await createWorker({
-      connection: native, namespace, taskQueue,
+      connection: native, namespace, taskQueue, shutdownGraceTime: opts.shutdownGraceTime,
       activities: {
         prisma, zohoFor: () => zohoApi, jiraFor: () => jiraApi,
         config: { sharedScanTtlMs: 0, createConsistencyHorizonMs: 3_000, ...opts.config },
