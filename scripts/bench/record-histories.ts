@@ -1,0 +1,69 @@
+/**
+ * Records workflow histories for the replay test (tests/workflows/replay.test.ts): runs each
+ * workflow once against the simulators and saves its history as JSON in tests/workflows/histories/.
+ * Re-run after an intentional workflow change: `npx tsx scripts/bench/record-histories.ts`.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { DEMO_STATUS } from '../../sim/jira';
+import { startHarness } from '../../tests/e2e/support/harness';
+import { createSci } from '../../tests/e2e/support/sci';
+import { jiraEvent, linkedPair } from '../../tests/e2e/support/world';
+import { startRefreshLink } from '../../activities/temporal/schedules';
+import { issueEventsWorkflowIdFor } from '../../workflows/ids';
+import { startInfra } from './infra';
+
+const OUT = join(__dirname, '../../tests/workflows/histories');
+
+async function main(): Promise<void> {
+  const infra = await startInfra();
+  const h = await startHarness();
+  try {
+    const save = async (name: string, workflowId: string) => {
+      const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
+      writeFileSync(join(OUT, `${name}.json`), historyToJSON(history));
+      console.log(`saved ${name} (${history.events?.length ?? 0} events)`);
+    };
+    const projectId = h.zoho.control.addProject({ name: 'Replay', prefix: 'RP' });
+    h.zoho.control.createRecord(projectId, 'tasks', { name: 'Replay billable', billing_type: 'billable' });
+    const sciId = await createSci(h.prisma, {
+      installationId: h.installationId, mode: 'two_way', projectId, autoCreate: true, syncStatus: true, syncComments: true,
+      mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name' }],
+      rule: { zohoFieldId: 'billing_type', operator: 'equals', value: 'billable', metJiraStatusId: DEMO_STATUS.done, notMetJiraStatusId: DEMO_STATUS.todo },
+    });
+    const pair = await linkedPair(h, { sciId, projectId, name: 'Replay linked' });
+    h.zoho.control.editRecord(pair.recordId, { name: 'Replay linked v2' });
+    h.zoho.control.addComment(pair.recordId, '<p>replay comment</p>');
+
+    const syncId = `sync:${sciId}:replay`;
+    await h.client.workflow.execute('syncItem', { taskQueue: h.taskQueue, workflowId: syncId, args: [{ sciId }] });
+    await save('sync-item', syncId);
+    const created = await h.prisma.link.findFirstOrThrow({ where: { sciId, origin: 'auto' } });
+    await save('auto-create', `create:${sciId}:${created.zohoRecordId}`);
+
+    await jiraEvent(h, { kind: 'issue_updated', jiraIssueId: pair.issueId, changedFieldIds: ['summary'] });
+    await jiraEvent(h, { kind: 'comment_created', jiraIssueId: pair.issueId, commentId: '1' });
+    const entity = issueEventsWorkflowIdFor(h.installationId, pair.issueId);
+    const handle = h.client.workflow.getHandle(entity);
+    for (let i = 0; i < 100; i += 1) {
+      const s = await handle.query<{ applied: number }>('issueEventsStatus');
+      if (s.applied >= 2) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await handle.terminate('history recorded');
+    await save('issue-events', entity);
+
+    const refresh = await startRefreshLink(h.client, { installationId: h.installationId, linkId: pair.linkId }, { taskQueue: h.taskQueue, nonce: 'replay' });
+    await refresh.result();
+    await save('refresh-link', refresh.workflowId);
+  } finally {
+    await h.stop();
+    await infra.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
