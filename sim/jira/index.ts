@@ -1,5 +1,7 @@
 /** Public surface of the Jira Cloud simulator. */
 export { startJiraSim, buildJiraApp, type JiraSim, type JiraSimOptions } from './server';
+export { jiraSimOptionsFromEnv } from './env-options';
+export { jiraSimClient, type SimResponse } from './sim-client';
 export type { JiraSimControl, JiraUserActions } from './control';
 export type { JiraSimEvent, EventDelivery, EventDeliveryOptions } from './events';
 export type { RateLimitOptions } from './rate-limit';

@@ -27,11 +27,11 @@ export class JiraRateLimiter {
   private recent: number[] = [];
 
   constructor(options: RateLimitOptions = {}, private readonly now: () => number = Date.now) {
-    this.options = { windowMs: 60_000, ...options };
+    this.options = { ...options, windowMs: options.windowMs ?? 60_000 };
   }
 
   configure(options: RateLimitOptions): void {
-    this.options = { ...this.options, ...options };
+    this.options = { ...this.options, ...options, windowMs: options.windowMs ?? this.options.windowMs };
     this.windows.clear();
     this.recent = [];
   }

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are asserted field by field by the tests */
 /** A tiny fetch wrapper for talking to the simulator in its own tests (not the connector's client). */
 export interface SimResponse<T = unknown> {
   status: number;
