@@ -73,7 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRoute', (route) => {
     const auth = (route.config as { auth?: string } | undefined)?.auth;
     if ((auth === 'admin' || auth === 'panel') && !(route.config as { rateLimit?: unknown }).rateLimit) {
-      (route.config as Record<string, unknown>).rateLimit = { max: config.rateLimitPerMinute, timeWindow: 60_000 };
+      // A copy: route files share their config objects across app instances.
+      route.config = { ...route.config, rateLimit: { max: config.rateLimitPerMinute, timeWindow: 60_000 } } as typeof route.config;
     }
   });
   await app.register(rateLimit, {

@@ -38,7 +38,14 @@ export interface ServerHarness {
   close(): Promise<void>;
 }
 
-export async function startServerHarness(opts: { env?: Record<string, string>; jiraSeed?: 'demo' | 'empty' } = {}): Promise<ServerHarness> {
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  jiraSeed?: 'demo' | 'empty';
+  /** 'dev' (default): trust the dev key directly; 'config': resolve keys from config (FORGE_JWKS_URL / DEV_CONSOLE). */
+  fitKeys?: 'dev' | 'config';
+}
+
+export async function startServerHarness(opts: HarnessOptions = {}): Promise<ServerHarness> {
   const [jira, zoho] = await Promise.all([startJiraSim({ seed: opts.jiraSeed ?? 'demo' }), startZohoSim()]);
   const overrides = { ZOHO_ACCOUNTS_URL: zoho.url, ZOHO_API_URL: zoho.url, ZOHO_WEB_URL: 'https://projects.zoho.eu' };
   const env = {
@@ -56,7 +63,8 @@ export async function startServerHarness(opts: { env?: Record<string, string>; j
   const logs: string[] = [];
   const logger = createLogger('info', { write: (line: string) => { logs.push(line); } });
   const taskQueue = `server-test-${randomUUID()}`;
-  const app = await buildApp({ config, prisma, temporal, secrets, logger, fitKeys: devKeySet(), taskQueue, ...clients });
+  const fitKeys = opts.fitKeys === 'config' ? undefined : devKeySet();
+  const app = await buildApp({ config, prisma, temporal, secrets, logger, fitKeys, taskQueue, ...clients });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
