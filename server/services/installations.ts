@@ -2,6 +2,7 @@
  * Installations and their Jira app system token. Forge offers no refresh endpoint, so we keep the
  * freshest token seen per installation (encrypted, with its exp) and use it for Jira REST calls.
  */
+import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import type { PrismaClient } from '../../activities/store/prisma';
 import { AppError } from '../errors';
@@ -32,8 +33,10 @@ export interface InstallationServiceDeps {
 
 export function createInstallationService(deps: InstallationServiceDeps) {
   const { prisma, secrets, clock } = deps;
-  /** Per-process memo of the freshest token expiry we stored, to skip redundant writes. */
+  /** Per-process memo of the freshest token we stored (hash + expiry), to skip redundant writes. */
   const storedExpiry = new Map<string, number>();
+  const storedTokenHash = new Map<string, string>();
+  const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
   async function upsertFromInvocation(inv: ForgeInvocation, extra: { status?: 'active' | 'uninstalled'; heard?: boolean } = {}) {
     const now = clock();
@@ -62,6 +65,8 @@ export function createInstallationService(deps: InstallationServiceDeps) {
       }
       return;
     }
+    // Forge reuses a token until it nears expiry: the same token again needs no write.
+    if (storedTokenHash.get(inv.installationId) === hashOf(systemToken)) return;
     const exp = systemTokenExpiry(systemToken, clock());
     if (known !== undefined && known >= exp.getTime()) return;
     await upsertFromInvocation(inv);
@@ -74,6 +79,7 @@ export function createInstallationService(deps: InstallationServiceDeps) {
       data: { systemTokenEnc: secrets.seal(systemToken), systemTokenExpiresAt: exp },
     });
     storedExpiry.set(inv.installationId, exp.getTime());
+    storedTokenHash.set(inv.installationId, hashOf(systemToken));
   }
 
   /** The installation's Jira base URL and a valid token, or a readable jira_unavailable error. */
