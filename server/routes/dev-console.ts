@@ -4,10 +4,9 @@
  * It also signs short-lived FITs with the local development key (`/dev/fit`), which the web apps'
  * transport sends exactly as Forge would, and lists simulator issues (`/dev/jira/issues`).
  */
-import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
 import { request } from 'undici';
 import { z } from 'zod';
 import type { DevFitClaims } from '../dev/dev-keys';
@@ -15,8 +14,10 @@ import type { DevFitClaims } from '../dev/dev-keys';
 export interface DevConsoleOptions {
   /** web/dist: holds admin/, panel/ and dev-console/ (npm run build:web). */
   webDistDir: string;
-  /** Base URL of the Jira simulator; it becomes the FIT's app.apiBaseUrl. */
+  /** Base URL of the Jira simulator (issue list of the dev console). */
   jiraSimUrl: string;
+  /** The FIT's app.apiBaseUrl (default jiraSimUrl; the simulator also serves /ex/jira/<cloudId>). */
+  apiBaseUrl?: string;
   /** Signs a FIT with the local development key (server/dev/dev-keys.ts signDevFit). */
   signFit: (claims: DevFitClaims) => Promise<string>;
   /** The FIT audience; must equal the server's FORGE_APP_ID (default: the signer's dev app id). */
@@ -32,6 +33,21 @@ export interface DevConsoleOptions {
 
 export const DEV_INSTALLATION_ID = 'ari:cloud:ecosystem::installation/00000000-0000-4000-8000-0000000de001';
 const FIT_TTL_SECONDS = 120;
+
+/** The bundles' file types (a small table instead of @fastify/static, whose deps are ESM-only under jest). */
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
+};
+
+/** A file under `root` for a URL sub-path, or null (never escapes root; directories serve index.html). */
+function staticFile(root: string, subPath: string): string | null {
+  const base = resolve(root);
+  let file = resolve(base, `.${decodeURIComponent(subPath.split('?')[0])}`);
+  if (file !== base && !file.startsWith(base + sep)) return null;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  return existsSync(file) && statSync(file).isFile() ? file : null;
+}
 
 const fitQuery = z.object({
   module: z.enum(['admin', 'panel']),
@@ -90,14 +106,23 @@ export const devConsoleRoutes: FastifyPluginAsync<DevConsoleOptions> = async (ap
   if (!existsSync(join(opts.webDistDir, 'dev-console', 'index.html'))) {
     app.log.warn({ webDistDir: opts.webDistDir }, 'dev console: web bundles missing; run `npm run build:web`');
   }
-  await app.register(fastifyStatic, { root: opts.webDistDir, prefix: '/web/', decorateReply: false, index: ['index.html'], redirect: true });
+  app.get('/web/*', { config: { auth: 'none' }, schema: { hide: true } }, async (req, reply) => {
+    const sub = (req.params as { '*': string })['*'];
+    const file = staticFile(opts.webDistDir, `/${sub}`);
+    if (!file) return reply.code(404).send({ error: { code: 'not_found', message: 'No such dev console file.' } });
+    const hashed = file.includes(`${sep}assets${sep}`);
+    return reply
+      .type(CONTENT_TYPES[extname(file)] ?? 'application/octet-stream')
+      .header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
+      .send(createReadStream(file));
+  });
 
   app.get('/dev-console', { config: { auth: 'none' }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/web/dev-console/'));
 
   app.get('/dev/fit', { config: { auth: 'none' }, schema: { hide: true } }, async (req, reply) => {
     const q = fitQuery.safeParse(req.query);
     if (!q.success) return reply.code(400).send({ error: { code: 'bad_request', message: 'module must be admin or panel; issueId digits' } });
-    const common = { installationId, apiBaseUrl: jiraBase, appId: opts.appId, principal: opts.principal ?? '5b10a2844c20165700ede21g', siteUrl: jiraBase, cloudId: '00000000-0000-4000-8000-00000000c10d', ttlSeconds: FIT_TTL_SECONDS };
+    const common = { installationId, apiBaseUrl: opts.apiBaseUrl ?? jiraBase, appId: opts.appId, principal: opts.principal ?? '5b10a2844c20165700ede21g', siteUrl: jiraBase, cloudId: '00000000-0000-4000-8000-00000000c10d', ttlSeconds: FIT_TTL_SECONDS };
     let claims: DevFitClaims;
     if (q.data.module === 'admin') {
       claims = { ...common, moduleType: 'jira:adminPage', moduleKey: opts.adminModuleKey ?? 'zoho-connector-admin' };

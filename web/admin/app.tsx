@@ -99,12 +99,12 @@ export function AdminApp() {
             <Stack space="space.150">
               <Inline spread="space-between" alignBlock="center">
                 <Heading size="medium" id="items-heading">Smart Connected Items</Heading>
-                <Button appearance="primary" isDisabled={!connected} onClick={() => setEditing('new')}>Create Smart Connected Item</Button>
+                <Button appearance="primary" isDisabled={!connected} onClick={() => { setNotice(null); setEditing('new'); }}>Create Smart Connected Item</Button>
               </Inline>
-              <ItemsGrid items={items} loading={itemsLoading} canCreate={connected} onCreate={() => setEditing('new')}
+              <ItemsGrid items={items} loading={itemsLoading} canCreate={connected} onCreate={() => { setNotice(null); setEditing('new'); }}
                 actions={{
                   busyId,
-                  onEdit: (item) => setEditing(item),
+                  onEdit: (item) => { setNotice(null); setEditing(item); },
                   onDelete: (item) => setDeleting(item),
                   onToggle: (item) => act(item, item.enabled ? 'Disabling' : 'Enabling',
                     () => (item.enabled ? adminApi.disableItem(item.id) : adminApi.enableItem(item.id))),

@@ -64,7 +64,7 @@ export function ItemCard({ item, onChanged }: { item: PanelItem; onChanged: () =
           )}
           {link && actions.refresh && <Button spacing="compact" isLoading={busy === 'refresh'} onClick={() => run('refresh')}>Refresh</Button>}
           {link && actions.unlink && <Button spacing="compact" appearance="subtle" isLoading={busy === 'unlink'} onClick={() => run('unlink')}>Unlink</Button>}
-          {!link && actions.link && <Button spacing="compact" appearance="primary" onClick={() => setLinking(true)}>Link</Button>}
+          {!link && actions.link && !linking && <Button spacing="compact" appearance="primary" onClick={() => setLinking(true)}>Link</Button>}
         </Inline>
         {link && !actions.unlink && item.unlinkBlockedReason && (
           <p className="zjc-muted" data-testid="unlink-blocked">{item.unlinkBlockedReason}</p>

@@ -1,10 +1,12 @@
-/** The Link dialog: search the item's Zoho portal/project/module (2 characters minimum), choose a record. */
+/**
+ * The Link dialog: search the item's Zoho portal/project/module (2 characters minimum), choose a record.
+ * It opens inline in the card (a non-modal dialog): a modal would be clipped by the panel's small iframe.
+ */
 import Button from '@atlaskit/button/new';
 import { HelperMessage, Label } from '@atlaskit/form';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle, ModalTransition } from '@atlaskit/modal-dialog';
 import Spinner from '@atlaskit/spinner';
 import Textfield from '@atlaskit/textfield';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { MIN_SEARCH_LENGTH, type PanelItem, type RecordSummary } from '../../server/contract/panel';
 import { ApiError } from '../shared/transport';
 import { panelApi } from './api';
@@ -50,39 +52,35 @@ export default function LinkDialog({ item, onLinked, onClose }: { item: PanelIte
     : searching ? 'Searching…'
       : records ? (records.length ? `${records.length} record(s) found.` : 'No matching Zoho Projects records. Try another name or title.') : '';
 
+  const titleId = `link-title-${item.sci.id}`;
+  const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
   return (
-    <ModalTransition>
-      <Modal onClose={onClose} width="medium" shouldReturnFocus testId="link-dialog">
-        <ModalHeader><ModalTitle>Link a Zoho Projects record</ModalTitle></ModalHeader>
-        <ModalBody>
-          <p className="zjc-muted">{item.sci.name} · searches {item.sci.zohoProjectName ?? 'the configured project'} ({item.sci.zohoModule})</p>
-          <Label htmlFor="zoho-search">Search by name or title</Label>
-          <Textfield id="zoho-search" autoFocus value={q} onChange={(e) => setQ(e.currentTarget.value)}
-            aria-describedby="zoho-search-status" placeholder="e.g. homepage" />
-          <div id="zoho-search-status" role="status" aria-live="polite" data-testid="search-status">
-            <HelperMessage>{status}</HelperMessage>
-          </div>
-          {searching && <Spinner size="small" label="Searching Zoho Projects" />}
-          {error && <p role="alert" className="zjc-error">{error}</p>}
-          {records && records.length > 0 && !tooShort && (
-            <ul className="zjc-results" aria-label="Search results" data-testid="search-results">
-              {records.map((r) => (
-                <li key={r.id}>
-                  <button type="button" className="zjc-result" disabled={linking !== null} onClick={() => choose(r)}>
-                    <strong>{r.key ? `${r.key} ` : ''}{r.name}</strong>
-                    {r.status && <span className="zjc-muted"> · {r.status}</span>}
-                    <span className="zjc-sr-only"> — link this record</span>
-                    {linking === r.id && <Spinner size="small" label="Linking" />}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose}>Cancel</Button>
-        </ModalFooter>
-      </Modal>
-    </ModalTransition>
+    <div role="dialog" aria-labelledby={titleId} className="zjc-inline-dialog" data-testid="link-dialog" onKeyDown={onKey}>
+      <h4 id={titleId} className="zjc-subheading">Link a Zoho Projects record</h4>
+      <p className="zjc-muted">Searches {item.sci.zohoProjectName ?? 'the configured project'} ({item.sci.zohoModule}).</p>
+      <Label htmlFor={`zoho-search-${item.sci.id}`}>Search by name or title</Label>
+      <Textfield id={`zoho-search-${item.sci.id}`} autoFocus value={q} onChange={(e) => setQ(e.currentTarget.value)}
+        aria-describedby={`zoho-search-status-${item.sci.id}`} placeholder="e.g. homepage" />
+      <div id={`zoho-search-status-${item.sci.id}`} role="status" aria-live="polite" data-testid="search-status">
+        <HelperMessage>{status}</HelperMessage>
+      </div>
+      {searching && <Spinner size="small" label="Searching Zoho Projects" />}
+      {error && <p role="alert" className="zjc-error">{error}</p>}
+      {records && records.length > 0 && !tooShort && (
+        <ul className="zjc-results" aria-label="Search results" data-testid="search-results">
+          {records.map((r) => (
+            <li key={r.id}>
+              <button type="button" className="zjc-result" disabled={linking !== null} onClick={() => choose(r)}>
+                <strong>{r.key ? `${r.key} ` : ''}{r.name}</strong>
+                {r.status && <span className="zjc-muted"> · {r.status}</span>}
+                <span className="zjc-sr-only"> — link this record</span>
+                {linking === r.id && <Spinner size="small" label="Linking" />}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div><Button appearance="subtle" spacing="compact" onClick={onClose}>Cancel</Button></div>
+    </div>
   );
 }

@@ -8,10 +8,11 @@ import { isDevConsole } from './transport';
 export const FRAME_HEIGHT_MESSAGE = 'zjc-frame-height';
 
 /** The dev console sizes its iframes from this; inside Jira, Forge resizes the frame itself. */
-function reportHeight(): void {
+function reportHeight(root: HTMLElement): void {
   if (!isDevConsole() || window.parent === window) return;
-  const send = () => window.parent.postMessage({ type: FRAME_HEIGHT_MESSAGE, height: document.documentElement.scrollHeight }, window.location.origin);
-  new ResizeObserver(send).observe(document.body);
+  // Observe the app root: html/body may be sized to the frame and then never change size.
+  const send = () => window.parent.postMessage({ type: FRAME_HEIGHT_MESSAGE, height: root.getBoundingClientRect().bottom + 8 }, window.location.origin);
+  new ResizeObserver(send).observe(root);
   send();
 }
 
@@ -24,5 +25,5 @@ export async function boot(App: ComponentType): Promise<void> {
     console.warn('Theme could not be enabled; using the default light theme.', e);
   }
   createRoot(el).render(<StrictMode><App /></StrictMode>);
-  reportHeight();
+  reportHeight(el);
 }

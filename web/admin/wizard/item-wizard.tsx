@@ -30,13 +30,17 @@ export function ItemWizard({ initial, onSaved, onCancel }: Props) {
   const [stepErrors, setStepErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [furthest, setFurthest] = useState(initial ? STEPS.length : 0);
   const headingRef = useRef<HTMLDivElement>(null);
   const module = useModuleInfo(draft);
   const steps = stepsFor(draft.mode);
   const index = Math.max(0, steps.indexOf(step));
   const title = STEPS.find((s) => s.id === step)?.title ?? '';
 
-  useEffect(() => { headingRef.current?.focus(); }, [step]);
+  useEffect(() => {
+    headingRef.current?.focus();
+    setFurthest((f) => Math.max(f, index));
+  }, [step, index]);
 
   const set = (patch: Partial<ItemDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -84,7 +88,7 @@ export function ItemWizard({ initial, onSaved, onCancel }: Props) {
               const hasErr = serverErrors.some((e) => stepOfPath(e.field) === s);
               return (
                 <li key={s} aria-current={s === step ? 'step' : undefined} className={s === step ? 'current' : i < index ? 'done' : ''}>
-                  {i <= index || draft.id ? (
+                  {i <= furthest ? (
                     <button type="button" className="zjc-step-link" onClick={() => go(s)}>{i + 1}. {label}{hasErr ? ' (needs attention)' : ''}</button>
                   ) : <span>{i + 1}. {label}</span>}
                 </li>

@@ -1,0 +1,107 @@
+/**
+ * The whole product in-process for browser tests: Jira and Zoho simulators (port 0), the server's
+ * buildApp with DEV_CONSOLE on (dev console + dev FIT key), and a Temporal worker on a private task
+ * queue, against the run's PostgreSQL and Temporal dev server (tests/support/global-setup.mjs).
+ * Each stack gets its own installation id, so suites never see each other's data.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import { createActivities } from '../../../activities';
+import { createPrisma, type PrismaClient } from '../../../activities/store/prisma';
+import { createSecretBox } from '../../../activities/store/secrets';
+import { buildApp } from '../../../server/app';
+import { loadServerConfig } from '../../../server/config';
+import { DEV_APP_ID, signDevFit } from '../../../server/dev/dev-keys';
+import { devConsoleRoutes } from '../../../server/routes/dev-console';
+import { createDefaultClientFactories } from '../../../server/services/default-clients';
+import { startJiraSim, type JiraSim } from '../../../sim/jira/server';
+import { startZohoSim, type ZohoSim } from '../../../sim/zoho';
+
+export const WEB_DIST = join(__dirname, '..', '..', '..', 'web', 'dist');
+
+export interface Stack {
+  url: string;
+  installationId: string;
+  jira: JiraSim;
+  zoho: ZohoSim;
+  app: FastifyInstance;
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  close(): Promise<void>;
+}
+
+let runtimeQuiet = false;
+
+export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack> {
+  if (!runtimeQuiet) {
+    runtimeQuiet = true;
+    try {
+      Runtime.install({ logger: new DefaultLogger('ERROR') });
+    } catch {
+      // Already installed by another module of this test process.
+    }
+  }
+  const [jira, zoho] = await Promise.all([startJiraSim({ seed: 'demo' }), startZohoSim()]);
+  const installationId = `ari:cloud:ecosystem::installation/${randomUUID()}`;
+  const taskQueue = `browser-${randomUUID()}`;
+  const overrides = { ZOHO_ACCOUNTS_URL: zoho.url, ZOHO_API_URL: zoho.url, ZOHO_WEB_URL: 'https://projects.zoho.eu' };
+  const env = {
+    ...process.env, ...overrides,
+    FORGE_APP_ID: DEV_APP_ID, DEV_CONSOLE: 'true', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1',
+  };
+  const config = loadServerConfig(env);
+  const prisma = createPrisma(config.databaseUrl);
+  const secrets = createSecretBox(env);
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const clients = createDefaultClientFactories({ prisma, secrets, overrides });
+
+  const app = await buildApp({ config, prisma, temporal, secrets, ...clients, taskQueue });
+  if (!app.hasRoute({ method: 'GET', url: '/dev/fit' })) {
+    await app.register(devConsoleRoutes, {
+      webDistDir: WEB_DIST, jiraSimUrl: jira.url, apiBaseUrl: jira.apiBaseUrl, signFit: signDevFit, installationId,
+    });
+  }
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  let workerConnection: NativeConnection | undefined;
+  if (opts.worker !== false) {
+    workerConnection = await NativeConnection.connect({ address: config.temporal.address });
+    worker = await Worker.create({
+      connection: workerConnection,
+      namespace: config.temporal.namespace,
+      taskQueue,
+      workflowsPath: require.resolve('../../../workflows'),
+      activities: createActivities({
+        prisma,
+        zohoFor: (id) => app.ctx.zoho.apiFor(id),
+        jiraFor: (id) => app.ctx.jiraFor(id),
+      }),
+    });
+    running = worker.run();
+  }
+
+  return {
+    url, installationId, jira, zoho, app, prisma, temporal, taskQueue,
+    async close() {
+      if (worker) {
+        worker.shutdown();
+        await running?.catch(() => undefined);
+      }
+      await workerConnection?.close();
+      await app.close();
+      await clients.close();
+      await connection.close();
+      await prisma.$disconnect();
+      await Promise.all([jira.close(), zoho.close()]);
+    },
+  };
+}
