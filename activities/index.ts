@@ -5,7 +5,7 @@
  */
 import { type ActivityDeps, makeCtx } from './sync/context';
 import { beginCycle, finishCycle, type BeginCycleInput, type FinishCycleInput } from './sync/cycle';
-import { pullPage, type PullPageInput } from './sync/pull';
+import { pullPages, type PullPagesInput } from './sync/pull';
 import { applyZohoChanges, type ApplyZohoChangesInput } from './sync/apply-zoho-to-jira';
 import { mirrorFromZoho, type MirrorInput } from './sync/mirror-zoho-to-jira';
 import { createIssueForRecord, completeAutoCreate, type CreateIssueInput, type CompleteAutoCreateInput } from './sync/auto-create';
@@ -21,7 +21,7 @@ export function createActivities(deps: ActivityDeps) {
   const ctx = makeCtx(deps);
   return {
     beginCycle: (input: BeginCycleInput) => beginCycle(ctx, input),
-    pullPage: (input: PullPageInput) => pullPage(ctx, input),
+    pullPages: (input: PullPagesInput) => pullPages(ctx, input),
     applyZohoChanges: (input: ApplyZohoChangesInput) => applyZohoChanges(ctx, input),
     mirrorFromZoho: (input: MirrorInput) => mirrorFromZoho(ctx, input),
     createIssueForRecord: (input: CreateIssueInput) => createIssueForRecord(ctx, input),

@@ -21,8 +21,9 @@ export interface CreateWorkerDeps {
   workflowBundle?: WorkerOptions['workflowBundle'];
   maxConcurrentActivityTaskExecutions?: number;
   maxConcurrentWorkflowTaskExecutions?: number;
+  maxCachedWorkflows?: number;
   /** How long in-flight activities may finish on shutdown (default 20 s). */
-  shutdownGraceTime?: string | number;
+  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
 }
 
 export const WORKFLOWS_PATH = require.resolve('../workflows/index');
@@ -37,6 +38,10 @@ export async function createWorker(deps: CreateWorkerDeps): Promise<Worker> {
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
     maxConcurrentWorkflowTaskExecutions: deps.maxConcurrentWorkflowTaskExecutions ?? 40,
     shutdownGraceTime: deps.shutdownGraceTime ?? '20s',
+    // Cached workflow runs cost memory; a few hundred keep sticky execution effective.
+    maxCachedWorkflows: deps.maxCachedWorkflows ?? 250,
+    // One workflow thread: each thread is a V8 isolate with its own heap (memory target < 300 MB).
+    workflowThreadPoolSize: 1,
   });
 }
 
@@ -50,6 +55,8 @@ const envSchema = z.object({
   ZOHO_BUDGET_PER_2MIN: z.coerce.number().int().min(1).max(200).default(80),
   ZOHO_SERVER_ORDERING: z.enum(['true', 'false']).default('false'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
+  /** A workflow bundle built ahead (bundleWorkflowCode): skips webpack at start, saves ~200 MB peak RSS. */
+  WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
 });
 
 async function main(): Promise<void> {
@@ -73,6 +80,7 @@ async function main(): Promise<void> {
   });
   const worker = await createWorker({
     connection, namespace: temporal.namespace, taskQueue: env.TEMPORAL_TASK_QUEUE,
+    ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),
     activities: { prisma, secrets, zohoFor: registry.zohoFor, jiraFor: registry.jiraFor, config: { zohoServerOrdering: env.ZOHO_SERVER_ORDERING === 'true' } },
   });
   // Worker.run() installs SIGINT/SIGTERM handlers and drains before resolving.

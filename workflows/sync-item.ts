@@ -10,6 +10,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { ZohoRecord } from './core/model';
+import type { PullPagesResult } from '../activities/sync/pull';
 import { remote, scan, store } from './activity-options';
 import { autoCreate, type AutoCreateWorkflowResult } from './auto-create';
 import { autoCreateWorkflowIdFor } from './ids';
@@ -21,7 +22,7 @@ const APPLY_BATCH = 20;
 const APPLY_CONCURRENCY = 4;
 /** Auto-create children in flight. */
 const CREATE_CONCURRENCY = 50;
-/** Upper bound on pages per cycle (200 000 records at 200 per page). */
+/** Upper bound on pages per cycle (200 000 records at 200 per page). Pages are read several per activity. */
 const MAX_PAGES = 1000;
 
 export interface SyncItemResult {
@@ -97,17 +98,17 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
   };
 
   try {
-    for (let page = 1; page <= MAX_PAGES; page += 1) {
-      const p = await scan.pullPage({
-        sciId: input.sciId, page, modifiedAfter: begin.modifiedAfter, serverOrdered: begin.serverOrdered,
+    for (let page: number | null = 1; page !== null && page <= MAX_PAGES;) {
+      const p: PullPagesResult = await scan.pullPages({
+        sciId: input.sciId, fromPage: page, modifiedAfter: begin.modifiedAfter, serverOrdered: begin.serverOrdered,
       });
-      pages += 1;
+      pages += p.pagesRead;
+      page = p.nextPage;
       totals.zohoCalls += p.zohoCalls;
       totals.skipped += p.skippedByRule;
       if (begin.modifiedAfter === null) totals.skipped += p.unchanged;
       maxSeen = laterIso(maxSeen, p.maxModifiedAt);
       await Promise.all([applyChanged(p.changed), createFresh(p.fresh)]);
-      if (!p.hasNext || p.reachedCursor) break;
     }
     if (begin.autoCreate) {
       const notes = await remote.writeDeferredNotes({ sciId: input.sciId });

@@ -16,7 +16,8 @@ import { zohoFieldsFor } from './metadata';
 import type { RecordPage, ZohoApi, ZohoSource } from '../zoho/types';
 import { linksForRecords } from '../store/links';
 import { loadSmartConnectedItem } from '../store/items';
-import { type CallCounter, type Ctx, zohoClient, sourceOf } from './context';
+import { type CallCounter, type Ctx, heartbeat, zohoClient, sourceOf } from './context';
+import type { SmartConnectedItem } from '../../workflows/core/model';
 
 /** Baseline pseudo-field holding the hash of the whole Zoho record as last synced. */
 export const RECORD_HASH_FIELD = '@record';
@@ -78,14 +79,9 @@ function listPage(
   return page;
 }
 
-export async function pullPage(ctx: Ctx, input: PullPageInput): Promise<PullPageResult> {
-  const sci = await loadSmartConnectedItem(ctx.prisma, input.sciId);
-  const empty: PullPageResult = {
-    changed: [], fresh: [], skippedByRule: 0, scanned: 0, unchanged: 0, hasNext: false, reachedCursor: true, maxModifiedAt: null, zohoCalls: 0,
-  };
-  if (!sci) return empty;
-  const counter: CallCounter = { zoho: 0, jira: 0 };
-  const zoho = await zohoClient(ctx, sci.installationId, counter);
+async function pullOne(
+  ctx: Ctx, sci: SmartConnectedItem, zoho: ZohoApi, counter: CallCounter, input: PullPageInput,
+): Promise<PullPageResult> {
   const before = counter.zoho;
   const page = await listPage(
     zoho, sci.id, sci.installationId, sourceOf(sci), input, ctx.config.pageSize, ctx.clock.now(), ctx.config.sharedScanTtlMs,
@@ -142,4 +138,50 @@ export async function pullPage(ctx: Ctx, input: PullPageInput): Promise<PullPage
     maxModifiedAt: maxModified === null ? null : new Date(maxModified).toISOString(),
     zohoCalls: counter.zoho - before,
   };
+}
+
+export interface PullPagesInput extends Omit<PullPageInput, 'page'> {
+  fromPage: number;
+  /** Pages read in one activity at most (fewer activity round trips on idle scans). */
+  maxPages?: number;
+  /** Return early once this many records need work, so results stay small. */
+  stopAtCandidates?: number;
+}
+
+export interface PullPagesResult extends PullPageResult {
+  /** The page to continue from, or null when the scan is complete. */
+  nextPage: number | null;
+  pagesRead: number;
+}
+
+/** Reads pages from `fromPage` until records need work, the page limit, or the end of the scan. */
+export async function pullPages(ctx: Ctx, input: PullPagesInput): Promise<PullPagesResult> {
+  const sci = await loadSmartConnectedItem(ctx.prisma, input.sciId);
+  const out: PullPagesResult = {
+    changed: [], fresh: [], skippedByRule: 0, scanned: 0, unchanged: 0, hasNext: false, reachedCursor: true,
+    maxModifiedAt: null, zohoCalls: 0, nextPage: null, pagesRead: 0,
+  };
+  if (!sci) return out;
+  const counter: CallCounter = { zoho: 0, jira: 0 };
+  const zoho = await zohoClient(ctx, sci.installationId, counter);
+  const maxPages = input.maxPages ?? 10;
+  const stopAt = input.stopAtCandidates ?? 100;
+  for (let page = input.fromPage; page < input.fromPage + maxPages; page += 1) {
+    heartbeat({ page });
+    const r = await pullOne(ctx, sci, zoho, counter, { ...input, page });
+    out.pagesRead += 1;
+    out.changed.push(...r.changed);
+    out.fresh.push(...r.fresh);
+    out.skippedByRule += r.skippedByRule;
+    out.scanned += r.scanned;
+    out.unchanged += r.unchanged;
+    if (r.maxModifiedAt && (!out.maxModifiedAt || r.maxModifiedAt > out.maxModifiedAt)) out.maxModifiedAt = r.maxModifiedAt;
+    const done = !r.hasNext || r.reachedCursor;
+    out.reachedCursor = r.reachedCursor;
+    out.hasNext = !done;
+    out.nextPage = done ? null : page + 1;
+    if (done || out.changed.length + out.fresh.length >= stopAt) break;
+  }
+  out.zohoCalls = counter.zoho;
+  return out;
 }

@@ -51,7 +51,9 @@ export interface HarnessOptions {
   config?: Partial<SyncEngineConfig>;
   zohoBudgetLimit?: number;
   /** Short grace makes shutdown cut in-flight activities (a crash as far as Temporal can tell). */
-  shutdownGraceTime?: string | number;
+  shutdownGraceTime?: number;
+  /** false: no in-process worker (a benchmark runs the worker process itself). */
+  inProcessWorker?: boolean;
 }
 
 /** Demo Jira seed plus a direct To Do → Done transition in OPS (Conditional Sync Rule examples). */
@@ -107,7 +109,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     });
     running = worker.run();
   };
-  await startWorker();
+  if (opts.inProcessWorker !== false) await startWorker();
 
   const killWorker = async () => {
     if (worker && worker.getState() === 'RUNNING') worker.shutdown();
