@@ -133,6 +133,17 @@ describeWithChromium('Admin page (Chromium, full stack)', () => {
     expectNotBlank(await screenshotChecked(page, 'admin-grid'));
   }, 120_000);
 
+  it('edits an item: the flow opens with its saved values, and the renamed item is saved', async () => {
+    await page.getByRole('row').filter({ hasText: 'Website tasks (display)' }).getByRole('button', { name: /^Edit/ }).click();
+    await page.getByRole('heading', { name: 'Edit Smart Connected Item' }).waitFor();
+    expect(await page.locator('#sci-name').inputValue()).toBe('Website tasks (display)');
+    await page.locator('#sci-name').fill('Website tasks (display, renamed)');
+    await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /^\d+\. Review/ }).click();
+    expect(await page.getByTestId('review-summary').textContent()).toMatch(/OPS, ENG.*Associated recordsOn/);
+    await saveSci(page);
+    await page.getByRole('row').filter({ hasText: 'Website tasks (display, renamed)' }).waitFor();
+  }, 60_000);
+
   it('disables, re-enables and deletes (after confirming) an item', async () => {
     const row = page.getByRole('row').filter({ hasText: 'Mobile issues ⇄ ENG' });
     await row.getByRole('button', { name: /^Disable/ }).click();

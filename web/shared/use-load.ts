@@ -27,7 +27,7 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: DependencyList
       (e: unknown) => { if (live) { setError(e instanceof Error ? e.message : String(e)); setLoading(false); } },
     );
     return () => { live = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `load` is a fresh closure each render; the caller's deps say when it really changed.
   }, [...deps, tick, load === null]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, loading, error, reload };
