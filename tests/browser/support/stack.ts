@@ -7,9 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
-import { createActivities } from '../../../activities';
+import { createClientRegistry } from '../../../activities/sync/clients-from-db';
+import { createWorker } from '../../../activities/worker';
 import { createPrisma, type PrismaClient } from '../../../activities/store/prisma';
 import { createSecretBox } from '../../../activities/store/secrets';
 import { buildApp } from '../../../server/app';
@@ -73,18 +74,13 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   let workerConnection: NativeConnection | undefined;
+  // The production worker wiring: clients built from the stored connection, like activities/worker.ts.
+  const registry = createClientRegistry({ prisma, secrets, zohoOverrides: overrides });
   if (opts.worker !== false) {
     workerConnection = await NativeConnection.connect({ address: config.temporal.address });
-    worker = await Worker.create({
-      connection: workerConnection,
-      namespace: config.temporal.namespace,
-      taskQueue,
-      workflowsPath: require.resolve('../../../workflows'),
-      activities: createActivities({
-        prisma,
-        zohoFor: (id) => app.ctx.zoho.apiFor(id),
-        jiraFor: (id) => app.ctx.jiraFor(id),
-      }),
+    worker = await createWorker({
+      connection: workerConnection, namespace: config.temporal.namespace, taskQueue,
+      activities: { prisma, zohoFor: registry.zohoFor, jiraFor: registry.jiraFor },
     });
     running = worker.run();
   }
@@ -97,6 +93,7 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
         await running?.catch(() => undefined);
       }
       await workerConnection?.close();
+      await registry.close();
       await app.close();
       await clients.close();
       await connection.close();
