@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEV_APP_ID, signDevFit } from '../server/dev/dev-keys';
+import { DEV_INSTALLATION_ID } from '../server/routes/dev-console';
 
 const root = resolve(__dirname, '..');
 const dataDir = join(root, '.data');
@@ -23,7 +25,6 @@ const env = z.object({
   FORGE_APP_ID: z.string().optional(),
 }).parse(process.env);
 
-const DEV_APP_ID = 'ari:cloud:ecosystem::app/00000000-0000-4000-8000-00000000de50';
 const children: ChildProcess[] = [];
 const stops: Array<() => Promise<void>> = [];
 const t0 = Date.now();
@@ -100,11 +101,25 @@ async function main(): Promise<void> {
     TEMPORAL_WEB_URL: temporal.uiUrl,
   };
   let simUrls: { jira: string; zoho: string } | undefined;
+  let jiraApiBase = '';
   if (demo) {
     step('starting the Jira and Zoho simulators with demo data');
     const { startJiraSim } = await import('../sim/jira');
     const { startZohoSim } = await import('../sim/zoho');
-    const jira = await startJiraSim({ port: env.JIRA_SIM_PORT, seed: 'demo', searchLagMs: 1000 });
+    // Jira user actions in the simulator reach the server as Forge product events, signed like Forge would.
+    const jira = await startJiraSim({
+      port: env.JIRA_SIM_PORT, seed: 'demo', searchLagMs: 1000,
+      events: {
+        eventsUrl: `${base}/forge/events`, eventsFormat: 'forge', eventRetryDelayMs: 5_000,
+        eventHeaders: async () => ({
+          authorization: `Bearer ${await signDevFit({
+            installationId: DEV_INSTALLATION_ID, apiBaseUrl: jiraApiBase, moduleType: 'core:trigger', moduleKey: 'zoho-connector-issue-events',
+          })}`,
+          'x-forge-oauth-system': 'sim-system-token',
+        }),
+      },
+    });
+    jiraApiBase = jira.apiBaseUrl;
     const zoho = await startZohoSim({ port: env.ZOHO_SIM_PORT, demo: true });
     stops.push(() => jira.close(), () => zoho.close());
     simUrls = { jira: jira.url, zoho: zoho.url };
@@ -125,7 +140,7 @@ async function main(): Promise<void> {
   await waitHttp(`${base}/readyz`, 60_000);
 
   console.log('\nEverything is up:');
-  if (demo) console.log(`  Dev console (admin page + issue panel)  ${base}/dev/`);
+  if (demo) console.log(`  Dev console (admin page + issue panel)  ${base}/dev-console`);
   console.log(`  Temporal Web UI                         ${temporal.uiUrl}`);
   console.log(`  Server (health, OpenAPI)                ${base}/readyz  ${base}/openapi.json`);
   console.log(`  PostgreSQL                              ${pg.url.replace(/:[^:@/]+@/, ':***@')}`);
