@@ -48,6 +48,10 @@ describe('forge/manifest.yml', () => {
     expect(manifest.remotes[0]).toMatchObject({ key: 'connector', baseUrl: '${REMOTE_URL}' });
   });
 
+  it('allows inline styles, which Atlaskit injects at runtime, in the Custom UI content security policy', () => {
+    expect(manifest.permissions.content).toEqual({ styles: ['unsafe-inline'] });
+  });
+
   it('requests the scopes the connector needs for an app system token and Jira work', () => {
     expect(manifest.permissions.scopes).toEqual(expect.arrayContaining([
       'read:app-system-token', 'read:jira-work', 'write:jira-work', 'storage:app',
