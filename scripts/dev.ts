@@ -99,6 +99,8 @@ async function main(): Promise<void> {
     SECRETS_KEY: process.env.SECRETS_KEY ?? devSecretsKey(),
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_WEB_URL: temporal.uiUrl,
+    // Readable server log lines (pino-pretty) instead of JSON, unless set otherwise.
+    LOG_PRETTY: process.env.LOG_PRETTY ?? 'true',
   };
   let simUrls: { jira: string; zoho: string } | undefined;
   let jiraApiBase = '';

@@ -34,6 +34,8 @@ const envSchema = z.object({
   /** Enables the local FIT signing key and /dev/* routes. Never in production. */
   DEV_CONSOLE: bool,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Readable log lines via pino-pretty (a devDependency): for `npm run dev`, never in production. */
+  LOG_PRETTY: bool,
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
@@ -50,6 +52,7 @@ export interface ServerConfig {
   webhookSecret?: string;
   devConsole: boolean;
   logLevel: string;
+  logPretty: boolean;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   temporal: TemporalConnectionConfig;
@@ -93,6 +96,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     webhookSecret: c.WEBHOOK_SECRET,
     devConsole: c.DEV_CONSOLE,
     logLevel: c.LOG_LEVEL,
+    logPretty: c.LOG_PRETTY,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     temporal,

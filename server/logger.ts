@@ -27,6 +27,17 @@ export function loggerOptions(level: string): LoggerOptions {
   };
 }
 
-export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return destination ? pino(loggerOptions(level), destination) : pino(loggerOptions(level));
+/**
+ * The server's logger: JSON lines, or with `pretty` (LOG_PRETTY=true, set by `npm run dev`) readable
+ * lines through pino-pretty, a devDependency loaded only then (in a pino transport worker).
+ */
+export function createLogger(level: string, destination?: DestinationStream, pretty = false): Logger {
+  if (destination) return pino(loggerOptions(level), destination);
+  if (pretty) {
+    return pino({
+      ...loggerOptions(level),
+      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true } },
+    });
+  }
+  return pino(loggerOptions(level));
 }

@@ -27,7 +27,7 @@ function configOrExit(): ServerConfig {
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, undefined, config.logPretty);
   if (config.devConsole) logger.warn('DEV_CONSOLE=true: FITs signed by the local development key are accepted. Never use this in production.');
   const prisma = createPrisma(config.databaseUrl);
   const secrets = createSecretBox(process.env);
@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     await app.register(devConsoleRoutes, {
       webDistDir: join(__dirname, '..', 'web', 'dist'), jiraSimUrl: config.jiraSimUrl, signFit: signDevFit,
       adminModuleKey: config.forge.adminModuleKey, panelModuleKey: config.forge.panelModuleKey, appId: config.forge.appId,
+      // In dev the Zoho API URL is the Zoho simulator, which also serves its /_sim control API.
+      zohoSimUrl: config.zoho.apiUrl,
     });
   }
 

@@ -3,12 +3,16 @@
  * hosts the built admin page and, for any issue of the Jira simulator, the issue panel in an iframe.
  * It also signs short-lived FITs with the local development key (`/dev/fit`), which the web apps'
  * transport sends exactly as Forge would, and lists simulator issues (`/dev/jira/issues`).
+ * With a Zoho simulator (zohoSimUrl) it shows the simulator's public demo Self Client and mints
+ * authorization codes for it (`/dev/zoho/self-client`, `/dev/zoho/code`), so no Zoho account is needed.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { request } from 'undici';
 import { z } from 'zod';
+import { ZOHO_PRODUCT_SCOPES } from '../../sim/zoho/config';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../sim/zoho/demo-data';
 import type { DevFitClaims } from '../dev/dev-keys';
 
 export interface DevConsoleOptions {
@@ -29,7 +33,12 @@ export interface DevConsoleOptions {
   panelModuleKey?: string;
   /** accountId of the Jira user "looking at" the dev console. */
   principal?: string;
+  /** Base URL of the Zoho simulator (its /_sim control API); unset = no demo Self Client routes. */
+  zohoSimUrl?: string;
 }
+
+/** The Zoho simulator's demo Self Client: public demo values, shown by the dev console only. */
+export interface DevZohoSelfClient { clientId: string; clientSecret: string; dataCenter: 'us'; scopes: string[] }
 
 export const DEV_INSTALLATION_ID = 'ari:cloud:ecosystem::installation/00000000-0000-4000-8000-0000000de001';
 const FIT_TTL_SECONDS = 120;
@@ -140,6 +149,24 @@ export const devConsoleRoutes: FastifyPluginAsync<DevConsoleOptions> = async (ap
     const token = await opts.signFit(claims);
     return { token, expiresAt: new Date(Date.now() + FIT_TTL_SECONDS * 1000).toISOString(), systemToken };
   });
+
+  if (opts.zohoSimUrl) {
+    const zohoSimBase = opts.zohoSimUrl.replace(/\/+$/, '');
+    const selfClient: DevZohoSelfClient = { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, dataCenter: 'us', scopes: [...ZOHO_PRODUCT_SCOPES] };
+    app.get('/dev/zoho/self-client', { config: { auth: 'none' }, schema: { hide: true } }, async () => selfClient);
+    // A fresh code for the demo Self Client with the product's scopes, as "Generate Code" in the Zoho API Console.
+    app.post('/dev/zoho/code', { config: { auth: 'none' }, schema: { hide: true } }, async () => {
+      const res = await request(`${zohoSimBase}/_sim/codes`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: DEMO_CLIENT_ID, scopes: selfClient.scopes }),
+      });
+      const parsed = z.object({ code: z.string().min(1) }).safeParse(await res.body.json().catch(() => null));
+      if (res.statusCode >= 400 || !parsed.success) {
+        throw Object.assign(new Error(`Zoho simulator answered ${res.statusCode} for /_sim/codes`), { statusCode: 502 });
+      }
+      return { code: parsed.data.code };
+    });
+  }
 
   app.get('/dev/jira/issues', { config: { auth: 'none' }, schema: { hide: true } }, async () => {
     const projects = await jira<{ values: Array<{ key: string }> }>('/rest/api/3/project/search?maxResults=50');

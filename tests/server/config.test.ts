@@ -10,7 +10,8 @@ const valid = {
 describe('server configuration', () => {
   it('applies the documented defaults', () => {
     const c = loadServerConfig(valid);
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', devConsole: false, logLevel: 'info' });
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', devConsole: false, logLevel: 'info', logPretty: false });
+    expect(loadServerConfig({ ...valid, LOG_PRETTY: 'true' }).logPretty).toBe(true);
     expect(c.forge.jwksUrl).toBe(PRODUCTION_FORGE_JWKS_URL);
     expect(c.temporal.address).toBe('127.0.0.1:7233');
   });
@@ -20,6 +21,7 @@ describe('server configuration', () => {
     ['FORGE_APP_ID', { FORGE_APP_ID: 'my-app' }, /FORGE_APP_ID: must be ari:cloud:ecosystem::app\/<uuid>/],
     ['PORT', { PORT: 'eighty' }, /PORT/],
     ['DEV_CONSOLE', { DEV_CONSOLE: 'yes' }, /DEV_CONSOLE/],
+    ['LOG_PRETTY', { LOG_PRETTY: '1' }, /LOG_PRETTY/],
     ['FORGE_JWKS_URL', { FORGE_JWKS_URL: 'not a url' }, /FORGE_JWKS_URL/],
     ['TEMPORAL_ADDRESS', { TEMPORAL_ADDRESS: 'x' }, /TEMPORAL_ADDRESS/],
   ])('stops with a message naming %s', (_name, patch, message) => {

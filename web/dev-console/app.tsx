@@ -11,6 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FRAME_HEIGHT_MESSAGE } from '../shared/boot';
 import { applyColorMode, THEME_MESSAGE, type ColorMode } from '../shared/theme';
 import { useLoad } from '../shared/use-load';
+import { DemoSelfClient } from './demo-self-client';
 
 interface DevIssue {
   id: string; key: string; summary: string; status: string; statusCategory: string;
@@ -133,8 +134,11 @@ export function DevConsole({ initialTheme }: { initialTheme: ColorMode }) {
       </header>
       <Box as="main" padding="space.200">
         {route === '#/admin' && (
-          <AppFrame testId="admin-frame" title="Zoho Projects Connector admin page" minHeight={600}
-            src={`../admin/index.html?zjcDev=admin&theme=${frameTheme}`} />
+          <Stack space="space.200">
+            <DemoSelfClient />
+            <AppFrame testId="admin-frame" title="Zoho Projects Connector admin page" minHeight={600}
+              src={`../admin/index.html?zjcDev=admin&theme=${frameTheme}`} />
+          </Stack>
         )}
         {route === '#/issues' && <IssueList />}
         {issueMatch && <IssueView issueId={issueMatch[1]} theme={frameTheme} />}

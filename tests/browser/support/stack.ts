@@ -64,7 +64,7 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
   const app = await buildApp({ config, prisma, temporal, secrets, ...clients, taskQueue });
   if (!app.hasRoute({ method: 'GET', url: '/dev/fit' })) {
     await app.register(devConsoleRoutes, {
-      webDistDir: WEB_DIST, jiraSimUrl: jira.url, apiBaseUrl: jira.apiBaseUrl, signFit: signDevFit, installationId,
+      webDistDir: WEB_DIST, jiraSimUrl: jira.url, apiBaseUrl: jira.apiBaseUrl, signFit: signDevFit, installationId, zohoSimUrl: zoho.url,
     });
   }
   await app.listen({ host: '127.0.0.1', port: 0 });
