@@ -57,10 +57,9 @@ const SPEC_ID = 'jira-platform.json';
 export function jiraSpecPath(): string {
   const candidates = [
     process.env.ZJC_JIRA_OPENAPI_SPEC,
-    resolve(__dirname, '../../shared/ref/jira-platform-openapi.json'),
-    resolve(__dirname, '../../../shared/ref/jira-platform-openapi.json'),
-    resolve(process.cwd(), 'shared/ref/jira-platform-openapi.json'),
-    resolve(process.cwd(), '../shared/ref/jira-platform-openapi.json'),
+    resolve(__dirname, '../ref/jira-platform-openapi.json'),
+    // Compiled layout (dist/sim/jira → sim/ref).
+    resolve(__dirname, '../../../sim/ref/jira-platform-openapi.json'),
   ].filter((c): c is string => Boolean(c));
   const found = candidates.find((c) => existsSync(c));
   if (!found) throw new Error(`Jira OpenAPI spec not found; set ZJC_JIRA_OPENAPI_SPEC (tried ${candidates.join(', ')})`);

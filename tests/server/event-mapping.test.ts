@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { forgeEventSchema, mapForgeEvent, unwrapForgeEvent } from '../../server/events/forge-event';
 import { mapWebhook, siteOfWebhook, webhookPayloadSchema } from '../../server/events/webhook-event';
 
-const REF = '/work/shared/ref/jira-webhooks';
+const REF = join(__dirname, '../../sim/ref/jira-webhooks');
 const files = readdirSync(REF).filter((f) => f.endsWith('.json'));
 const at = new Date('2026-11-28T12:00:00Z');
 
-describe('Jira admin webhook payloads (shared/ref/jira-webhooks)', () => {
+describe('Jira admin webhook payloads (sim/ref/jira-webhooks)', () => {
   it.each(files)('%s maps to a signal for its issue', (file) => {
     const payload = webhookPayloadSchema.parse(JSON.parse(readFileSync(join(REF, file), 'utf8')));
     const mapped = mapWebhook('inst-1', payload, 'hook-123', at);

@@ -5,6 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEMO_PORTAL_ID, DEMO_PROJECT_IDS } from '../../sim/zoho';
 import { issueEventsWorkflowIdFor, scheduleIdFor } from '../../workflows/ids';
 import { adminFit, eventFit, type FitTarget } from '../support/fit';
@@ -79,7 +80,7 @@ describe('Forge product events', () => {
 });
 
 describe('Jira admin webhooks (HMAC)', () => {
-  const raw = readFileSync('/work/shared/ref/jira-webhooks/mattermost-webhook-issue-updated-renamed.json', 'utf8');
+  const raw = readFileSync(join(__dirname, '../../sim/ref/jira-webhooks/mattermost-webhook-issue-updated-renamed.json'), 'utf8');
   const payload = JSON.parse(raw) as { issue: { id: string; key: string } };
 
   it('verifies X-Hub-Signature, dedupes on X-Atlassian-Webhook-Identifier and signals', async () => {
