@@ -7,7 +7,15 @@
 import type { ZohoRecord } from './core/model';
 import { creating, remote } from './activity-options';
 
-export interface AutoCreateWorkflowInput { sciId: string; record: ZohoRecord }
+export interface AutoCreateWorkflowInput {
+  sciId: string;
+  record: ZohoRecord;
+  /**
+   * Write the Zoho link note now (default true). A large intake batch defers notes to later cycles
+   * (writeDeferredNotes), so notes never starve the scan of Zoho call budget.
+   */
+  writeNote?: boolean;
+}
 
 export interface AutoCreateWorkflowResult {
   status: 'created' | 'found' | 'skipped';
@@ -29,15 +37,17 @@ export async function autoCreate(input: AutoCreateWorkflowInput): Promise<AutoCr
     sciId: input.sciId, record: input.record, issue: made.issue, initialStatusId: made.initialStatusId,
     initialStatus: made.initialStatus, baseline: made.baseline, receipts: made.receipts,
   });
-  let note: AutoCreateWorkflowResult['note'];
+  let note: AutoCreateWorkflowResult['note'] = 'deferred';
   let zohoCalls = made.zohoCalls;
-  try {
-    const n = await remote.writeLinkNote({ linkId: done.linkId });
-    note = n.outcome;
-    zohoCalls += n.zohoCalls;
-  } catch {
-    // The link exists; a later cycle writes the note (Link.zohoNoteCommentId is still empty).
-    note = 'failed';
+  if (input.writeNote !== false) {
+    try {
+      const n = await remote.writeLinkNote({ linkId: done.linkId });
+      note = n.outcome;
+      zohoCalls += n.zohoCalls;
+    } catch {
+      // The link exists; a later cycle writes the note (Link.zohoNoteCommentId is still empty).
+      note = 'failed';
+    }
   }
   return {
     status: made.kind, jiraIssueId: made.issue.id, jiraIssueKey: made.issue.key, linkId: done.linkId,

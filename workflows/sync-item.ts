@@ -22,6 +22,8 @@ const APPLY_BATCH = 20;
 const APPLY_CONCURRENCY = 4;
 /** Auto-create children in flight. */
 const CREATE_CONCURRENCY = 50;
+/** Above this many new records in one batch, link notes are deferred to later cycles (Zoho budget). */
+const INLINE_NOTES_MAX = 20;
 /** Upper bound on pages per cycle (200 000 records at 200 per page). Pages are read several per activity. */
 const MAX_PAGES = 1000;
 
@@ -66,12 +68,13 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
   };
 
   const createFresh = async (fresh: ZohoRecord[]) => {
+    const writeNote = fresh.length <= INLINE_NOTES_MAX;
     await runLimited(fresh, CREATE_CONCURRENCY, async (record) => {
       let result: AutoCreateWorkflowResult;
       try {
         const child = await startChild(autoCreate, {
           workflowId: autoCreateWorkflowIdFor(input.sciId, record.id),
-          args: [{ sciId: input.sciId, record }],
+          args: [{ sciId: input.sciId, record, writeNote }],
           workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
           parentClosePolicy: ParentClosePolicy.ABANDON,
         });

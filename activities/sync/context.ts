@@ -34,7 +34,7 @@ export const DEFAULT_SYNC_CONFIG: SyncEngineConfig = {
   zohoServerOrdering: false,
   createConsistencyHorizonMs: 60_000,
   attachmentMaxBytes: 25 * 1024 * 1024,
-  notesPerCycle: 10,
+  notesPerCycle: 40,
   sharedScanTtlMs: 20_000,
   linkPropertyKey: 'zoho-connector-link',
 };

@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   };
   const only = process.env.BENCH_ONLY?.split(',');
   const infra = await startInfra();
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => { void infra.stop().finally(() => process.exit(130)); });
+  }
   const rows: Row[] = [];
   const timer = setInterval(sampleRss, 200);
   try {
