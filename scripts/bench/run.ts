@@ -5,7 +5,9 @@
  * BENCH_LATENCY_MS (0: simulator latency per request), BENCH_JIRA_CEILING (req/s, 100), BENCH_ONLY (comma list).
  */
 import { startInfra } from './infra';
-import { autoCreateFirstCycle, eventBurst, eventLatency, idleAndChurn, sampleRss, type BenchOptions, type Row } from './scenarios';
+import { sampleRss, type BenchOptions, type Row } from './common';
+import { eventBurst, eventLatency } from './events';
+import { autoCreateFirstCycle, idleAndChurn } from './sync';
 
 const num = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : dflt);
 
