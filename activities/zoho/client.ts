@@ -8,6 +8,7 @@ import { HttpFailure } from '../http/failures';
 import { multipartBody } from '../http/multipart';
 import { createHttpClient, type HttpClient } from '../http/request';
 import type { FileDownload, OnCall } from '../http/types';
+import { listAssociatedRecords } from './associations';
 import { createZohoBudget, type ZohoBudget } from './budget';
 import { zohoHosts, type DataCenterId, type ZohoHostOverrides, type ZohoHosts } from './data-centers';
 import {
@@ -155,6 +156,12 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
       const first = Array.isArray(body) ? body[0] : rows(body, 'comments')[0] ?? body;
       return { id: isObj(first) ? toZohoComment(first).id : '' };
     },
+    async updateComment(src, id, commentId, html) {
+      await t.json({ method: 'PATCH', url: `${recordPath(src)}/${enc(id)}/comments/${enc(commentId)}`, json: { comment: html } });
+    },
+    async deleteComment(src, id, commentId) {
+      await t.json({ method: 'DELETE', url: `${recordPath(src)}/${enc(id)}/comments/${enc(commentId)}`, allow404: true });
+    },
     async listAttachments(src, id) {
       const body = await t.json({ method: 'GET', url: `${recordPath(src)}/${enc(id)}/attachments`, allow404: true });
       return rows(body, 'attachment').concat(rows(body, 'attachments')).map(toZohoAttachment);
@@ -191,6 +198,7 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
       const body = await t.json({ method: 'GET', url: `${recordPath(src)}/${enc(id)}/followers`, allow404: true });
       return rows(body, 'followers').map(toZohoUser).filter((u): u is ZohoUser => !!u);
     },
+    listAssociatedRecords: (src, id) => listAssociatedRecords(t, src, id),
     async listUsers(portalId) {
       return (await allPages(`/api/v3/portal/${enc(portalId)}/users`, 'users')).map(toZohoUser).filter((u): u is ZohoUser => !!u);
     },

@@ -86,6 +86,8 @@ export function toZohoComment(raw: Json): ZohoComment {
 }
 
 export function toZohoAttachment(raw: Json): ZohoAttachment {
+  // Who uploaded it (key UNCONFIRMED: added_by in the simulator, uploaded_by/created_by seen elsewhere).
+  const by = [raw.added_by, raw.uploaded_by, raw.created_by].find(isObj);
   const size = typeof raw.size === 'number' ? raw.size : typeof raw.size === 'string' && /^\d+$/.test(raw.size) ? Number(raw.size) : undefined;
   return {
     id: str(raw.attachment_id) ?? idOf(raw),
@@ -94,6 +96,8 @@ export function toZohoAttachment(raw: Json): ZohoAttachment {
     ...opt('contentType', str(raw.content_type) ?? str(raw.type)),
     downloadUrl: str(raw.download_url) ?? (isObj(raw.link) && isObj(raw.link.download) ? str(raw.link.download.url) ?? '' : ''),
     ...opt('createdAt', isoTime(raw.created_time, raw.created_time_long)),
+    ...opt('uploaderId', by ? str(by.zuid) ?? str(by.zpuid) ?? str(by.id) : undefined),
+    ...opt('uploaderEmail', by ? str(by.email) : undefined),
   };
 }
 

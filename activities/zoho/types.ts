@@ -41,6 +41,9 @@ export interface ZohoAttachment {
   contentType?: string;
   downloadUrl: string;
   createdAt?: string;
+  /** Uploader's zuid (or zpuid) and email, when Zoho says. */
+  uploaderId?: string;
+  uploaderEmail?: string;
 }
 
 export interface ListRecordsOptions {
@@ -76,10 +79,19 @@ export interface ZohoApi {
   updateRecord(src: ZohoSource, id: string, patch: ZohoPatch): Promise<ZohoRecord | null>;
   listComments(src: ZohoSource, id: string): Promise<ZohoComment[]>;
   addComment(src: ZohoSource, id: string, html: string): Promise<{ id: string }>;
+  /** PATCH …/comments/{commentId} with new HTML. */
+  updateComment(src: ZohoSource, id: string, commentId: string, html: string): Promise<void>;
+  /** DELETE …/comments/{commentId}; a comment that is already gone (404) is not an error. */
+  deleteComment(src: ZohoSource, id: string, commentId: string): Promise<void>;
   listAttachments(src: ZohoSource, id: string): Promise<ZohoAttachment[]>;
   downloadAttachment(att: Pick<ZohoAttachment, 'downloadUrl'>): Promise<FileDownload>;
   uploadAttachment(src: ZohoSource, id: string, file: FileUpload): Promise<{ id: string }>;
   listFollowers(src: ZohoSource, id: string): Promise<ZohoUser[]>;
+  /**
+   * Records associated with a task (its issues) or an issue (its tasks); [] for other modules.
+   * Each record carries its own module. Paths UNCONFIRMED, kept in ./associations.ts.
+   */
+  listAssociatedRecords(src: ZohoSource, id: string): Promise<ZohoRecord[]>;
   listUsers(portalId: string): Promise<ZohoUser[]>;
   /** Web link to the record in Zoho Projects (V3 objects carry none). */
   recordUrl(src: ZohoSource, record: ZohoRecord): string;

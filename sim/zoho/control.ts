@@ -2,7 +2,8 @@ import type { ZohoSimContext } from './context';
 import { addProject, loadDemoData, seedItems, seedTenant, type SeedItemsOptions } from './demo-data';
 import { V3Error } from './errors';
 import type { ZohoFaultSpec } from './faults';
-import { addComment, associateAttachments, setFollowers, storeUpload } from './item-actions';
+import { associate } from './associations';
+import { addComment, associateAttachments, deleteComment, editComment, findComment, setFollowers, storeUpload } from './item-actions';
 import type { Json, ZohoItem, ZohoModule, ZohoUser } from './model';
 import { writeItem } from './record-fields';
 import { createItem } from './records';
@@ -86,6 +87,20 @@ export function createZohoControl(ctx: ZohoSimContext) {
     },
     addComment(ref: ZohoRecordRef, html: string, asUser?: string): Json {
       return addComment(state, item(ref), html, actor(asUser)).json;
+    },
+    /** Edit a comment's HTML (as its author would in the Zoho UI). */
+    editComment(ref: ZohoRecordRef, commentId: string, html: string): Json {
+      const it = item(ref);
+      const c = findComment(it, commentId);
+      editComment(state, it, c, html);
+      return c.json;
+    },
+    deleteComment(ref: ZohoRecordRef, commentId: string): void {
+      deleteComment(state, item(ref), commentId);
+    },
+    /** Associate a task with an issue (either order). */
+    associate(a: ZohoRecordRef, b: ZohoRecordRef): void {
+      check(associate(state, item(a), item(b)));
     },
     attach(ref: ZohoRecordRef, file: { name: string; content: Buffer | string; contentType?: string }, asUser?: string): string {
       const it = item(ref);

@@ -69,6 +69,8 @@ export interface ZohoItem {
   comments: ZohoComment[];
   attachmentIds: string[];
   followerZpuids: string[];
+  /** Task ↔ issue associations (ids of records of the other module). See associations.ts. */
+  associatedIds?: string[];
 }
 
 export interface ZohoProject {

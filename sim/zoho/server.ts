@@ -11,6 +11,7 @@ import { methodGuard } from './method-guard';
 import { ZohoOAuth } from './oauth';
 import { ZohoRateLimiter } from './rate-limit';
 import { accountsRoutes } from './routes/accounts-routes';
+import { associationRoutes } from './routes/association-routes';
 import { attachmentRoutes } from './routes/attachment-routes';
 import { commentRoutes } from './routes/comment-routes';
 import { controlRoutes } from './routes/control-routes';
@@ -55,6 +56,7 @@ export async function buildZohoSimApp(opts: ZohoSimOptions = {}): Promise<{ app:
     await api.register(commentRoutes, { ctx });
     await api.register(followerRoutes, { ctx });
     await api.register(attachmentRoutes, { ctx });
+    await api.register(associationRoutes, { ctx });
     await api.register(searchRoutes, { ctx });
     await api.register(settingsRoutes, { ctx });
   });

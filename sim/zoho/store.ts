@@ -68,6 +68,10 @@ export class ZohoSimState {
     this.items.delete(item.id);
     this.list(item.projectId, item.module).remove(item.id);
     for (const a of item.attachmentIds) this.attachments.delete(a);
+    for (const other of item.associatedIds ?? []) {
+      const o = this.items.get(other);
+      if (o?.associatedIds) o.associatedIds = o.associatedIds.filter((x) => x !== item.id);
+    }
   }
 
   /** Record a change: last_modified_time moves to now (ISO ms, Z). */

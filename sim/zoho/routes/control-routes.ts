@@ -55,6 +55,19 @@ export async function controlRoutes(app: FastifyInstance, opts: { control: ZohoS
     const b = body(z.object({ html: z.string(), asUser: z.string().optional() }), req.body);
     return c.addComment(body(ref, req.params).id, b.html, b.asUser);
   });
+  app.patch('/_sim/records/:id/comments/:commentId', async (req) => {
+    const p = body(z.object({ id: z.string(), commentId: z.string() }), req.params);
+    return c.editComment(p.id, p.commentId, body(z.object({ html: z.string() }), req.body).html);
+  });
+  app.delete('/_sim/records/:id/comments/:commentId', async (req) => {
+    const p = body(z.object({ id: z.string(), commentId: z.string() }), req.params);
+    c.deleteComment(p.id, p.commentId);
+    return { ok: true };
+  });
+  app.post('/_sim/records/:id/associations', async (req) => {
+    c.associate(body(ref, req.params).id, body(z.object({ with: z.string() }), req.body).with);
+    return { ok: true };
+  });
   app.post('/_sim/records/:id/attachments', async (req) => {
     const b = body(z.object({ name: z.string(), contentBase64: z.string(), contentType: z.string().optional(), asUser: z.string().optional() }), req.body);
     return { id: c.attach(body(ref, req.params).id, { name: b.name, content: Buffer.from(b.contentBase64, 'base64'), contentType: b.contentType }, b.asUser) };
