@@ -154,6 +154,9 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
     async listComments(idOrKey) {
       return (await paged(`/rest/api/3/issue/${enc(idOrKey)}/comment`, 'comments', { orderBy: 'created' }, 100)).map(toJiraComment);
     },
+    async updateComment(idOrKey, commentId, adf) {
+      await json({ method: 'PUT', path: `/rest/api/3/issue/${enc(idOrKey)}/comment/${enc(commentId)}`, json: { body: adf }, query: { notifyUsers: false } });
+    },
     async deleteComment(idOrKey, commentId) {
       await send({ method: 'DELETE', path: `/rest/api/3/issue/${enc(idOrKey)}/comment/${enc(commentId)}`, allow404: true });
     },

@@ -55,6 +55,8 @@ export interface JiraApi {
   transition(idOrKey: string, transitionId: string): Promise<void>;
   addComment(idOrKey: string, body: Adf): Promise<{ id: string }>;
   listComments(idOrKey: string): Promise<JiraComment[]>;
+  /** PUT a new ADF body on an existing comment. */
+  updateComment(idOrKey: string, commentId: string, body: Adf): Promise<void>;
   deleteComment(idOrKey: string, commentId: string): Promise<void>;
   listAttachments(idOrKey: string): Promise<JiraAttachment[]>;
   uploadAttachment(idOrKey: string, file: FileUpload): Promise<JiraAttachment>;

@@ -48,3 +48,15 @@ export async function recordAttachmentMirror(prisma: PrismaClient, input: {
     throw err;
   }
 }
+
+export interface CommentMirrorRow { id: string; zohoCommentId: string; jiraCommentId: string; origin: Direction }
+
+/** Every comment pair of a link with the direction it was copied in (edits and deletions follow it). */
+export async function commentMirrorRows(prisma: PrismaClient, linkId: string): Promise<CommentMirrorRow[]> {
+  return prisma.commentMirror.findMany({ where: { linkId }, select: { id: true, zohoCommentId: true, jiraCommentId: true, origin: true } });
+}
+
+/** Forget a pair whose comments were deleted; a no-op when it is already gone. */
+export async function deleteCommentMirror(prisma: PrismaClient, id: string): Promise<void> {
+  await prisma.commentMirror.deleteMany({ where: { id } });
+}

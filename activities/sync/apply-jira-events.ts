@@ -14,11 +14,13 @@ import type { JiraApi } from '../jira/types';
 import type { ZohoApi } from '../zoho/types';
 import { loadSmartConnectedItems } from '../store/items';
 import { linksForIssue, markLinkSynced, type LinkRef } from '../store/links';
-import { attachmentMirrors, commentMirrors, recordAttachmentMirror, recordCommentMirror } from '../store/mirrors';
+import { commentMirrors, recordCommentMirror } from '../store/mirrors';
 import { receiptsForLinks, recordReceipts } from '../store/receipts';
 import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
 import { appAccountId, type CallCounter, clientsFor, type Ctx, errorText, isRetryable, sourceOf } from './context';
 import { jiraFieldsFor, zohoFieldsFor, zohoStatusesFor } from './metadata';
+import { pushJiraAttachmentsToZoho } from './attachments-jira-to-zoho';
+import { applyJiraCommentChanges } from './comments-jira-to-zoho';
 
 export interface ApplyJiraEventsInput { installationId: string; jiraIssueId: string; events: JiraIssueEvent[] }
 export interface ApplyJiraEventsResult extends BatchResult { ownEchoes: number; sciIds: string[] }
@@ -78,23 +80,6 @@ async function pushComments(
   }
 }
 
-async function pushAttachments(
-  ctx: Ctx, sci: SmartConnectedItem, link: LinkRef, appUser: string, apis: { zoho: ZohoApi; jira: JiraApi },
-): Promise<void> {
-  const mirrors = await attachmentMirrors(ctx.prisma, link.id);
-  const pending = (await apis.jira.listAttachments(link.jiraIssueId))
-    .filter((a) => !mirrors.jiraIds.has(a.id) && a.authorAccountId !== appUser && a.size <= ctx.config.attachmentMaxBytes);
-  for (const a of pending) {
-    const file = await apis.jira.downloadAttachment(a.id);
-    const { id } = await apis.zoho.uploadAttachment(sourceOf(sci), link.zohoRecordId, {
-      name: a.filename, size: a.size, contentType: a.mimeType || file.contentType, stream: file.stream,
-    });
-    await recordAttachmentMirror(ctx.prisma, {
-      linkId: link.id, zohoAttachmentId: id, jiraAttachmentId: a.id, fileName: a.filename, size: a.size, origin: 'jira_to_zoho',
-    });
-  }
-}
-
 export async function applyJiraEvents(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJiraEventsResult> {
   const result: ApplyJiraEventsResult = { ...emptyBatch(), ownEchoes: 0, sciIds: [] };
   const links = await linksForIssue(ctx.prisma, input.installationId, input.jiraIssueId);
@@ -129,7 +114,8 @@ export async function applyJiraEvents(ctx: Ctx, input: ApplyJiraEventsInput): Pr
           await pushFields(ctx, sci, link, issue, changed, apis, receipts.get(link.id) ?? [], result);
         }
         if (commentIds.size > 0 && sci.syncComments && module.comments) await pushComments(ctx, sci, link, commentIds, appUser, apis, result);
-        if (attachmentsChanged && sci.syncAttachments && module.attachments) await pushAttachments(ctx, sci, link, appUser, apis);
+        await applyJiraCommentChanges(ctx, sci, link, events, apis, result); // comment edits and deletions
+        if (attachmentsChanged && sci.syncAttachments && module.attachments) await pushJiraAttachmentsToZoho(ctx, sci, link, appUser, apis);
       } catch (err) {
         if (isRetryable(err)) throw err;
         noteFailure(result, { zohoRecordId: link.zohoRecordId, jiraIssueKey: link.jiraIssueKey, message: errorText(err) });

@@ -1,6 +1,7 @@
 /**
  * Zoho → Jira comments and attachments for linked records (scheduled direction). Mirror tables
  * make each item copy once; items that came from Jira (or our link note) are never copied back.
+ * Edits and deletions of Zoho comments we copied follow them (./comments-zoho-to-jira.ts).
  * On a retried attempt the Jira side is checked first, so a copy whose response was lost is
  * recorded instead of posted twice.
  */
@@ -14,6 +15,7 @@ import { findLinksByIds, type LinkRef } from '../store/links';
 import { attachmentMirrors, commentMirrors, recordAttachmentMirror, recordCommentMirror } from '../store/mirrors';
 import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
 import { activityAttempt, type CallCounter, clientsFor, type Ctx, errorText, heartbeat, isRetryable, sourceOf } from './context';
+import { applyZohoCommentChanges } from './comments-zoho-to-jira';
 import { isConnectorComment } from './link-note';
 
 export interface MirrorInput { sciId: string; linkIds: string[] }
@@ -27,8 +29,12 @@ export async function mirrorLinkFromZoho(
   const src = sourceOf(sci);
   const retried = activityAttempt() > 1;
   if (opts.comments) {
+    const all = await apis.zoho.listComments(src, link.zohoRecordId);
+    // Edits and deletions of comments copied earlier first, so the new copies below are not re-checked.
+    const changes = await applyZohoCommentChanges(ctx, src, link, all, apis);
+    counts.comments += changes.edited + changes.deleted;
     const mirrors = await commentMirrors(ctx.prisma, link.id);
-    const pending = (await apis.zoho.listComments(src, link.zohoRecordId))
+    const pending = all
       .filter((c) => !mirrors.zohoIds.has(c.id) && c.id !== link.zohoNoteCommentId && !isConnectorComment(c.html));
     const existing = retried && pending.length ? await apis.jira.listComments(link.jiraIssueId) : [];
     for (const c of pending) {
