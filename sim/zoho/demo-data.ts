@@ -1,6 +1,6 @@
 import { V3Error } from './errors';
 import { addComment, associateAttachments, setFollowers, storeUpload } from './item-actions';
-import type { Json, ZohoFieldDef, ZohoModule, ZohoStatus, ZohoUser } from './model';
+import type { Json, ZohoFieldDef, ZohoItem, ZohoModule, ZohoStatus, ZohoUser } from './model';
 import { createItem } from './records';
 import type { ZohoSimState } from './store';
 
@@ -162,9 +162,11 @@ export function loadDemoData(state: ZohoSimState): void {
       ...tasks.map((b, i) => ({ module: 'tasks' as const, b, at: now - (10 - i) * day - pi * 3_600_000 })),
       ...issues.map((b, i) => ({ module: 'issues' as const, b, at: now - (8 - i) * day - pi * 3_600_000 })),
     ];
+    const items: ZohoItem[] = [];
     for (const [n, c] of created.entries()) {
       const item = createItem(state, project, c.module, c.b, { creator: alex, atMs: c.at });
       if (item instanceof Error) throw item;
+      items.push(item);
       if (n % 2 === 0) addComment(state, item, `<div>Kick-off note for ${String(item.json.prefix)}.</div>`, priya);
       if (n % 3 === 0) {
         const att = storeUpload(state, { name: `spec-${String(item.json.prefix)}.txt`, contentType: 'text/plain', content: Buffer.from(`Spec for ${String(item.json.name)}\n`), uploader: alex });
@@ -174,6 +176,13 @@ export function loadDemoData(state: ZohoSimState): void {
       // Demo history sits in the past: restore the intended modified time.
       state.touch(item, c.at + 3_600_000);
     }
+    // Task ↔ issue associations (set directly: demo history keeps its modified times).
+    const [landing, ci] = items;
+    const [loginBug, crashBug] = items.slice(tasks.length);
+    landing.associatedIds = [loginBug.id, crashBug.id];
+    ci.associatedIds = [crashBug.id];
+    loginBug.associatedIds = [landing.id];
+    crashBug.associatedIds = [landing.id, ci.id];
     project.timelogs = [{ id: state.ids.id(), date: '2026-01-06', hours: '02:30', owner: { zpuid: priya.zpuid, name: priya.name }, notes: 'Design review' }];
   }
 }

@@ -89,6 +89,15 @@ describe('Zoho task ↔ issue associations', () => {
     ]));
   });
 
+  it('the demo data has associated tasks and issues (dev console panel)', async () => {
+    const page = await zoho.listRecords(tasks, { page: 1, perPage: 200 });
+    const landing = page.records.find((r) => r.name === 'Website: design landing page')!;
+    const linked = await zoho.listAssociatedRecords(tasks, landing.id);
+    expect(linked.map((r) => r.name)).toEqual(['Website: login button misaligned on Safari', 'Website: crash when uploading large avatar']);
+    expect((await zoho.listAssociatedRecords(issues, linked[1].id)).map((r) => r.name).sort())
+      .toEqual(['Website: design landing page', 'Website: set up CI pipeline']);
+  });
+
   it('a record without associations lists none; a deleted associate disappears', async () => {
     const task = sim.control.createRecord(DEMO_PROJECT_IDS.website, 'tasks', { name: 'Alone' }) as { id: string };
     expect(await zoho.listAssociatedRecords(tasks, task.id)).toEqual([]);
