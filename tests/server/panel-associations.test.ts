@@ -73,14 +73,14 @@ describe('associated Zoho Projects records in the issue panel', () => {
     const groups = ofTask.body.groups as Group[];
     expect(groups.map((g) => g.relation)).toEqual(['comments', 'followers', 'issues']);
     const linkedIssues = groups.find((g) => g.relation === 'issues')!;
-    expect(linkedIssues.label).toBe('Linked issues');
+    expect(linkedIssues.label).toBe('Associated issues');
     expect(linkedIssues.records.map((r) => r.id)).toEqual([bug1.id, bug2.id]);
     expect(linkedIssues.records[0]).toMatchObject({ title: `${bug1.prefix} Login returns 500`, subtitle: 'Open' });
     expect(linkedIssues.records[0].url).toMatch(new RegExp(`^https://projects\\.zoho\\.[a-z.]+/portal/acme#buginfo/${DEMO_PROJECT_IDS.website}/${bug1.id}$`));
 
     const ofIssue = await panel('GET', `/api/panel/items/${issuesSci}/associations`, issue1);
     const linkedTasks = (ofIssue.body.groups as Group[]).find((g) => g.relation === 'tasks')!;
-    expect(linkedTasks.label).toBe('Linked tasks');
+    expect(linkedTasks.label).toBe('Associated tasks');
     expect(linkedTasks.records.map((r) => r.title).sort()).toEqual([`${otherTask.prefix} Write login docs`, `${task.prefix} Fix login flow`].sort());
     expect(linkedTasks.records.every((r) => r.url?.includes(`/portal/acme#taskdetail/${DEMO_PROJECT_IDS.website}/`))).toBe(true);
   });

@@ -68,8 +68,8 @@ export const GROUP_LOADERS: Partial<Record<CoreAssociation, Group>> = {
       id: a.id, title: a.name, subtitle: a.size !== undefined ? `${Math.ceil(a.size / 1024)} KB` : null, url: null,
     })),
   }),
-  linked_issues: linkedRecords('issues', 'Linked issues'),
-  linked_tasks: linkedRecords('tasks', 'Linked tasks'),
+  linked_issues: linkedRecords('issues', 'Associated issues'),
+  linked_tasks: linkedRecords('tasks', 'Associated tasks'),
 };
 
 /** The non-empty groups for a linked record of `src.module`. */
