@@ -1,26 +1,34 @@
 /**
  * Entity workflow per (installation, Jira issue): the server signalWithStarts it with every Jira
- * event. It coalesces bursts (a short window), applies them to the linked Zoho records in one
- * activity, continues as new when the history grows (carrying queued events, after all handlers
- * finished), and ends when idle for a while. Ordering per issue is preserved by construction.
+ * event. It applies queued events to the linked Zoho records in ONE activity per batch (which also
+ * records the batch's SyncRun), continues as new when the history grows (carrying queued events,
+ * after all handlers finished), and ends when idle for a while. Ordering per issue is preserved by
+ * construction.
+ *
+ * Batching is natural: the first event after a quiet spell is applied at once; events arriving while
+ * a batch is being applied form the next batch, so bursts coalesce without a timer on the path of a
+ * lone event. (Runs recorded before the `apply-at-once` patch waited COALESCE_MS and recorded the run
+ * in a second activity; the patch keeps their histories replayable.)
  */
 import {
-  allHandlersFinished, condition, continueAsNew, setHandler, sleep, workflowInfo,
+  allHandlersFinished, condition, continueAsNew, patched, setHandler, sleep, workflowInfo,
 } from '@temporalio/workflow';
 import { remote, store } from './activity-options';
 import {
   type IssueEventsInput, type JiraIssueEvent, issueEventsStatusQuery, jiraIssueEventSignal,
 } from './signals';
 
-/** Events arriving within this window after the first are applied together. */
+/** Coalescing window of runs started before the `apply-at-once` patch. */
 export const COALESCE_MS = 150;
 /** The workflow ends after this long without events (the next event starts a new one). */
 export const IDLE_MS = 10 * 60_000;
 const MAX_BATCH = 100;
 /** Continue as new after this many batches even if the server does not suggest it yet. */
 const MAX_BATCHES_PER_RUN = 500;
+export const APPLY_AT_ONCE_PATCH = 'apply-at-once';
 
 export interface IssueEventsOptions {
+  /** Extra wait before applying a batch (default: none; runs before the patch: COALESCE_MS). */
   coalesceMs?: number;
   idleMs?: number;
 }
@@ -39,15 +47,22 @@ export async function issueEvents(input: IssueEventsInput & IssueEventsOptions):
   for (let batch = 1; ; batch += 1) {
     const woke = await condition(() => pending.length > 0, input.idleMs ?? IDLE_MS);
     if (!woke) break;
-    await sleep(input.coalesceMs ?? COALESCE_MS);
+    const atOnce = patched(APPLY_AT_ONCE_PATCH);
+    const coalesceMs = input.coalesceMs ?? (atOnce ? 0 : COALESCE_MS);
+    if (coalesceMs > 0) await sleep(coalesceMs);
     const events = pending.splice(0, MAX_BATCH);
-    const result = await remote.applyJiraEvents({ installationId: input.installationId, jiraIssueId: input.jiraIssueId, events });
-    applied += events.length;
-    if (result.sciIds.length > 0) {
-      await store.recordEventRun({
-        installationId: input.installationId, sciIds: result.sciIds, workflowId: info.workflowId, runId: info.runId, batch, result,
-      });
+    const base = { installationId: input.installationId, jiraIssueId: input.jiraIssueId, events };
+    if (atOnce) {
+      await remote.applyJiraEvents({ ...base, run: { workflowId: info.workflowId, runId: info.runId, batch } });
+    } else {
+      const result = await remote.applyJiraEvents(base);
+      if (result.sciIds.length > 0) {
+        await store.recordEventRun({
+          installationId: input.installationId, sciIds: result.sciIds, workflowId: info.workflowId, runId: info.runId, batch, result,
+        });
+      }
     }
+    applied += events.length;
     if (workflowInfo().continueAsNewSuggested || batch >= MAX_BATCHES_PER_RUN) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof issueEvents>({

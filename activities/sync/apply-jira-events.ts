@@ -17,12 +17,19 @@ import { linksForIssue, markLinkSynced, type LinkRef } from '../store/links';
 import { commentMirrors, recordCommentMirror } from '../store/mirrors';
 import { receiptsForLinks, recordReceipts } from '../store/receipts';
 import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
+import { recordEventRun } from './event-runs';
 import { appAccountId, type CallCounter, clientsFor, type Ctx, errorText, isRetryable, sourceOf } from './context';
 import { jiraFieldsFor, zohoFieldsFor, zohoStatusesFor } from './metadata';
 import { pushJiraAttachmentsToZoho } from './attachments-jira-to-zoho';
 import { applyJiraCommentChanges } from './comments-jira-to-zoho';
 
-export interface ApplyJiraEventsInput { installationId: string; jiraIssueId: string; events: JiraIssueEvent[] }
+export interface ApplyJiraEventsInput {
+  installationId: string;
+  jiraIssueId: string;
+  events: JiraIssueEvent[];
+  /** When set, the batch's SyncRun rows are recorded here too (one activity per batch). */
+  run?: { workflowId: string; runId: string; batch: number };
+}
 export interface ApplyJiraEventsResult extends BatchResult { ownEchoes: number; sciIds: string[] }
 
 const FIELD_EVENTS = new Set(['issue_updated', 'issue_created']);
@@ -58,8 +65,11 @@ async function pushFields(
     result.errors.push({ zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message: `No safe Zoho status: ${plan.status.reason}` });
   }
   for (const c of plan.conflicts) result.conflicts.push({ linkId: link.id, field: c.field, winner: c.winner, at: now });
-  await recordReceipts(ctx.prisma, link.id, plan.receipts);
-  await markLinkSynced(ctx.prisma, link.id, { baseline: plan.newBaseline, jiraUpdatedAt: issue.updated ? new Date(issue.updated) : null });
+  // Independent and idempotent (a retry replans and rewrites both): one round trip of time, not two.
+  await Promise.all([
+    recordReceipts(ctx.prisma, link.id, plan.receipts),
+    markLinkSynced(ctx.prisma, link.id, { baseline: plan.newBaseline, jiraUpdatedAt: issue.updated ? new Date(issue.updated) : null }),
+  ]);
 }
 
 async function pushComments(
@@ -81,11 +91,21 @@ async function pushComments(
 }
 
 export async function applyJiraEvents(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJiraEventsResult> {
+  const result = await applyBatch(ctx, input);
+  if (input.run && result.sciIds.length > 0) {
+    await recordEventRun(ctx, { installationId: input.installationId, sciIds: result.sciIds, ...input.run, result });
+  }
+  return result;
+}
+
+async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJiraEventsResult> {
   const result: ApplyJiraEventsResult = { ...emptyBatch(), ownEchoes: 0, sciIds: [] };
-  const links = await linksForIssue(ctx.prisma, input.installationId, input.jiraIssueId);
-  if (links.length === 0) return result;
   const counter: CallCounter = { zoho: 0, jira: 0 };
-  const apis = await clientsFor(ctx, input.installationId, counter);
+  const [links, apis] = await Promise.all([
+    linksForIssue(ctx.prisma, input.installationId, input.jiraIssueId),
+    clientsFor(ctx, input.installationId, counter),
+  ]);
+  if (links.length === 0) return result;
   try {
     const appUser = await appAccountId(input.installationId, apis.jira);
     const events = input.events.filter((e) => {
@@ -99,8 +119,14 @@ export async function applyJiraEvents(ctx: Ctx, input: ApplyJiraEventsInput): Pr
     const changed = created ? undefined : [...new Set(fieldEvents.flatMap((e) => e.changedFieldIds))];
     const commentIds = new Set(events.filter((e) => e.kind === 'comment_created' && e.commentId).map((e) => e.commentId!));
     const attachmentsChanged = created || (changed ?? []).includes('attachment');
-    const scis = new Map((await loadSmartConnectedItems(ctx.prisma, [...new Set(links.map((l) => l.sciId))])).map((s) => [s.id, s]));
-    const receipts = await receiptsForLinks(ctx.prisma, links.map((l) => l.id));
+    // The issue is read while the SCIs and receipts load (its failure is reported per link, below).
+    const issueRead = fieldEvents.length > 0 ? apis.jira.getIssue(input.jiraIssueId) : undefined;
+    issueRead?.catch(() => undefined);
+    const [sciList, receipts] = await Promise.all([
+      loadSmartConnectedItems(ctx.prisma, [...new Set(links.map((l) => l.sciId))]),
+      receiptsForLinks(ctx.prisma, links.map((l) => l.id)),
+    ]);
+    const scis = new Map(sciList.map((s) => [s.id, s]));
     let issue: JiraIssue | null | undefined;
     for (const link of links) {
       const sci = scis.get(link.sciId);
@@ -109,7 +135,7 @@ export async function applyJiraEvents(ctx: Ctx, input: ApplyJiraEventsInput): Pr
       const module = ZOHO_MODULE_CAPABILITIES[sci.zohoModule];
       try {
         if (fieldEvents.length > 0) {
-          if (issue === undefined) issue = await apis.jira.getIssue(input.jiraIssueId);
+          if (issue === undefined) issue = await issueRead!;
           if (!issue) continue;
           await pushFields(ctx, sci, link, issue, changed, apis, receipts.get(link.id) ?? [], result);
         }
