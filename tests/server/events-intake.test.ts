@@ -117,4 +117,25 @@ describe('event intake under concurrent deliveries', () => {
     // A later statement sees the stored receipts.
     expect((await claim({ ...b, jiraIssueId: '69999' })).receiptId).toBeNull();
   });
+
+  it('an event after the issue\'s entity run ended starts a new run (a plain signal falls back to signalWithStart)', async () => {
+    await linkIssues(['65001']);
+    const fit = await eventFit(t);
+    const workflowId = issueEventsWorkflowIdFor(t.installationId, '65001');
+    started.add(workflowId);
+    const first = await h.call('POST', '/forge/events', { fit, body: event('65001', '2026-11-28T13:00:00.000+0000') });
+    expect(first.body).toEqual({ outcome: 'signalled' });
+    const firstRun = (await h.temporal.workflow.getHandle(workflowId).describe()).runId;
+    // The next one goes as a plain signal to the open run.
+    const second = await h.call('POST', '/forge/events', { fit, body: event('65001', '2026-11-28T13:01:00.000+0000') });
+    expect(second.body).toEqual({ outcome: 'signalled' });
+    expect(await signalsOf('65001')).toBe(2);
+    await h.temporal.workflow.getHandle(workflowId).terminate('run ended');
+    const third = await h.call('POST', '/forge/events', { fit, body: event('65001', '2026-11-28T13:02:00.000+0000') });
+    expect(third.body).toEqual({ outcome: 'signalled' });
+    const d = await h.temporal.workflow.getHandle(workflowId).describe();
+    expect(d.runId).not.toBe(firstRun);
+    expect(d.status.name).toBe('RUNNING');
+    expect(await signalsOf('65001')).toBe(1); // the new run holds the third event
+  });
 });
