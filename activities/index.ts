@@ -8,7 +8,7 @@ import { beginCycle, finishCycle, type BeginCycleInput, type FinishCycleInput } 
 import { pullPages, type PullPagesInput } from './sync/pull';
 import { applyZohoChanges, type ApplyZohoChangesInput } from './sync/apply-zoho-to-jira';
 import { mirrorFromZoho, type MirrorInput } from './sync/mirror-zoho-to-jira';
-import { createIssueForRecord, completeAutoCreate, type CreateIssueInput, type CompleteAutoCreateInput } from './sync/auto-create';
+import { autoCreateRecord, type AutoCreateRecordInput } from './sync/auto-create';
 import { writeDeferredNotes, writeLinkNote } from './sync/link-note';
 import { applyJiraEvents, type ApplyJiraEventsInput } from './sync/apply-jira-events';
 import { refreshLink, type RefreshLinkActivityInput } from './sync/refresh';
@@ -24,8 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     pullPages: (input: PullPagesInput) => pullPages(ctx, input),
     applyZohoChanges: (input: ApplyZohoChangesInput) => applyZohoChanges(ctx, input),
     mirrorFromZoho: (input: MirrorInput) => mirrorFromZoho(ctx, input),
-    createIssueForRecord: (input: CreateIssueInput) => createIssueForRecord(ctx, input),
-    completeAutoCreate: (input: CompleteAutoCreateInput) => completeAutoCreate(ctx, input),
+    autoCreateRecord: (input: AutoCreateRecordInput) => autoCreateRecord(ctx, input),
     writeLinkNote: (input: { linkId: string }) => writeLinkNote(ctx, input),
     writeDeferredNotes: (input: { sciId: string }) => writeDeferredNotes(ctx, input),
     finishCycle: (input: FinishCycleInput) => finishCycle(ctx, input),

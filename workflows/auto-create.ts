@@ -3,13 +3,29 @@
  * + auto-managed link + Zoho link note. Its id `create:<sci>:<record>` is the idempotency key: the
  * parent starts it with WorkflowIdReusePolicy ALLOW_DUPLICATE_FAILED_ONLY, so a completed create
  * never reruns; within it, the intent row + issue property make a lost create response harmless.
+ *
+ * The create is ONE local activity (intent → search if a retry → create → transition → link): the
+ * whole child is a single workflow task, which keeps the Temporal work per record small. A worker
+ * that dies mid-create loses the workflow task; its retry runs the activity again, and the intent
+ * row and issue property make that second run find the first one's issue instead of creating one.
  */
-import type { ZohoRecord } from './core/model';
-import { creating, remote } from './activity-options';
+import { proxyLocalActivities } from '@temporalio/workflow';
+import type { SmartConnectedItem, ZohoRecord } from './core/model';
+import type { SyncActivities } from '../activities/index';
+import { ACTIVITY_PRESETS } from '../temporal.config';
+import { remote } from './activity-options';
+
+/** Enough attempts to outlast the search-consistency horizon on a retry; 429 waits come from nextRetryDelay. */
+const creating = proxyLocalActivities<SyncActivities>({
+  startToCloseTimeout: ACTIVITY_PRESETS.remoteCall.startToCloseTimeout,
+  retry: { ...ACTIVITY_PRESETS.remoteCall.retry, maximumAttempts: 40, maximumInterval: 30_000 },
+});
 
 export interface AutoCreateWorkflowInput {
   sciId: string;
   record: ZohoRecord;
+  /** The SCI as the cycle read it: no database read of it per record. */
+  sci?: SmartConnectedItem;
   /**
    * Write the Zoho link note now (default true). A large intake batch defers notes to later cycles
    * (writeDeferredNotes), so notes never starve the scan of Zoho call budget.
@@ -31,17 +47,13 @@ export interface AutoCreateWorkflowResult {
 }
 
 export async function autoCreate(input: AutoCreateWorkflowInput): Promise<AutoCreateWorkflowResult> {
-  const made = await creating.createIssueForRecord({ sciId: input.sciId, record: input.record });
-  if (made.kind === 'skipped') return { status: 'skipped', reason: made.reason, zohoCalls: made.zohoCalls, jiraCalls: made.jiraCalls };
-  const done = await remote.completeAutoCreate({
-    sciId: input.sciId, record: input.record, issue: made.issue, initialStatusId: made.initialStatusId,
-    initialStatus: made.initialStatus, baseline: made.baseline, receipts: made.receipts,
-  });
+  const made = await creating.autoCreateRecord({ sciId: input.sciId, record: input.record, sci: input.sci });
+  if (made.status === 'skipped' || !made.linkId) return { ...made, status: 'skipped' };
   let note: AutoCreateWorkflowResult['note'] = 'deferred';
   let zohoCalls = made.zohoCalls;
   if (input.writeNote !== false) {
     try {
-      const n = await remote.writeLinkNote({ linkId: done.linkId });
+      const n = await remote.writeLinkNote({ linkId: made.linkId });
       note = n.outcome;
       zohoCalls += n.zohoCalls;
     } catch {
@@ -49,8 +61,5 @@ export async function autoCreate(input: AutoCreateWorkflowInput): Promise<AutoCr
       note = 'failed';
     }
   }
-  return {
-    status: made.kind, jiraIssueId: made.issue.id, jiraIssueKey: made.issue.key, linkId: done.linkId,
-    statusMove: done.status, statusReason: done.statusReason, note, zohoCalls, jiraCalls: made.jiraCalls + done.jiraCalls,
-  };
+  return { ...made, note, zohoCalls };
 }

@@ -2,7 +2,8 @@
  * The scheduled cycle of one Smart Connected Item (Schedule "sci:<id>", every five minutes):
  * begin (SCI, cursor, SyncRun) → pull page by page → apply changed linked records in small
  * batches (one Jira edit per changed issue) → mirror comments/attachments → auto-create new
- * records through child workflows → deferred link notes → SyncRun summary + cursor.
+ * records through child workflows (a window kept full across pages while the scan goes on) →
+ * deferred link notes → SyncRun summary + cursor.
  * Per-record failures are recorded and do not abort the cycle; the cursor never passes them.
  */
 import {
@@ -15,13 +16,13 @@ import { remote, scan, store } from './activity-options';
 import { autoCreate, type AutoCreateWorkflowResult } from './auto-create';
 import { autoCreateWorkflowIdFor } from './ids';
 import type { SyncItemInput } from './signals';
-import { addInto, chunk, emptyCycleTotals, laterIso, runLimited, type CycleTotals } from './totals';
+import { addInto, chunk, emptyCycleTotals, laterIso, runLimited, taskPool, type CycleTotals } from './totals';
 
 /** Records per apply activity: small, so a retried batch redoes little. */
 const APPLY_BATCH = 20;
 const APPLY_CONCURRENCY = 4;
-/** Auto-create children in flight. */
-const CREATE_CONCURRENCY = 50;
+/** Auto-create children in flight (kept full across pages). */
+const CREATE_CONCURRENCY = 120;
 /** Above this many new records in one batch, link notes are deferred to later cycles (Zoho budget). */
 const INLINE_NOTES_MAX = 20;
 /** Upper bound on pages per cycle (200 000 records at 200 per page). Pages are read several per activity. */
@@ -67,37 +68,39 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
     });
   };
 
-  const createFresh = async (fresh: ZohoRecord[]) => {
-    const writeNote = fresh.length <= INLINE_NOTES_MAX;
-    await runLimited(fresh, CREATE_CONCURRENCY, async (record) => {
-      let result: AutoCreateWorkflowResult;
-      try {
-        const child = await startChild(autoCreate, {
-          workflowId: autoCreateWorkflowIdFor(input.sciId, record.id),
-          args: [{ sciId: input.sciId, record, writeNote }],
-          workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-        });
-        result = await child.result();
-      } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) {
-          totals.skipped += 1; // created by an earlier cycle (or still being created)
-          return;
-        }
-        totals.failed += 1;
-        addInto(totals, { errors: [{ zohoRecordId: record.id, message: `Auto-create failed: ${String((err as Error).cause ?? err)}` }] });
-        failedAt(record.modifiedAt);
+  const creates = taskPool(CREATE_CONCURRENCY);
+  const createOne = async (record: ZohoRecord, writeNote: boolean) => {
+    let result: AutoCreateWorkflowResult;
+    try {
+      const child = await startChild(autoCreate, {
+        workflowId: autoCreateWorkflowIdFor(input.sciId, record.id),
+        args: [{ sciId: input.sciId, record, sci: begin.sci, writeNote }],
+        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+      result = await child.result();
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        totals.skipped += 1; // created by an earlier cycle (or still being created)
         return;
       }
-      totals.zohoCalls += result.zohoCalls;
-      totals.jiraCalls += result.jiraCalls;
-      if (result.status === 'created') totals.created += 1;
-      else totals.skipped += 1;
-      if (result.statusMove === 'no_safe_transition') {
-        noSafeTransition += 1;
-        addInto(totals, { errors: [{ zohoRecordId: record.id, jiraIssueKey: result.jiraIssueKey, message: `No safe transition: ${result.statusReason ?? ''}` }] });
-      }
-    });
+      totals.failed += 1;
+      addInto(totals, { errors: [{ zohoRecordId: record.id, message: `Auto-create failed: ${String((err as Error).cause ?? err)}` }] });
+      failedAt(record.modifiedAt);
+      return;
+    }
+    totals.zohoCalls += result.zohoCalls;
+    totals.jiraCalls += result.jiraCalls;
+    if (result.status === 'created') totals.created += 1;
+    else totals.skipped += 1;
+    if (result.statusMove === 'no_safe_transition') {
+      noSafeTransition += 1;
+      addInto(totals, { errors: [{ zohoRecordId: record.id, jiraIssueKey: result.jiraIssueKey, message: `No safe transition: ${result.statusReason ?? ''}` }] });
+    }
+  };
+  const createFresh = (fresh: ZohoRecord[]) => {
+    const writeNote = fresh.length <= INLINE_NOTES_MAX;
+    for (const record of fresh) creates.add(() => createOne(record, writeNote));
   };
 
   try {
@@ -111,8 +114,12 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
       totals.skipped += p.skippedByRule;
       if (begin.modifiedAfter === null) totals.skipped += p.unchanged;
       maxSeen = laterIso(maxSeen, p.maxModifiedAt);
-      await Promise.all([applyChanged(p.changed), createFresh(p.fresh)]);
+      createFresh(p.fresh);
+      await applyChanged(p.changed);
+      // Read the next page while children still run, but never queue more than a window ahead.
+      await creates.atMost(CREATE_CONCURRENCY);
     }
+    await creates.drain();
     if (begin.autoCreate) {
       const notes = await remote.writeDeferredNotes({ sciId: input.sciId });
       totals.zohoCalls += notes.zohoCalls;

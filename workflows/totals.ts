@@ -1,4 +1,7 @@
-/** Cycle totals accumulated in the workflow from batch results (pure; deterministic). */
+/**
+ * Run totals (the one definition: workflows accumulate them, activities report and store them),
+ * plus small deterministic concurrency helpers for the cycle workflow. Pure: no I/O, no clock.
+ */
 
 export interface CycleConflict { linkId: string; field: string; winner: 'zoho' | 'jira'; at: string }
 export interface CycleError { zohoRecordId?: string; jiraIssueKey?: string; message: string }
@@ -14,7 +17,8 @@ export interface CycleTotals {
   errors: CycleError[];
 }
 
-const MAX_LISTED = 50;
+/** Errors and conflicts kept per run (the grid shows a summary; Temporal keeps the details). */
+export const MAX_LISTED = 50;
 
 export function emptyCycleTotals(): CycleTotals {
   return { created: 0, updated: 0, skipped: 0, failed: 0, zohoCalls: 0, jiraCalls: 0, conflicts: [], errors: [] };
@@ -56,4 +60,54 @@ export async function runLimited<T, R>(items: readonly T[], limit: number, task:
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, () => worker()));
   return results;
+}
+
+export interface TaskPool {
+  /** Queues a task; at most `limit` run at once, in the order added. */
+  add(task: () => Promise<void>): void;
+  /** Resolves once at most `n` tasks are queued or running (backpressure for the producer). */
+  atMost(n: number): Promise<void>;
+  /** Resolves when every task has finished; rejects with the first task failure. */
+  drain(): Promise<void>;
+}
+
+/**
+ * A pool that keeps `limit` tasks in flight across batches, so a long intake never waits for the
+ * slowest task of one page before starting the next (deterministic inside a workflow).
+ */
+export function taskPool(limit: number): TaskPool {
+  const queue: Array<() => Promise<void>> = [];
+  const waiters: Array<{ n: number; resolve: () => void }> = [];
+  let running = 0;
+  let failure: { error: unknown } | undefined;
+  const wake = () => {
+    for (let i = waiters.length - 1; i >= 0; i -= 1) {
+      if (queue.length + running <= waiters[i].n) waiters.splice(i, 1)[0].resolve();
+    }
+  };
+  const pump = () => {
+    while (running < limit && queue.length > 0) {
+      const task = queue.shift()!;
+      running += 1;
+      void task()
+        .catch((error: unknown) => { failure ??= { error }; })
+        .then(() => {
+          running -= 1;
+          pump();
+          wake();
+        });
+    }
+  };
+  const atMost = (n: number) => (queue.length + running <= n ? Promise.resolve() : new Promise<void>((resolve) => { waiters.push({ n, resolve }); }));
+  return {
+    add(task) {
+      queue.push(task);
+      pump();
+    },
+    atMost,
+    async drain() {
+      await atMost(0);
+      if (failure) throw failure.error;
+    },
+  };
 }

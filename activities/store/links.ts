@@ -1,5 +1,6 @@
 /** Links (Jira issue ⇄ Zoho record under one SCI) as the sync engine reads and writes them. */
 import type { SyncBaseline } from '../../workflows/core/conflict';
+import type { WriteReceipt } from '../../workflows/core/echo';
 import type { PrismaClient } from './prisma';
 
 export interface LinkRef {
@@ -50,24 +51,39 @@ export async function linksForIssue(prisma: PrismaClient, installationId: string
   return rows.map(toRef);
 }
 
-/** The auto-managed link of a created issue; idempotent (a retry finds the existing row). */
-export async function upsertAutoLink(prisma: PrismaClient, input: {
+/** The link of one Zoho record under one SCI, if any. */
+export async function findLinkOfRecord(prisma: PrismaClient, sciId: string, zohoRecordId: string): Promise<LinkRef | null> {
+  const row = await prisma.link.findUnique({ where: { sciId_zohoRecordId: { sciId, zohoRecordId } }, select });
+  return row ? toRef(row) : null;
+}
+
+/**
+ * The auto-managed link of a created issue with its write receipts, in one write. Idempotent: when
+ * an earlier attempt stored it already, that link is kept and returned.
+ */
+export async function createAutoLink(prisma: PrismaClient, input: {
   installationId: string; sciId: string; jiraIssueId: string; jiraIssueKey: string;
   zohoRecordId: string; zohoRecordKey?: string; zohoRecordName?: string; zohoModifiedAt?: Date | null;
-  baseline?: SyncBaseline;
+  baseline?: SyncBaseline; receipts?: readonly WriteReceipt[];
 }): Promise<LinkRef> {
-  const row = await prisma.link.upsert({
-    where: { sciId_zohoRecordId: { sciId: input.sciId, zohoRecordId: input.zohoRecordId } },
-    create: {
-      installationId: input.installationId, sciId: input.sciId, jiraIssueId: input.jiraIssueId,
-      jiraIssueKey: input.jiraIssueKey, zohoRecordId: input.zohoRecordId, zohoRecordKey: input.zohoRecordKey,
-      zohoRecordName: input.zohoRecordName, origin: 'auto', lastZohoModifiedAt: input.zohoModifiedAt ?? null,
-      lastSyncedAt: new Date(), baseline: (input.baseline ?? {}) as never,
-    },
-    update: {},
-    select,
-  });
-  return toRef(row);
+  try {
+    const row = await prisma.link.create({
+      data: {
+        installationId: input.installationId, sciId: input.sciId, jiraIssueId: input.jiraIssueId,
+        jiraIssueKey: input.jiraIssueKey, zohoRecordId: input.zohoRecordId, zohoRecordKey: input.zohoRecordKey,
+        zohoRecordName: input.zohoRecordName, origin: 'auto', lastZohoModifiedAt: input.zohoModifiedAt ?? null,
+        lastSyncedAt: new Date(), baseline: (input.baseline ?? {}) as never,
+        receipts: { create: (input.receipts ?? []).map((r) => ({ field: r.field, direction: r.direction, valueHash: r.valueHash })) },
+      },
+      select,
+    });
+    return toRef(row);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'P2002') throw err;
+    const existing = await findLinkOfRecord(prisma, input.sciId, input.zohoRecordId);
+    if (!existing) throw err;
+    return existing;
+  }
 }
 
 /** After a successful sync of one link: new baseline hashes and source times. */

@@ -3,7 +3,9 @@ import { configFingerprint } from '../../workflows/core/fingerprint';
 import { SYNC_MODE_CAPABILITIES } from '../../workflows/core/capabilities';
 import { advanceCursor, loadCursor } from '../store/cursors';
 import { loadSmartConnectedItem } from '../store/items';
-import { finishSyncRun, startSyncRun, type SyncRunKind, type SyncRunTotals } from '../store/sync-runs';
+import type { CycleTotals } from '../../workflows/totals';
+import { finishSyncRun, startSyncRun, type SyncRunKind } from '../store/sync-runs';
+import type { SmartConnectedItem } from '../../workflows/core/model';
 import type { Ctx } from './context';
 
 export interface BeginCycleInput { sciId: string; workflowId: string; runId: string; kind?: SyncRunKind }
@@ -23,6 +25,8 @@ export type BeginCycleResult =
     autoCreate: boolean;
     mirrorComments: boolean;
     mirrorAttachments: boolean;
+    /** The SCI as read now, for auto-create children (no database read per created record). */
+    sci?: SmartConnectedItem;
   };
 
 export async function beginCycle(ctx: Ctx, input: BeginCycleInput): Promise<BeginCycleResult> {
@@ -48,6 +52,7 @@ export async function beginCycle(ctx: Ctx, input: BeginCycleInput): Promise<Begi
     autoCreate: sci.autoCreate,
     mirrorComments: sci.syncComments,
     mirrorAttachments: sci.syncAttachments,
+    ...(sci.autoCreate ? { sci } : {}),
   };
 }
 
@@ -55,7 +60,7 @@ export interface FinishCycleInput {
   sciId: string;
   syncRunId: string;
   fingerprint: string;
-  totals: SyncRunTotals;
+  totals: CycleTotals;
   /** ISO: the newest Zoho modified time fully processed; null = keep the cursor. */
   cursor: string | null;
   fullScan: boolean;

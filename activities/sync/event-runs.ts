@@ -3,7 +3,8 @@
  * direction reach the admin grid too. One entity workflow applies many batches: the batch
  * sequence number keeps (workflowId, runId) unique.
  */
-import { emptyTotals, finishSyncRun, startSyncRun } from '../store/sync-runs';
+import { emptyCycleTotals } from '../../workflows/totals';
+import { finishSyncRun, startSyncRun } from '../store/sync-runs';
 import type { BatchResult } from './batch-result';
 import type { Ctx } from './context';
 
@@ -23,7 +24,7 @@ export async function recordEventRun(ctx: Ctx, input: RecordEventRunInput): Prom
     const id = await startSyncRun(ctx.prisma, {
       installationId: input.installationId, sciId, kind: 'event', workflowId: input.workflowId, runId: `${input.runId}#${input.batch}#${sciId}`,
     });
-    const totals = { ...emptyTotals(), ...r, conflicts: r.conflicts, errors: r.errors };
+    const totals = { ...emptyCycleTotals(), ...r, conflicts: r.conflicts, errors: r.errors };
     await finishSyncRun(ctx.prisma, id, totals);
   }
 }

@@ -7,7 +7,8 @@ import type { ZohoRecord } from '../../workflows/core/model';
 import { loadSmartConnectedItem } from '../store/items';
 import { findLink } from '../store/links';
 import { receiptsForLinks } from '../store/receipts';
-import { emptyTotals, finishSyncRun, startSyncRun } from '../store/sync-runs';
+import { emptyCycleTotals } from '../../workflows/totals';
+import { finishSyncRun, startSyncRun } from '../store/sync-runs';
 import { emptyBatch } from './batch-result';
 import { type CallCounter, clientsFor, type Ctx, errorText, isRetryable, sourceOf } from './context';
 import { syncLinkFromZoho } from './apply-zoho-to-jira';
@@ -51,7 +52,7 @@ export async function refreshLink(ctx: Ctx, input: RefreshLinkActivityInput): Pr
     batch.errors.push({ zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message });
   }
   await finishSyncRun(ctx.prisma, runId, {
-    ...emptyTotals(), updated: updated ? 1 : 0, skipped: updated || message ? 0 : 1, failed: batch.failed,
+    ...emptyCycleTotals(), updated: updated ? 1 : 0, skipped: updated || message ? 0 : 1, failed: batch.failed,
     zohoCalls: counter.zoho, jiraCalls: counter.jira, conflicts: batch.conflicts, errors: batch.errors,
   });
   return { status: message ? 'failed' : 'refreshed', record, updated, ...(message ? { message } : {}) };

@@ -2,31 +2,87 @@
  * Runs the real worker process (activities/worker.ts, production wiring: credentials from the
  * database, clients from clients-from-db) against a harness's simulators, and reads its peak RSS
  * (VmHWM) from /proc, so the memory row measures the worker alone.
+ *
+ * Like production (Dockerfile: `npm run build`, then `node dist/...`), the worker runs from
+ * compiled JavaScript with a workflow bundle built ahead of time. BENCH_WORKER_RUNTIME=tsx runs
+ * the TypeScript sources through tsx instead (its loader thread adds memory production never has).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../../activities/worker';
+import { WORKFLOW_BUNDLE_OPTIONS } from '../../activities/worker';
 import { createSecretBox } from '../../activities/store/secrets';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../sim/zoho';
 import type { Harness } from '../../tests/e2e/support/harness';
 
-export interface WorkerProcess { child: ChildProcess; peakRssMb(): number; stop(): Promise<void> }
+export interface WorkerProcess {
+  child: ChildProcess;
+  peakRssMb(): number;
+  rssMb(): number;
+  /** Graceful stop (SIGTERM: in-flight work drains). */
+  stop(): Promise<void>;
+  /** A crash: SIGKILL, nothing drains. */
+  kill(): Promise<void>;
+}
+
+export interface WorkerProcessOptions {
+  /** 'dist' (default; BENCH_WORKER_RUNTIME=tsx overrides) runs the compiled build; 'tsx' the sources. */
+  runtime?: 'dist' | 'tsx';
+  /** Drop the worker's stderr (its SDK logs); tests keep their output readable. */
+  quiet?: boolean;
+}
+
+const ROOT = resolve(__dirname, '../..');
+/** Inside the repo so compiled files resolve node_modules; gitignored with node_modules. */
+const BUILD_DIR = join(ROOT, 'node_modules/.cache/zjc-bench');
+
+/**
+ * Node flags of the benchmarked worker (BENCH_WORKER_NODE_FLAGS; what an operator would put in NODE_OPTIONS):
+ * a bounded old space makes V8 collect before the heap balloons, and a small young generation
+ * keeps the semi-spaces (reserved twice) from adding tens of MB.
+ */
+export const WORKER_NODE_FLAGS = (process.env.BENCH_WORKER_NODE_FLAGS ?? '--max-old-space-size=160').split(' ').filter(Boolean);
 
 let bundlePath: string | undefined;
 /** Bundled once per bench run, as a production build would do ahead of time. */
 async function workflowBundle(): Promise<string> {
   if (!bundlePath) {
-    const { code } = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH });
-    bundlePath = join(tmpdir(), `zjc-workflows-${process.pid}.js`);
+    const { code } = await bundleWorkflowCode(WORKFLOW_BUNDLE_OPTIONS);
+    mkdirSync(BUILD_DIR, { recursive: true });
+    bundlePath = join(BUILD_DIR, 'workflow-bundle.js');
     writeFileSync(bundlePath, code);
   }
   return bundlePath;
 }
 
-export async function startWorkerProcess(h: Harness, env: Record<string, string> = {}): Promise<WorkerProcess> {
+let compiled: string | undefined;
+/** `tsc -p tsconfig.build.json` (the production build) into the cache dir, once per bench run. */
+function compiledWorker(): string {
+  if (!compiled) {
+    const out = join(BUILD_DIR, 'dist');
+    const tsc = spawnSync(process.execPath, [
+      require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', out,
+      '--incremental', '--tsBuildInfoFile', join(BUILD_DIR, 'tsbuildinfo'),
+    ], { cwd: ROOT, encoding: 'utf8' });
+    if (tsc.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${tsc.stdout}\n${tsc.stderr}`);
+    compiled = join(out, 'activities/worker.js');
+  }
+  return compiled;
+}
+
+function statusKb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | undefined {
+  try {
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined; // exited
+  }
+}
+
+/** The stored credentials the production wiring reads (idempotent: a second worker reuses them). */
+async function storeCredentials(h: Harness): Promise<void> {
+  if (await h.prisma.zohoConnection.findUnique({ where: { installationId: h.installationId } })) return;
   const secrets = createSecretBox();
   const { refresh_token } = h.zoho.control.issueTokens({ clientId: DEMO_CLIENT_ID });
   await h.prisma.zohoConnection.create({
@@ -39,37 +95,44 @@ export async function startWorkerProcess(h: Harness, env: Record<string, string>
     where: { id: h.installationId },
     data: { systemTokenEnc: secrets.seal('sim-system-token'), systemTokenExpiresAt: new Date(Date.now() + 3_600_000) },
   });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'activities/worker.ts'], {
+}
+
+export async function startWorkerProcess(h: Harness, env: Record<string, string> = {}, opts: WorkerProcessOptions = {}): Promise<WorkerProcess> {
+  await storeCredentials(h);
+  const runtime = process.env.BENCH_WORKER_RUNTIME === 'tsx' ? 'tsx' : opts.runtime ?? 'dist';
+  const entry = runtime === 'tsx' ? ['--import', 'tsx', 'activities/worker.ts'] : [compiledWorker()];
+  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...entry], {
+    cwd: ROOT,
     env: {
       ...process.env, TEMPORAL_TASK_QUEUE: h.taskQueue, ZOHO_ACCOUNTS_URL: h.zoho.url, ZOHO_API_URL: h.zoho.url,
-      JIRA_API_BASE_OVERRIDE: h.jira.apiBaseUrl, ZOHO_BUDGET_PER_2MIN: '150', NODE_OPTIONS: '--max-old-space-size=160', WORKFLOW_BUNDLE_PATH: await workflowBundle(), ...env,
+      JIRA_API_BASE_OVERRIDE: h.jira.apiBaseUrl, ZOHO_BUDGET_PER_2MIN: '150', NODE_OPTIONS: '',
+      WORKFLOW_BUNDLE_PATH: await workflowBundle(), ...env,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', opts.quiet ? 'ignore' : 'inherit'],
   });
-  await new Promise<void>((resolve, reject) => {
+  await new Promise<void>((resolveStart, reject) => {
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('worker polling')) resolve(); });
+    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('worker polling')) resolveStart(); });
   });
+  // BENCH_WORKER_LOG=<file>: keep the worker's stdout (e.g. with --trace-gc in BENCH_WORKER_NODE_FLAGS).
+  if (process.env.BENCH_WORKER_LOG) child.stdout!.on('data', (d: Buffer) => appendFileSync(process.env.BENCH_WORKER_LOG!, d));
   let peak = 0;
-  const read = () => {
-    try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-    } catch {
-      // exited
+  const read = () => { peak = Math.max(peak, (statusKb(child.pid, 'VmHWM') ?? 0) / 1024); };
+  const timer = setInterval(read, 200);
+  const end = async (signal: NodeJS.Signals) => {
+    read();
+    clearInterval(timer);
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      await exited;
     }
   };
-  const timer = setInterval(read, 200);
   return {
     child,
     peakRssMb: () => { read(); return peak; },
-    async stop() {
-      read();
-      clearInterval(timer);
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-    },
+    rssMb: () => (statusKb(child.pid, 'VmRSS') ?? 0) / 1024,
+    stop: () => end('SIGTERM'),
+    kill: () => end('SIGKILL'),
   };
 }
