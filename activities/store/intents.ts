@@ -1,6 +1,7 @@
 /**
  * Auto-create intents: written before the first Jira create, so a retry after a lost response
  * knows a create may have happened and searches for it before creating again.
+ * One SQL statement each way (this runs once per auto-created record, thousands per intake).
  */
 import type { PrismaClient } from './prisma';
 
@@ -12,13 +13,28 @@ export interface AutoCreateIntentState {
   jiraIssueKey: string | null;
 }
 
-export async function beginIntent(prisma: PrismaClient, sciId: string, zohoRecordId: string): Promise<AutoCreateIntentState> {
-  try {
-    const row = await prisma.autoCreateIntent.create({ data: { sciId, zohoRecordId } });
-    return { fresh: true, firstTryAt: row.firstTryAt, jiraIssueId: null, jiraIssueKey: null };
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'P2002') throw err;
-  }
+interface IntentRow { fresh: boolean; firstTryAt: Date | string; jiraIssueId: string | null; jiraIssueKey: string | null }
+
+const toState = (r: IntentRow): AutoCreateIntentState => ({
+  fresh: r.fresh, firstTryAt: new Date(r.firstTryAt), jiraIssueId: r.jiraIssueId, jiraIssueKey: r.jiraIssueKey,
+});
+
+/** Claims the intent (fresh) or reads the one an earlier attempt wrote. `now` is the first-try time if fresh. */
+export async function beginIntent(prisma: PrismaClient, sciId: string, zohoRecordId: string, now = new Date()): Promise<AutoCreateIntentState> {
+  // Timestamps travel as UTC ISO text: the columns are timestamp(3) without zone, in UTC (as Prisma writes them).
+  const rows = await prisma.$queryRaw<IntentRow[]>`
+    WITH ins AS (
+      INSERT INTO "AutoCreateIntent" ("id", "sciId", "zohoRecordId", "firstTryAt")
+      VALUES (gen_random_uuid()::text, ${sciId}, ${zohoRecordId}, ${now.toISOString()}::timestamp(3))
+      ON CONFLICT ("sciId", "zohoRecordId") DO NOTHING
+      RETURNING "firstTryAt"
+    )
+    SELECT true AS fresh, "firstTryAt", NULL::text AS "jiraIssueId", NULL::text AS "jiraIssueKey" FROM ins
+    UNION ALL
+    SELECT false, "firstTryAt", "jiraIssueId", "jiraIssueKey" FROM "AutoCreateIntent"
+    WHERE "sciId" = ${sciId} AND "zohoRecordId" = ${zohoRecordId}`;
+  if (rows.length > 0) return toState(rows[0]);
+  // A concurrent claim committed after this statement's snapshot: read it now.
   const row = await prisma.autoCreateIntent.findUniqueOrThrow({ where: { sciId_zohoRecordId: { sciId, zohoRecordId } } });
   return { fresh: false, firstTryAt: row.firstTryAt, jiraIssueId: row.jiraIssueId, jiraIssueKey: row.jiraIssueKey };
 }

@@ -58,32 +58,38 @@ export async function findLinkOfRecord(prisma: PrismaClient, sciId: string, zoho
 }
 
 /**
- * The auto-managed link of a created issue with its write receipts, in one write. Idempotent: when
- * an earlier attempt stored it already, that link is kept and returned.
+ * The auto-managed link of a created issue with its write receipts, in one SQL statement (this runs
+ * once per auto-created record). Idempotent: when an earlier attempt stored the link already, that
+ * link is kept and its id returned.
  */
 export async function createAutoLink(prisma: PrismaClient, input: {
   installationId: string; sciId: string; jiraIssueId: string; jiraIssueKey: string;
   zohoRecordId: string; zohoRecordKey?: string; zohoRecordName?: string; zohoModifiedAt?: Date | null;
-  baseline?: SyncBaseline; receipts?: readonly WriteReceipt[];
-}): Promise<LinkRef> {
-  try {
-    const row = await prisma.link.create({
-      data: {
-        installationId: input.installationId, sciId: input.sciId, jiraIssueId: input.jiraIssueId,
-        jiraIssueKey: input.jiraIssueKey, zohoRecordId: input.zohoRecordId, zohoRecordKey: input.zohoRecordKey,
-        zohoRecordName: input.zohoRecordName, origin: 'auto', lastZohoModifiedAt: input.zohoModifiedAt ?? null,
-        lastSyncedAt: new Date(), baseline: (input.baseline ?? {}) as never,
-        receipts: { create: (input.receipts ?? []).map((r) => ({ field: r.field, direction: r.direction, valueHash: r.valueHash })) },
-      },
-      select,
-    });
-    return toRef(row);
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'P2002') throw err;
-    const existing = await findLinkOfRecord(prisma, input.sciId, input.zohoRecordId);
-    if (!existing) throw err;
-    return existing;
-  }
+  baseline?: SyncBaseline; receipts?: readonly WriteReceipt[]; now?: Date;
+}): Promise<{ id: string; created: boolean }> {
+  const receipts = input.receipts ?? [];
+  // Timestamps travel as UTC ISO text: the columns are timestamp(3) without zone, in UTC (as Prisma writes them).
+  const inserted = await prisma.$queryRaw<Array<{ id: string }>>`
+    WITH l AS (
+      INSERT INTO "Link" ("id", "installationId", "sciId", "jiraIssueId", "jiraIssueKey", "zohoRecordId", "zohoRecordKey",
+                          "zohoRecordName", "origin", "lastZohoModifiedAt", "lastSyncedAt", "baseline")
+      VALUES (gen_random_uuid()::text, ${input.installationId}, ${input.sciId}, ${input.jiraIssueId}, ${input.jiraIssueKey},
+              ${input.zohoRecordId}, ${input.zohoRecordKey ?? null}, ${input.zohoRecordName ?? null}, 'auto',
+              ${input.zohoModifiedAt?.toISOString() ?? null}::timestamp(3), ${(input.now ?? new Date()).toISOString()}::timestamp(3),
+              ${JSON.stringify(input.baseline ?? {})}::jsonb)
+      ON CONFLICT ("sciId", "zohoRecordId") DO NOTHING
+      RETURNING "id"
+    ), r AS (
+      INSERT INTO "WriteReceipt" ("id", "linkId", "field", "direction", "valueHash")
+      SELECT gen_random_uuid()::text, l."id", t.field, t.direction::"SyncDirection", t.value_hash
+      FROM l CROSS JOIN unnest(${receipts.map((x) => x.field)}::text[], ${receipts.map((x) => x.direction)}::text[],
+                               ${receipts.map((x) => x.valueHash)}::text[]) AS t(field, direction, value_hash)
+    )
+    SELECT "id" FROM l`;
+  if (inserted.length > 0) return { id: inserted[0].id, created: true };
+  const link = await findLinkOfRecord(prisma, input.sciId, input.zohoRecordId);
+  if (!link) throw new Error(`The link of Zoho record ${input.zohoRecordId} could not be stored`);
+  return { id: link.id, created: false };
 }
 
 /** After a successful sync of one link: new baseline hashes and source times. */

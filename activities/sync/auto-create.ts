@@ -95,7 +95,7 @@ export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): 
   const plan = planAutoCreate({ sci, record, jiraFields, zohoFields, now: new Date(ctx.clock.now()).toISOString() });
   if (!plan.create) return { status: 'skipped', reason: plan.reason, ...calls() };
 
-  const intent = await beginIntent(ctx.prisma, sci.id, record.id);
+  const intent = await beginIntent(ctx.prisma, sci.id, record.id, new Date(ctx.clock.now()));
   if (!intent.fresh) {
     // A retry: an earlier attempt may have finished everything but reporting back.
     const linked = await findLinkOfRecord(ctx.prisma, sci.id, record.id);
@@ -123,7 +123,7 @@ export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): 
   const link = await createAutoLink(ctx.prisma, {
     installationId: sci.installationId, sciId: sci.id, jiraIssueId: issue.id, jiraIssueKey: issue.key,
     zohoRecordId: record.id, zohoRecordKey: record.key, zohoRecordName: record.name,
-    zohoModifiedAt: record.modifiedAt ? new Date(record.modifiedAt) : null, baseline, receipts,
+    zohoModifiedAt: record.modifiedAt ? new Date(record.modifiedAt) : null, baseline, receipts, now: new Date(ctx.clock.now()),
   });
   return {
     status: kind, jiraIssueId: issue.id, jiraIssueKey: issue.key, linkId: link.id,

@@ -36,6 +36,13 @@ function group(p: Proc): string {
   if (p.pid === process.pid) return 'bench';
   if (p.name.startsWith('temporal')) return 'temporal';
   if (p.name.startsWith('postgres')) return 'postgres';
+  try {
+    const cmd = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8');
+    if (cmd.includes('activities/worker')) return 'worker';
+    if (cmd.includes('server/main') || cmd.includes('server.ts')) return 'server';
+  } catch {
+    // exited
+  }
   return p.name;
 }
 

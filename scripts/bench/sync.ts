@@ -4,10 +4,47 @@ import { configFingerprint } from '../../workflows/core/fingerprint';
 import { loadSmartConnectedItem } from '../../activities/store/items';
 import { startHarness, type Harness } from '../../tests/e2e/support/harness';
 import { createSci, runCycle } from '../../tests/e2e/support/sci';
+import { request } from 'undici';
+import { signDevFit } from '../../server/dev/dev-keys';
+import { startServerProcess } from './server-process';
 import { startWorkerProcess } from './worker-process';
 import type { SyncItemResult } from '../../workflows/sync-item';
 import { addLatency, budgetRow, sampleRss, withLatency, type BenchOptions, type Row } from './common';
 import { formatCpu, startCpuMeter } from './cpu';
+
+/**
+ * The server process with the world in place: the admin grid and the issue panel (one linked issue
+ * per request, its Zoho record read through the simulator) queried concurrently; returns peak RSS.
+ */
+async function serverUnderLoad(h: Harness, issues: Array<{ issue: { id: string; key: string } }>): Promise<{ peakMb: number; startedMb: number; requests: number; failed: number }> {
+  const server = await startServerProcess(h);
+  try {
+    const startedMb = server.rssMb();
+    const target = { installationId: h.installationId, apiBaseUrl: h.jira.apiBaseUrl, siteUrl: 'https://acme.atlassian.net', principal: '5b10a2844c20165700ede21g' };
+    const adminFit = await signDevFit({ ...target, moduleType: 'jira:adminPage', moduleKey: 'zoho-connector-admin', ttlSeconds: 600 });
+    const sample = issues.filter((_, i) => i % Math.max(1, Math.floor(issues.length / 200)) === 0).slice(0, 200);
+    const calls: Array<{ path: string; fit: string }> = [];
+    for (const [i, { issue }] of sample.entries()) {
+      const fit = await signDevFit({ ...target, moduleType: 'jira:issuePanel', moduleKey: 'zoho-connector-panel', issue, ttlSeconds: 600 });
+      calls.push({ path: '/api/panel/items', fit });
+      if (i % 4 === 0) calls.push({ path: '/api/admin/items', fit: adminFit });
+    }
+    let failed = 0;
+    let next = 0;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (next < calls.length) {
+        const c = calls[next];
+        next += 1;
+        const res = await request(`${server.url}${c.path}`, { headers: { authorization: `Bearer ${c.fit}`, 'x-forge-oauth-system': 'sim-system-token' } });
+        await res.body.text();
+        if (res.statusCode !== 200) failed += 1;
+      }
+    }));
+    return { peakMb: server.peakRssMb(), startedMb, requests: calls.length, failed };
+  } finally {
+    await server.stop();
+  }
+}
 
 /** N linked tasks: Zoho tasks, Jira issues, links with baselines, and a cursor at "now". */
 async function linkedWorld(h: Harness, n: number, sci: { serverOrdered: boolean }) {
@@ -85,6 +122,12 @@ export async function idleAndChurn(o: BenchOptions): Promise<Row[]> {
       });
       rows.push(budgetRow(h, 'idle + churn'));
       const rss = worker.peakRssMb();
+      const srv = await serverUnderLoad(h, w.issues);
+      rows.push({
+        name: `Server process peak RSS, ${o.links} links (${srv.requests} panel + admin grid requests)`,
+        measured: `${Math.round(srv.peakMb)} MB (${Math.round(srv.startedMb)} MB after start)${srv.failed ? `; ${srv.failed} requests failed` : ''}`,
+        target: '< 300 MB', met: srv.peakMb < 300 && srv.failed === 0,
+      });
       rows.push({
         name: `Worker process peak RSS, ${o.links} links (idle + churn)`,
         measured: `${Math.round(rss)} MB (${Math.round(startedRss)} MB after start)`, target: '< 300 MB', met: rss < 300,
@@ -98,8 +141,14 @@ export async function idleAndChurn(o: BenchOptions): Promise<Row[]> {
 }
 
 export async function autoCreateFirstCycle(o: BenchOptions): Promise<Row[]> {
-  const h = await startHarness(withLatency(o, { jira: { rateLimit: { ceilingPerSecond: o.jiraCeiling } }, config: { createConsistencyHorizonMs: 5_000 } }));
+  // The real worker process (BENCH_AUTOCREATE_WORKER=in-process: the harness's in-process worker).
+  const inProcess = process.env.BENCH_AUTOCREATE_WORKER === 'in-process';
+  const h = await startHarness(withLatency(o, {
+    jira: { rateLimit: { ceilingPerSecond: o.jiraCeiling } }, config: { createConsistencyHorizonMs: 5_000 }, inProcessWorker: inProcess,
+  }));
+  let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
   try {
+    if (!inProcess) worker = await startWorkerProcess(h, { AUTO_CREATE_SEARCH_HORIZON_MS: '5000' });
     const projectId = h.zoho.control.addProject({ name: 'Intake', prefix: 'IN' });
     h.zoho.control.seedItems({ projectId, count: o.autoCreate });
     const sciId = await createSci(h.prisma, {
@@ -131,12 +180,17 @@ export async function autoCreateFirstCycle(o: BenchOptions): Promise<Row[]> {
       },
       {
         name: 'CPU during that cycle (where the cores went; 2 cores = 2 s per s)',
-        measured: `${formatCpu(cpu)}; ${((1000 * Object.entries(cpu).filter(([g]) => g !== 'other').reduce((a, [, v]) => a + v, 0)) / o.autoCreate).toFixed(0)} ms per record; cycle history ${historyLength} events`,
+        measured: `${formatCpu(cpu)}${worker ? ' (bench = simulators)' : ''}; ${((1000 * Object.entries(cpu).filter(([g]) => g !== 'other').reduce((a, [, v]) => a + v, 0)) / o.autoCreate).toFixed(0)} ms per record; cycle history ${historyLength} events`,
         target: 'evidence', met: true,
       },
       budgetRow(h, 'auto-create, notes deferred beyond budget'),
+      ...(worker ? [{
+        name: `Worker process peak RSS (auto-create of ${o.autoCreate})`,
+        measured: `${Math.round(worker.peakRssMb())} MB`, target: '< 300 MB', met: worker.peakRssMb() < 300,
+      }] : []),
     ];
   } finally {
+    await worker?.stop();
     await h.stop();
   }
 }

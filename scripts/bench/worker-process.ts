@@ -38,11 +38,14 @@ const ROOT = resolve(__dirname, '../..');
 const BUILD_DIR = join(ROOT, 'node_modules/.cache/zjc-bench');
 
 /**
- * Node flags of the benchmarked worker (BENCH_WORKER_NODE_FLAGS; what an operator would put in NODE_OPTIONS):
- * a bounded old space makes V8 collect before the heap balloons, and a small young generation
- * keeps the semi-spaces (reserved twice) from adding tens of MB.
+ * How the bench runs the product's processes (worker and server), as an operator would in
+ * production: Node flags (BENCH_NODE_FLAGS) and process environment (BENCH_MALLOC_ARENA_MAX).
  */
-export const WORKER_NODE_FLAGS = (process.env.BENCH_WORKER_NODE_FLAGS ?? '--max-old-space-size=160').split(' ').filter(Boolean);
+export const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=160').split(' ').filter(Boolean);
+export const PROCESS_ENV: Record<string, string> = {
+  NODE_OPTIONS: '',
+  ...(process.env.BENCH_MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.BENCH_MALLOC_ARENA_MAX } : {}),
+};
 
 let bundlePath: string | undefined;
 /** Bundled once per bench run, as a production build would do ahead of time. */
@@ -57,8 +60,11 @@ async function workflowBundle(): Promise<string> {
 }
 
 let compiled: string | undefined;
-/** `tsc -p tsconfig.build.json` (the production build) into the cache dir, once per bench run. */
-function compiledWorker(): string {
+/**
+ * `tsc -p tsconfig.build.json` (the production build) into the cache dir, once per bench run;
+ * returns the output directory (activities/worker.js, server/main.js, …).
+ */
+export function compiledBuild(): string {
   if (!compiled) {
     const out = join(BUILD_DIR, 'dist');
     const tsc = spawnSync(process.execPath, [
@@ -66,12 +72,12 @@ function compiledWorker(): string {
       '--incremental', '--tsBuildInfoFile', join(BUILD_DIR, 'tsbuildinfo'),
     ], { cwd: ROOT, encoding: 'utf8' });
     if (tsc.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${tsc.stdout}\n${tsc.stderr}`);
-    compiled = join(out, 'activities/worker.js');
+    compiled = out;
   }
   return compiled;
 }
 
-function statusKb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | undefined {
+export function statusKb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | undefined {
   try {
     const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) : undefined;
@@ -100,12 +106,12 @@ async function storeCredentials(h: Harness): Promise<void> {
 export async function startWorkerProcess(h: Harness, env: Record<string, string> = {}, opts: WorkerProcessOptions = {}): Promise<WorkerProcess> {
   await storeCredentials(h);
   const runtime = process.env.BENCH_WORKER_RUNTIME === 'tsx' ? 'tsx' : opts.runtime ?? 'dist';
-  const entry = runtime === 'tsx' ? ['--import', 'tsx', 'activities/worker.ts'] : [compiledWorker()];
-  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, ...entry], {
+  const entry = runtime === 'tsx' ? ['--import', 'tsx', 'activities/worker.ts'] : [join(compiledBuild(), 'activities/worker.js')];
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...entry], {
     cwd: ROOT,
     env: {
       ...process.env, TEMPORAL_TASK_QUEUE: h.taskQueue, ZOHO_ACCOUNTS_URL: h.zoho.url, ZOHO_API_URL: h.zoho.url,
-      JIRA_API_BASE_OVERRIDE: h.jira.apiBaseUrl, ZOHO_BUDGET_PER_2MIN: '150', NODE_OPTIONS: '',
+      JIRA_API_BASE_OVERRIDE: h.jira.apiBaseUrl, ZOHO_BUDGET_PER_2MIN: '150', ...PROCESS_ENV,
       WORKFLOW_BUNDLE_PATH: await workflowBundle(), ...env,
     },
     stdio: ['ignore', 'pipe', opts.quiet ? 'ignore' : 'inherit'],
@@ -114,7 +120,7 @@ export async function startWorkerProcess(h: Harness, env: Record<string, string>
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
     child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('worker polling')) resolveStart(); });
   });
-  // BENCH_WORKER_LOG=<file>: keep the worker's stdout (e.g. with --trace-gc in BENCH_WORKER_NODE_FLAGS).
+  // BENCH_WORKER_LOG=<file>: keep the worker's stdout (e.g. with --trace-gc in BENCH_NODE_FLAGS).
   if (process.env.BENCH_WORKER_LOG) child.stdout!.on('data', (d: Buffer) => appendFileSync(process.env.BENCH_WORKER_LOG!, d));
   let peak = 0;
   const read = () => { peak = Math.max(peak, (statusKb(child.pid, 'VmHWM') ?? 0) / 1024); };

@@ -19,8 +19,8 @@ afterAll(async () => {
 });
 
 const PROP = 'zoho-connector-link';
-/** A short search horizon keeps the retry's wait for Jira search (lag 1.5 s) brief. */
-const WORKER_ENV = { ZOHO_BUDGET_PER_2MIN: '150', AUTO_CREATE_SEARCH_HORIZON_MS: '5000' };
+/** Search horizon well above create latency + search lag (1.5 s + 1.5 s) even on a loaded box, yet short for a test. */
+const WORKER_ENV = { ZOHO_BUDGET_PER_2MIN: '150', AUTO_CREATE_SEARCH_HORIZON_MS: '15000' };
 
 describe('auto-create across a worker crash', () => {
   it('a worker stopped while Jira creates are in flight: a new worker finishes the cycle with exactly one issue per record', async () => {
@@ -36,11 +36,13 @@ describe('auto-create across a worker crash', () => {
 
     workers.push(await startWorkerProcess(h, WORKER_ENV, { runtime: 'tsx', quiet: true }));
     const handle = await h.client.workflow.start('syncItem', { taskQueue: h.taskQueue, workflowId: `sync:${sciId}:crash-create`, args: [{ sciId }] });
-    await eventually(async () => (await h.prisma.autoCreateIntent.count({ where: { sciId } })) >= 4, 'creates in flight');
+    // Creates that reached Jira consume the latency rule; they wait 1.5 s there before Jira answers.
+    const arrived = () => 8 - (h.jira.control.faults().find((f) => f.kind === 'latency')?.remaining ?? 0);
+    const inFlight = await eventually(async () => (arrived() >= 3 ? arrived() : undefined), 'creates in flight');
     await workers[0].kill();
     const createdBeforeCrash = await eventually(async () => {
       const n = h.jira.control.calls().filter((c) => c.method === 'POST' && c.path === '/rest/api/3/issue').length;
-      return n >= 4 ? n : undefined; // the in-flight creates complete in Jira; their responses are lost
+      return n >= inFlight ? n : undefined; // the in-flight creates complete in Jira; their responses are lost
     }, 'the in-flight creates to land in Jira');
     expect(await h.prisma.link.count({ where: { sciId } })).toBeLessThan(createdBeforeCrash);
     workers.push(await startWorkerProcess(h, WORKER_ENV, { runtime: 'tsx', quiet: true }));
@@ -50,6 +52,8 @@ describe('auto-create across a worker crash', () => {
     const links = await h.prisma.link.findMany({ where: { sciId } });
     expect(links.map((l) => l.zohoRecordId).sort()).toEqual([...ids].sort());
     expect(new Set(links.map((l) => l.jiraIssueId)).size).toBe(ids.length);
+    // Each link carries the write receipt of the summary it wrote (echo suppression), once.
+    expect(await h.prisma.writeReceipt.count({ where: { linkId: { in: links.map((l) => l.id) }, field: 'summary' } })).toBe(ids.length);
     const creates = h.jira.control.calls().filter((c) => c.method === 'POST' && c.path === '/rest/api/3/issue' && (c as { status?: number }).status === 201);
     expect(creates).toHaveLength(ids.length);
     // The new worker looked for the issues the dead one created (by issue property) instead of creating again.
