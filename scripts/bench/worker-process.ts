@@ -8,10 +8,8 @@
  * the TypeScript sources through tsx instead (its loader thread adds memory production never has).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { WORKFLOW_BUNDLE_OPTIONS } from '../../activities/worker';
 import { createSecretBox } from '../../activities/store/secrets';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../sim/zoho';
 import type { Harness } from '../../tests/e2e/support/harness';
@@ -41,22 +39,30 @@ const BUILD_DIR = join(ROOT, 'node_modules/.cache/zjc-bench');
  * How the bench runs the product's processes (worker and server), as an operator would in
  * production: Node flags (BENCH_NODE_FLAGS) and process environment (BENCH_MALLOC_ARENA_MAX).
  */
-export const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=160').split(' ').filter(Boolean);
+export const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=160 --max-semi-space-size=2').split(' ').filter(Boolean);
 export const PROCESS_ENV: Record<string, string> = {
   NODE_OPTIONS: '',
-  ...(process.env.BENCH_MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.BENCH_MALLOC_ARENA_MAX } : {}),
+  // glibc keeps up to 8 malloc arenas per core for the many native threads (Temporal core, V8, libuv).
+  MALLOC_ARENA_MAX: process.env.BENCH_MALLOC_ARENA_MAX ?? '2',
+  ...(process.env.BENCH_MALLOC_MMAP_THRESHOLD ? { MALLOC_MMAP_THRESHOLD_: process.env.BENCH_MALLOC_MMAP_THRESHOLD } : {}),
 };
 
-let bundlePath: string | undefined;
-/** Bundled once per bench run, as a production build would do ahead of time. */
-async function workflowBundle(): Promise<string> {
-  if (!bundlePath) {
-    const { code } = await bundleWorkflowCode(WORKFLOW_BUNDLE_OPTIONS);
+const workerEntry = (runtime: 'dist' | 'tsx') => (runtime === 'tsx' ? ['--import', 'tsx', 'activities/worker.ts'] : [join(compiledBuild(), 'activities/worker.js')]);
+
+const bundles = new Map<string, string>();
+/** Built once per bench run the production way: `node dist/activities/worker.js --build-bundle <file>`. */
+function workflowBundle(runtime: 'dist' | 'tsx'): string {
+  let file = bundles.get(runtime);
+  if (!file) {
     mkdirSync(BUILD_DIR, { recursive: true });
-    bundlePath = join(BUILD_DIR, 'workflow-bundle.js');
-    writeFileSync(bundlePath, code);
+    file = join(BUILD_DIR, `workflow-bundle-${runtime}-${process.pid}.js`);
+    const run = spawnSync(process.execPath, [...workerEntry(runtime), '--build-bundle', file], { cwd: ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`building the workflow bundle failed:\n${run.stdout}\n${run.stderr}`);
+    bundles.set(runtime, file);
+    const built = file;
+    process.once('exit', () => rmSync(built, { force: true }));
   }
-  return bundlePath;
+  return file;
 }
 
 let compiled: string | undefined;
@@ -106,13 +112,12 @@ async function storeCredentials(h: Harness): Promise<void> {
 export async function startWorkerProcess(h: Harness, env: Record<string, string> = {}, opts: WorkerProcessOptions = {}): Promise<WorkerProcess> {
   await storeCredentials(h);
   const runtime = process.env.BENCH_WORKER_RUNTIME === 'tsx' ? 'tsx' : opts.runtime ?? 'dist';
-  const entry = runtime === 'tsx' ? ['--import', 'tsx', 'activities/worker.ts'] : [join(compiledBuild(), 'activities/worker.js')];
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...entry], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...workerEntry(runtime)], {
     cwd: ROOT,
     env: {
       ...process.env, TEMPORAL_TASK_QUEUE: h.taskQueue, ZOHO_ACCOUNTS_URL: h.zoho.url, ZOHO_API_URL: h.zoho.url,
       JIRA_API_BASE_OVERRIDE: h.jira.apiBaseUrl, ZOHO_BUDGET_PER_2MIN: '150', ...PROCESS_ENV,
-      WORKFLOW_BUNDLE_PATH: await workflowBundle(), ...env,
+      WORKFLOW_BUNDLE_PATH: workflowBundle(runtime), ...env,
     },
     stdio: ['ignore', 'pipe', opts.quiet ? 'ignore' : 'inherit'],
   });
