@@ -7,10 +7,13 @@ COPY prisma ./prisma
 COPY prisma.config.ts ./
 RUN npm ci
 COPY . .
-RUN npm run build && npm prune --omit=dev
+# The workflow bundle is built ahead of time: webpack at worker start costs ~200 MB of RSS.
+RUN npm run build && node dist/activities/worker.js --build-bundle dist/workflow-bundle.js && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production
+ENV NODE_ENV=production \
+    NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=2" \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app /app
 USER node
