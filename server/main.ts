@@ -2,16 +2,13 @@
  * Server process entry: parse the configuration once (a bad setting stops here, naming the
  * variable), connect PostgreSQL and Temporal, listen, and shut down gracefully on SIGTERM/SIGINT.
  */
-import { createPrisma } from '../activities/store/prisma';
-import { createSecretBox } from '../activities/store/secrets';
 import { join } from 'node:path';
-import { buildApp } from './app';
+import { createSecretBox } from '../activities/store/secrets';
 import { ConfigError, loadServerConfig, type ServerConfig } from './config';
 import { signDevFit } from './dev/dev-keys';
 import { createLogger } from './logger';
 import { devConsoleRoutes } from './routes/dev-console';
-import { createDefaultClientFactories } from './services/default-clients';
-import { connectTemporalClient } from './temporal-client';
+import { buildProductionApp } from './production';
 
 function configOrExit(): ServerConfig {
   try {
@@ -29,17 +26,7 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config.logLevel, undefined, config.logPretty);
   if (config.devConsole) logger.warn('DEV_CONSOLE=true: FITs signed by the local development key are accepted. Never use this in production.');
-  const prisma = createPrisma(config.databaseUrl);
-  const secrets = createSecretBox(process.env);
-  const temporal = await connectTemporalClient(config.temporal);
-  const clients = createDefaultClientFactories({
-    prisma, secrets,
-    overrides: { ZOHO_ACCOUNTS_URL: config.zoho.accountsUrl, ZOHO_API_URL: config.zoho.apiUrl, ZOHO_WEB_URL: config.zoho.webUrl },
-  });
-  const app = await buildApp({
-    config, prisma, secrets, logger, temporal: temporal.client,
-    zohoFactory: clients.zohoFactory, jiraFactory: clients.jiraFactory,
-  });
+  const { app, closeResources } = await buildProductionApp(config, logger);
 
   if (config.devConsole && config.jiraSimUrl) {
     await app.register(devConsoleRoutes, {
@@ -59,7 +46,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
-      await Promise.allSettled([temporal.close(), prisma.$disconnect(), clients.close()]);
+      await closeResources();
     } finally {
       process.exit(0);
     }

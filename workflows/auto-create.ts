@@ -12,6 +12,7 @@
 import { proxyLocalActivities } from '@temporalio/workflow';
 import type { SmartConnectedItem, ZohoRecord } from './core/model';
 import type { SyncActivities } from '../activities/index';
+import type { AutoCreateRecordResult } from '../activities/sync/auto-create';
 import { ACTIVITY_PRESETS } from '../temporal.config';
 import { remote } from './activity-options';
 
@@ -33,17 +34,9 @@ export interface AutoCreateWorkflowInput {
   writeNote?: boolean;
 }
 
-export interface AutoCreateWorkflowResult {
-  status: 'created' | 'found' | 'skipped';
-  reason?: string;
-  jiraIssueId?: string;
-  jiraIssueKey?: string;
-  linkId?: string;
-  statusMove?: 'already' | 'moved' | 'no_safe_transition' | 'none';
-  statusReason?: string;
+/** The activity's outcome plus what happened to the Zoho link note. */
+export interface AutoCreateWorkflowResult extends AutoCreateRecordResult {
   note?: 'written' | 'exists' | 'deferred' | 'gone' | 'failed';
-  zohoCalls: number;
-  jiraCalls: number;
 }
 
 export async function autoCreate(input: AutoCreateWorkflowInput): Promise<AutoCreateWorkflowResult> {
