@@ -43,8 +43,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  const ctx = createServerContext(deps);
+  const ctx = createServerContext(deps, app.log);
   app.decorate('ctx', ctx);
+  // The event relay sweeps while the server runs and drains what it holds when the server closes.
+  app.addHook('onReady', async () => { ctx.relay.start(); });
+  app.addHook('onClose', async () => { await ctx.relay.close(); });
 
   await app.register(helmet, { global: true });
   await app.register(swagger, {

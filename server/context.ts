@@ -5,9 +5,12 @@ import type { JiraApi } from '../activities/jira/types';
 import type { ServerConfig } from './config';
 import type { AppDeps, SecretBox } from './deps';
 import { createEventIntake, type EventIntake } from './services/event-intake';
+import { createEventRelay, type EventRelay } from './events/relay';
 import { createInstallationService, type InstallationService } from './services/installations';
 import { createMetadataCache, type MetadataCache } from './services/metadata-cache';
 import { createZohoConnections, type ZohoConnections } from './services/zoho-connections';
+
+type RelayLog = NonNullable<Parameters<typeof createEventRelay>[0]['logger']>;
 
 export interface ServerContext {
   config: ServerConfig;
@@ -22,9 +25,11 @@ export interface ServerContext {
   jiraFor(installationId: string): Promise<JiraApi>;
   metadata: MetadataCache;
   intake: EventIntake;
+  /** Sends accepted events to Temporal (started on ready, drained on close by buildApp). */
+  relay: EventRelay;
 }
 
-export function createServerContext(deps: AppDeps): ServerContext {
+export function createServerContext(deps: AppDeps, log: RelayLog): ServerContext {
   const clock = deps.clock ?? (() => new Date());
   const installations = createInstallationService({
     prisma: deps.prisma, secrets: deps.secrets, clock, jiraApiBaseOverride: deps.config.jiraApiBaseOverride,
@@ -40,6 +45,7 @@ export function createServerContext(deps: AppDeps): ServerContext {
       ZOHO_WEB_URL: deps.config.zoho.webUrl,
     },
   });
+  const relay = createEventRelay({ prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, logger: log, options: deps.relay });
   return {
     config: deps.config,
     prisma: deps.prisma,
@@ -51,6 +57,7 @@ export function createServerContext(deps: AppDeps): ServerContext {
     zoho,
     jiraFor: async (installationId) => deps.jiraFactory(await installations.jiraAccess(installationId)),
     metadata: createMetadataCache({ now: () => clock().getTime() }),
-    intake: createEventIntake({ prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue }),
+    intake: createEventIntake({ prisma: deps.prisma, relay }),
+    relay,
   };
 }

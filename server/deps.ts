@@ -7,6 +7,7 @@ import type { JiraApi } from '../activities/jira/types';
 import type { ZohoApi } from '../activities/zoho/types';
 import type { DataCenterId } from './contract/admin';
 import type { ServerConfig } from './config';
+import type { EventRelayOptions } from './events/relay';
 
 import type { SecretBox } from '../activities/store/secrets';
 
@@ -45,4 +46,6 @@ export interface AppDeps {
   fitKeys?: JWTVerifyGetKey;
   /** Temporal task queue override (tests run their own worker queue). */
   taskQueue?: string;
+  /** Event relay tuning (concurrency, sweeper period, lease); defaults suit production. */
+  relay?: EventRelayOptions;
 }

@@ -1,6 +1,9 @@
 /**
- * Entity workflow per (installation, Jira issue): the server signalWithStarts it with every Jira
- * event. It applies queued events to the linked Zoho records in ONE activity per batch (which also
+ * Entity workflow per (installation, Jira issue): the server's event relay signalWithStarts it with
+ * the issue's pending outbox events (one `jiraIssueEvents` signal may carry several, each with its
+ * EventReceipt id; a re-sent receipt id is ignored, so an event is applied once even when the relay
+ * crashed between the signal and marking the row). The older one-event `jiraIssueEvent` signal is
+ * still handled. It applies queued events to the linked Zoho records in ONE activity per batch (which also
  * records the batch's SyncRun), continues as new when the history grows (carrying queued events,
  * after all handlers finished), and ends when idle for a while. Ordering per issue is preserved by
  * construction.
@@ -15,7 +18,7 @@ import {
 } from '@temporalio/workflow';
 import { remote, store } from './activity-options';
 import {
-  type IssueEventsInput, type JiraIssueEvent, issueEventsStatusQuery, jiraIssueEventSignal,
+  type IssueEventsInput, type JiraIssueEvent, issueEventsStatusQuery, jiraIssueEventSignal, jiraIssueEventsSignal,
 } from './signals';
 
 /** Coalescing window of runs started before the `apply-at-once` patch. */
@@ -26,6 +29,8 @@ const MAX_BATCH = 100;
 /** Continue as new after this many batches even if the server does not suggest it yet. */
 const MAX_BATCHES_PER_RUN = 500;
 export const APPLY_AT_ONCE_PATCH = 'apply-at-once';
+/** Receipt ids remembered for de-duplication (the relay re-sends within its lease, seconds to minutes). */
+export const SEEN_RECEIPTS = 2_000;
 
 export interface IssueEventsOptions {
   /** Extra wait before applying a batch (default: none; runs before the patch: COALESCE_MS). */
@@ -34,14 +39,29 @@ export interface IssueEventsOptions {
 }
 
 export async function issueEvents(input: IssueEventsInput & IssueEventsOptions): Promise<{ applied: number }> {
-  const pending: JiraIssueEvent[] = [...(input.pending ?? [])];
+  const pending: Array<JiraIssueEvent & { receiptId?: string }> = [...(input.pending ?? [])];
   let received = pending.length;
   let applied = 0;
+  let duplicates = 0;
+  // Insertion-ordered: the oldest id is dropped first.
+  const seen = new Set<string>(input.seenReceiptIds ?? []);
   setHandler(jiraIssueEventSignal, (event) => {
     pending.push(event);
     received += 1;
   });
-  setHandler(issueEventsStatusQuery, () => ({ received, applied, pending: pending.length }));
+  setHandler(jiraIssueEventsSignal, ({ events }) => {
+    for (const event of events) {
+      if (seen.has(event.receiptId)) {
+        duplicates += 1;
+        continue;
+      }
+      seen.add(event.receiptId);
+      if (seen.size > SEEN_RECEIPTS) seen.delete(seen.values().next().value!);
+      pending.push(event);
+      received += 1;
+    }
+  });
+  setHandler(issueEventsStatusQuery, () => ({ received, applied, pending: pending.length, duplicates }));
 
   const info = workflowInfo();
   for (let batch = 1; ; batch += 1) {
@@ -50,7 +70,8 @@ export async function issueEvents(input: IssueEventsInput & IssueEventsOptions):
     const atOnce = patched(APPLY_AT_ONCE_PATCH);
     const coalesceMs = input.coalesceMs ?? (atOnce ? 0 : COALESCE_MS);
     if (coalesceMs > 0) await sleep(coalesceMs);
-    const events = pending.splice(0, MAX_BATCH);
+    // The activity takes plain events: the receipt id only serves de-duplication here.
+    const events: JiraIssueEvent[] = pending.splice(0, MAX_BATCH).map(({ receiptId: _receiptId, ...event }) => event);
     const base = { installationId: input.installationId, jiraIssueId: input.jiraIssueId, events };
     if (atOnce) {
       await remote.applyJiraEvents({ ...base, run: { workflowId: info.workflowId, runId: info.runId, batch } });
@@ -66,7 +87,7 @@ export async function issueEvents(input: IssueEventsInput & IssueEventsOptions):
     if (workflowInfo().continueAsNewSuggested || batch >= MAX_BATCHES_PER_RUN) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof issueEvents>({
-        installationId: input.installationId, jiraIssueId: input.jiraIssueId, pending: [...pending],
+        installationId: input.installationId, jiraIssueId: input.jiraIssueId, pending: [...pending], seenReceiptIds: [...seen],
         coalesceMs: input.coalesceMs, idleMs: input.idleMs,
       });
     }

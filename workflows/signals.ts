@@ -1,6 +1,8 @@
 /**
- * Signal and query definitions with their payload types. The server sends `jiraIssueEventSignal`
- * (via signalWithStart, see activities/temporal/schedules.ts); workflows/issue-events.ts handles it.
+ * Signal and query definitions with their payload types. The server's event relay sends
+ * `jiraIssueEventsSignal` (all of an issue's pending outbox events in one signal, see
+ * server/events/relay.ts); `jiraIssueEventSignal` (one event, no receipt id) is still handled for
+ * running workflows and tools. workflows/issue-events.ts handles both.
  * Payloads stay small: ids and changed field ids only; workflows read current values through activities.
  */
 import { defineQuery, defineSignal } from '@temporalio/workflow';
@@ -33,18 +35,33 @@ export interface JiraIssueEvent {
 export const JIRA_ISSUE_EVENT_SIGNAL = 'jiraIssueEvent';
 export const jiraIssueEventSignal = defineSignal<[JiraIssueEvent]>(JIRA_ISSUE_EVENT_SIGNAL);
 
+/** An outbox event: the EventReceipt id makes a re-sent event recognisable (applied once). */
+export interface ReceiptedJiraIssueEvent extends JiraIssueEvent {
+  receiptId: string;
+}
+export interface JiraIssueEventsBatch {
+  /** In arrival order. */
+  events: ReceiptedJiraIssueEvent[];
+}
+export const JIRA_ISSUE_EVENTS_SIGNAL = 'jiraIssueEvents';
+export const jiraIssueEventsSignal = defineSignal<[JiraIssueEventsBatch]>(JIRA_ISSUE_EVENTS_SIGNAL);
+
 /** Input of the issue-events entity workflow; `pending` carries queued events across continueAsNew. */
 export interface IssueEventsInput {
   installationId: string;
   jiraIssueId: string;
-  pending?: JiraIssueEvent[];
+  pending?: Array<JiraIssueEvent & { receiptId?: string }>;
+  /** Receipt ids seen recently (bounded), carried across continueAsNew so a re-send is still ignored. */
+  seenReceiptIds?: string[];
 }
 
-/** How many events the entity has accepted and applied (tests and operators read it). */
+/** How many distinct events the entity has accepted and applied (tests and operators read it). */
 export interface IssueEventsStatus {
   received: number;
   applied: number;
   pending: number;
+  /** Re-sent events (a receipt id already seen) that were ignored. */
+  duplicates?: number;
 }
 export const issueEventsStatusQuery = defineQuery<IssueEventsStatus>('issueEventsStatus');
 

@@ -13,7 +13,8 @@ import { SCHEDULE_CATCHUP_WINDOW_MS, SYNC_INTERVAL_MS, TASK_QUEUE } from '../../
 import { issueEventsWorkflowIdFor, refreshWorkflowIdFor, scheduleIdFor, syncWorkflowIdFor } from '../../workflows/ids';
 import { installationKey, sciKey } from '../../workflows/search-attributes';
 import {
-  IssueEventsInput, JiraIssueEvent, jiraIssueEventSignal, RefreshLinkInput, SyncItemInput,
+  IssueEventsInput, JiraIssueEvent, jiraIssueEventSignal, jiraIssueEventsSignal, type ReceiptedJiraIssueEvent,
+  RefreshLinkInput, SyncItemInput,
 } from '../../workflows/signals';
 
 /** The part of a Smart Connected Item a schedule needs. */
@@ -123,6 +124,23 @@ export async function signalIssueEvent(
     signalArgs: [payload],
     typedSearchAttributes: attributesFor(payload.installationId),
     memo: { jiraIssueKey: payload.jiraIssueKey },
+  });
+}
+
+/** Several outbox events of ONE issue (in arrival order) in one signalWithStart of its entity workflow. */
+export async function signalIssueEvents(
+  client: Client, events: ReceiptedJiraIssueEvent[], opts: { taskQueue?: string } = {},
+): Promise<WorkflowHandle> {
+  const first = events[0];
+  const input: IssueEventsInput = { installationId: first.installationId, jiraIssueId: first.jiraIssueId };
+  return client.workflow.signalWithStart('issueEvents', {
+    workflowId: issueEventsWorkflowIdFor(first.installationId, first.jiraIssueId),
+    taskQueue: opts.taskQueue ?? TASK_QUEUE,
+    args: [input],
+    signal: jiraIssueEventsSignal,
+    signalArgs: [{ events }],
+    typedSearchAttributes: attributesFor(first.installationId),
+    memo: { jiraIssueKey: first.jiraIssueKey },
   });
 }
 

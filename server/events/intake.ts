@@ -1,42 +1,39 @@
 /**
- * The one path from an inbound Jira delivery to Temporal: record the delivery (dedupe) and check the
- * issue is linked, in one SQL statement shared by concurrent requests (receipt-batch.ts), then
- * signal (or signalWithStart, entity-signal.ts) the issue's entity workflow. Never calls Jira or
- * Zoho. The answer is given only once Temporal holds the signal: a failure forgets the receipt so
- * the sender's retry is not taken for a duplicate.
+ * The one path from an inbound Jira delivery to Temporal (a durable inbox / transactional outbox).
+ * ONE SQL statement shared by concurrent requests (receipt-batch.ts) records the delivery (dedupe),
+ * checks the issue is linked and, for a linked issue, stores the entity signal payload as a
+ * `pending` row. The answer (`accepted`) is given as soon as that row is committed: the relay
+ * (relay.ts, woken in the same turn) then signals the issue's entity workflow. So Forge's 5 s
+ * budget and its retries no longer depend on Temporal being up: an event accepted while Temporal is
+ * unreachable waits in PostgreSQL and is delivered when Temporal answers again. Never calls Jira
+ * or Zoho.
  */
-import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../../activities/store/prisma';
-import { createEntitySignaller } from './entity-signal';
 import type { MappedEvent } from './forge-event';
 import { createReceiptBatcher, type ReceiptBatcherOptions } from './receipt-batch';
+import type { EventRelay } from './relay';
 
-export type IntakeOutcome = 'signalled' | 'duplicate' | 'not_linked' | 'ignored';
+export type IntakeOutcome = 'accepted' | 'duplicate' | 'not_linked' | 'ignored';
+export const INTAKE_OUTCOMES = ['accepted', 'duplicate', 'not_linked', 'ignored'] as const satisfies readonly IntakeOutcome[];
 
 export interface EventIntakeDeps {
   prisma: PrismaClient;
-  temporal: Client;
-  taskQueue?: string;
+  relay: Pick<EventRelay, 'enqueue'>;
   receipts?: ReceiptBatcherOptions;
 }
 
 export function createEventIntake(deps: EventIntakeDeps) {
   const claim = createReceiptBatcher(deps.prisma, deps.receipts);
-  const signalEntity = createEntitySignaller({ temporal: deps.temporal, taskQueue: deps.taskQueue });
   return async function accept(installationId: string, source: 'forge' | 'webhook', event: MappedEvent): Promise<IntakeOutcome> {
-    const { receiptId, linked } = await claim({
-      installationId, deliveryKey: event.deliveryKey, source, eventType: event.eventType, jiraIssueId: event.signal?.jiraIssueId ?? null,
+    const answer = await claim({
+      installationId, deliveryKey: event.deliveryKey, source, eventType: event.eventType,
+      jiraIssueId: event.signal?.jiraIssueId ?? null, signal: event.signal,
     });
-    if (!receiptId) return 'duplicate';
+    if (!answer.receiptId) return 'duplicate';
     if (!event.signal) return 'ignored';
-    if (!linked) return 'not_linked';
-    try {
-      await signalEntity(event.signal);
-    } catch (err) {
-      await deps.prisma.eventReceipt.delete({ where: { id: receiptId } }).catch(() => undefined);
-      throw err;
-    }
-    return 'signalled';
+    if (!answer.linked) return 'not_linked';
+    deps.relay.enqueue([{ receiptId: answer.receiptId, seq: answer.seq, event: event.signal }]);
+    return 'accepted';
   };
 }
 export type EventIntake = ReturnType<typeof createEventIntake>;

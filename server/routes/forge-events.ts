@@ -1,12 +1,17 @@
-/** Forge product events (issue created/updated/deleted, commented, comment deleted) → Temporal signal. */
+/**
+ * Forge product events (issue created/updated/deleted, commented, comment deleted) → the event
+ * outbox (server/events/intake.ts): answered `accepted` once the event is committed in PostgreSQL,
+ * so Forge's 5 s budget and its retries do not depend on Temporal being up.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerContext } from '../context';
 import { AppError } from '../errors';
+import { INTAKE_OUTCOMES } from '../events/intake';
 import { forgeEventSchema, mapForgeEvent, unwrapForgeEvent } from '../events/forge-event';
 import { invocationOf } from '../plugins/forge-auth';
 
-export const eventAckSchema = z.object({ outcome: z.enum(['signalled', 'duplicate', 'not_linked', 'ignored']) });
+export const eventAckSchema = z.object({ outcome: z.enum(INTAKE_OUTCOMES) });
 
 export const forgeEventRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
   app.post('/forge/events', {

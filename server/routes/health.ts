@@ -1,4 +1,7 @@
-/** Liveness and readiness. /readyz checks PostgreSQL and Temporal so a load balancer can hold traffic. */
+/**
+ * Liveness and readiness. /readyz checks PostgreSQL and Temporal so a load balancer can hold traffic,
+ * and reports the event relay's backlog (events accepted but not yet signalled, failed signals).
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServerContext } from '../context';
@@ -6,6 +9,7 @@ import type { ServerContext } from '../context';
 const readySchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   checks: z.object({ database: z.enum(['ok', 'failed']), temporal: z.enum(['ok', 'failed']) }),
+  events: z.object({ queued: z.number(), inFlight: z.number(), signalled: z.number(), failedSignals: z.number() }),
 });
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
@@ -33,6 +37,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async
       within(3_000, ctx.temporal.workflowService.getSystemInfo({})).then(() => 'ok' as const, () => 'failed' as const),
     ]);
     const ready = database === 'ok' && temporal === 'ok';
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', checks: { database, temporal } });
+    const { queued, inFlight, signalled, failedSignals } = ctx.relay.stats();
+    return reply.code(ready ? 200 : 503).send({
+      status: ready ? 'ready' : 'not_ready', checks: { database, temporal }, events: { queued, inFlight, signalled, failedSignals },
+    });
   });
 };

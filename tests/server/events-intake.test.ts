@@ -1,15 +1,19 @@
 /**
- * The event intake under concurrency: deliveries arriving together share one receipt statement, yet
- * each is answered on its own: one signal per distinct delivery, `duplicate` for every repeat (even
- * when the repeats race in the same batch), `not_linked` / `ignored` per event, and a receipt is
- * forgotten when Temporal does not take the signal, so Forge's retry goes through.
+ * The event intake (a durable inbox) under concurrency: deliveries arriving together share one
+ * receipt statement, yet each is answered on its own: `accepted` once per distinct delivery (the
+ * row is committed), `duplicate` for every repeat (even when the repeats race in the same batch),
+ * `not_linked` / `ignored` per event. The relay then delivers every accepted event to the issue's
+ * entity workflow exactly once and in arrival order, even when Temporal was unreachable at
+ * acceptance time.
  */
+import { Client, Connection } from '@temporalio/client';
 import { DEMO_PORTAL_ID, DEMO_PROJECT_IDS } from '../../sim/zoho';
 import { createEventIntake } from '../../server/events/intake';
 import { createReceiptBatcher } from '../../server/events/receipt-batch';
+import { createEventRelay } from '../../server/events/relay';
 import { issueEventsWorkflowIdFor } from '../../workflows/ids';
 import { eventFit, type FitTarget } from '../support/fit';
-import { startServerHarness, type ServerHarness } from '../support/server-harness';
+import { eventually, startServerHarness, type ServerHarness } from '../support/server-harness';
 
 let h: ServerHarness;
 let t: FitTarget;
@@ -33,12 +37,36 @@ const event = (issueId: string, updated: string, eventType = 'avi:jira:updated:i
   },
 });
 
-async function signalsOf(issueId: string): Promise<number> {
+interface Delivered { receiptId?: string; occurredAt: string }
+
+/** The events the issue's entity workflow was signalled with, in order (batch and single-event signals). */
+async function deliveredTo(issueId: string): Promise<Delivered[]> {
   const workflowId = issueEventsWorkflowIdFor(t.installationId, issueId);
   started.add(workflowId);
   const history = await h.temporal.workflow.getHandle(workflowId).fetchHistory();
-  return (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes).length;
+  return (history.events ?? []).flatMap((e) => {
+    const a = e.workflowExecutionSignaledEventAttributes;
+    if (!a) return [];
+    const arg = JSON.parse(Buffer.from(a.input!.payloads![0].data!).toString('utf8')) as Delivered | { events: Delivered[] };
+    return 'events' in arg ? arg.events : [arg];
+  });
 }
+
+/** Poll until the issue's workflow holds `n` events (and no more). */
+async function awaitDelivered(issueId: string, n: number): Promise<Delivered[]> {
+  return eventually(async () => {
+    const d = await deliveredTo(issueId).catch(() => []);
+    return d.length >= n ? d : undefined;
+  }, 15_000, `${n} events delivered to ${issueId}`);
+}
+
+const mappedEvent = (issueId: string, n: number) => ({
+  deliveryKey: `forge:test:${issueId}:${Date.now()}:${n}`, eventType: 'avi:jira:updated:issue',
+  signal: {
+    kind: 'issue_updated' as const, installationId: t.installationId, jiraIssueId: issueId, jiraIssueKey: `OPS-${issueId}`,
+    changedFieldIds: ['summary'], occurredAt: new Date(Date.UTC(2026, 10, 28, 12, 0, n)).toISOString(),
+  },
+});
 
 beforeAll(async () => {
   h = await startServerHarness();
@@ -51,55 +79,88 @@ afterAll(async () => {
 });
 
 describe('event intake under concurrent deliveries', () => {
-  it('signals a delivery once when Forge delivers it several times at the same moment', async () => {
+  it('accepts a delivery once when Forge delivers it several times at the same moment, and signals it once', async () => {
     await linkIssues(['61001']);
     const fit = await eventFit(t);
     const body = event('61001', '2026-11-28T11:00:00.000+0000');
     const answers = await Promise.all(Array.from({ length: 6 }, () => h.call('POST', '/forge/events', { fit, body })));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
-    expect(answers.filter((a) => a.body.outcome === 'signalled')).toHaveLength(1);
+    expect(answers.filter((a) => a.body.outcome === 'accepted')).toHaveLength(1);
     expect(answers.filter((a) => a.body.outcome === 'duplicate')).toHaveLength(5);
-    expect(await signalsOf('61001')).toBe(1);
+    const delivered = await awaitDelivered('61001', 1);
+    expect(delivered).toHaveLength(1);
+    const row = await h.prisma.eventReceipt.findUniqueOrThrow({ where: { id: delivered[0].receiptId! } });
+    await eventually(async () => ((await h.prisma.eventReceipt.findUniqueOrThrow({ where: { id: row.id } })).state === 'signalled' ? true : undefined));
   });
 
-  it('answers a mixed burst per event: every distinct change signalled once, unlinked and unsynced ones acknowledged', async () => {
+  it('answers a mixed burst per event: every distinct change accepted and delivered once, unlinked and unsynced ones acknowledged', async () => {
     const linked = ['62001', '62002', '62003', '62004'];
     await linkIssues(linked);
     const fit = await eventFit(t);
     const deliveries = [
-      ...linked.flatMap((id) => [1, 2, 3].map((m) => ({ id, body: event(id, `2026-11-28T12:0${m}:00.000+0000`), want: 'signalled' }))),
+      ...linked.flatMap((id) => [1, 2, 3].map((m) => ({ id, body: event(id, `2026-11-28T12:0${m}:00.000+0000`), want: 'accepted' }))),
       ...['69001', '69002'].map((id) => ({ id, body: event(id, '2026-11-28T12:00:00.000+0000'), want: 'not_linked' })),
       { id: '62001', body: event('62001', '2026-11-28T12:00:00.000+0000', 'avi:jira:viewed:issue'), want: 'ignored' },
     ];
     const answers = await Promise.all(deliveries.map((d) => h.call('POST', '/forge/events', { fit, body: d.body })));
     expect(answers.map((a) => a.body?.outcome)).toEqual(deliveries.map((d) => d.want));
-    for (const id of linked) expect(await signalsOf(id)).toBe(3);
+    for (const id of linked) expect(new Set((await awaitDelivered(id, 3)).map((e) => e.receiptId)).size).toBe(3);
+    const states = await h.prisma.eventReceipt.groupBy({
+      by: ['state'], where: { installationId: t.installationId, jiraIssueId: { in: [...linked, '69001', '69002'] } }, _count: true,
+    });
+    expect(Object.fromEntries(states.map((s) => [s.state, s._count]))).toEqual(expect.objectContaining({ not_linked: 2 }));
     // The same burst again (Forge retrying all of it): nothing new reaches Temporal.
     const again = await Promise.all(deliveries.map((d) => h.call('POST', '/forge/events', { fit, body: d.body })));
     expect(again.map((a) => a.body?.outcome)).toEqual(deliveries.map(() => 'duplicate'));
-    for (const id of linked) expect(await signalsOf(id)).toBe(3);
+    await h.app.ctx.relay.idle();
+    for (const id of linked) expect(await deliveredTo(id)).toHaveLength(3);
   });
 
-  it('forgets the receipt when Temporal does not take the signal, so the retried delivery is signalled', async () => {
+  it('accepts events while Temporal is unreachable; a relay that reaches Temporal delivers them later, once, in arrival order', async () => {
     await linkIssues(['63001']);
-    const mapped = {
-      deliveryKey: `forge:test:63001:${Date.now()}`, eventType: 'avi:jira:updated:issue',
-      signal: {
-        kind: 'issue_updated' as const, installationId: t.installationId, jiraIssueId: '63001', jiraIssueKey: 'OPS-63001',
-        changedFieldIds: ['summary'], occurredAt: new Date().toISOString(),
-      },
-    };
-    // A Temporal client whose calls fail (closed connection): the intake must answer with an error.
-    const { Client, Connection } = await import('@temporalio/client');
-    const broken = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-    await broken.close();
-    const failing = createEventIntake({ prisma: h.prisma, temporal: new Client({ connection: broken }), taskQueue: h.taskQueue });
-    await expect(failing(t.installationId, 'forge', mapped)).rejects.toBeDefined();
-    expect(await h.prisma.eventReceipt.count({ where: { installationId: t.installationId, deliveryKey: mapped.deliveryKey } })).toBe(0);
-    const working = createEventIntake({ prisma: h.prisma, temporal: h.temporal, taskQueue: h.taskQueue });
-    await expect(working(t.installationId, 'forge', mapped)).resolves.toBe('signalled');
-    await expect(working(t.installationId, 'forge', mapped)).resolves.toBe('duplicate');
-    expect(await signalsOf('63001')).toBe(1);
+    // A client at an address where nothing listens, without gRPC retries: every signal fails at once.
+    const dead = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', interceptors: [] }) });
+    const deadRelay = createEventRelay({ prisma: h.prisma, temporal: dead, taskQueue: h.taskQueue });
+    const intake = createEventIntake({ prisma: h.prisma, relay: deadRelay });
+    const events = [1, 2, 3].map((n) => mappedEvent('63001', n));
+    for (const e of events) await expect(intake(t.installationId, 'forge', e)).resolves.toBe('accepted');
+    await expect(intake(t.installationId, 'forge', events[0])).resolves.toBe('duplicate');
+    await deadRelay.idle();
+    const where = { installationId: t.installationId, deliveryKey: { in: events.map((e) => e.deliveryKey) } };
+    const failed = await h.prisma.eventReceipt.findMany({ where, orderBy: { seq: 'asc' } });
+    expect(failed.map((r) => r.state)).toEqual(['pending', 'pending', 'pending']);
+    expect(failed.every((r) => r.attempts >= 1 && (r.lastError ?? '').length > 0)).toBe(true);
+    expect(deadRelay.stats().failedSignals).toBeGreaterThanOrEqual(1);
+    await deadRelay.close();
+
+    // A relay with the real client (short lease: it does not wait for the failed signal's backoff) sweeps them.
+    const relay = createEventRelay({ prisma: h.prisma, temporal: h.temporal, taskQueue: h.taskQueue, options: { leaseMs: 1 } });
+    await eventually(async () => {
+      await relay.sweep();
+      await relay.idle();
+      const rows = await h.prisma.eventReceipt.findMany({ where });
+      return rows.every((r) => r.state === 'signalled') ? true : undefined;
+    }, 15_000, 'the swept events signalled');
+    await relay.close();
+    const delivered = await awaitDelivered('63001', 3);
+    expect(delivered.map((d) => d.receiptId)).toEqual(failed.map((r) => r.id));
+    expect(delivered.map((d) => d.occurredAt)).toEqual(events.map((e) => e.signal.occurredAt));
+  });
+
+  it('keeps arrival order per issue when the relay coalesces a backlog into few signals', async () => {
+    await linkIssues(['63501']);
+    const relay = createEventRelay({ prisma: h.prisma, temporal: h.temporal, taskQueue: h.taskQueue, options: { concurrency: 1 } });
+    const intake = createEventIntake({ prisma: h.prisma, relay });
+    const events = Array.from({ length: 12 }, (_, n) => mappedEvent('63501', n));
+    // Delivered together: they share one receipt statement, stored in request order.
+    expect(await Promise.all(events.map((e) => intake(t.installationId, 'forge', e)))).toEqual(events.map(() => 'accepted'));
+    await relay.idle();
+    await relay.close();
+    const delivered = await awaitDelivered('63501', 12);
+    expect(delivered.map((d) => d.occurredAt)).toEqual(events.map((e) => e.signal.occurredAt));
+    const history = await h.temporal.workflow.getHandle(issueEventsWorkflowIdFor(t.installationId, '63501')).fetchHistory();
+    const signals = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes).length;
+    expect(signals).toBeLessThan(12); // events accepted while a signal was in flight went together
   });
 
   it('one receipt statement for deliveries of the same moment: the first claims a key, its twins are duplicates', async () => {
@@ -113,6 +174,8 @@ describe('event intake under concurrent deliveries', () => {
       claim({ ...a, jiraIssueId: '64001' }), claim({ ...c, jiraIssueId: null }),
     ]);
     expect(answers.map((x) => [x.receiptId !== null, x.linked])).toEqual([[true, true], [false, true], [true, false], [false, true], [true, false]]);
+    expect(answers[2].seq).toBeGreaterThan(answers[0].seq); // arrival order within the statement
+    expect(answers.some((x) => x.pending)).toBe(false); // no signal payload: nothing for the relay
     expect(await h.prisma.eventReceipt.count({ where: { deliveryKey: { in: [a.deliveryKey, b.deliveryKey, c.deliveryKey] } } })).toBe(3);
     // A later statement sees the stored receipts.
     expect((await claim({ ...b, jiraIssueId: '69999' })).receiptId).toBeNull();
@@ -124,18 +187,21 @@ describe('event intake under concurrent deliveries', () => {
     const workflowId = issueEventsWorkflowIdFor(t.installationId, '65001');
     started.add(workflowId);
     const first = await h.call('POST', '/forge/events', { fit, body: event('65001', '2026-11-28T13:00:00.000+0000') });
-    expect(first.body).toEqual({ outcome: 'signalled' });
+    expect(first.body).toEqual({ outcome: 'accepted' });
+    await awaitDelivered('65001', 1);
     const firstRun = (await h.temporal.workflow.getHandle(workflowId).describe()).runId;
     // The next one goes as a plain signal to the open run.
     const second = await h.call('POST', '/forge/events', { fit, body: event('65001', '2026-11-28T13:01:00.000+0000') });
-    expect(second.body).toEqual({ outcome: 'signalled' });
-    expect(await signalsOf('65001')).toBe(2);
+    expect(second.body).toEqual({ outcome: 'accepted' });
+    await awaitDelivered('65001', 2);
     await h.temporal.workflow.getHandle(workflowId).terminate('run ended');
     const third = await h.call('POST', '/forge/events', { fit, body: event('65001', '2026-11-28T13:02:00.000+0000') });
-    expect(third.body).toEqual({ outcome: 'signalled' });
-    const d = await h.temporal.workflow.getHandle(workflowId).describe();
-    expect(d.runId).not.toBe(firstRun);
+    expect(third.body).toEqual({ outcome: 'accepted' });
+    const d = await eventually(async () => {
+      const x = await h.temporal.workflow.getHandle(workflowId).describe();
+      return x.runId !== firstRun ? x : undefined;
+    }, 10_000, 'a new run');
     expect(d.status.name).toBe('RUNNING');
-    expect(await signalsOf('65001')).toBe(1); // the new run holds the third event
+    expect(await deliveredTo('65001')).toHaveLength(1); // the new run holds the third event
   });
 });

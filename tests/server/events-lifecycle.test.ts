@@ -1,7 +1,7 @@
 /**
  * Jira → server → Temporal: Forge events and signed webhooks are verified, deduplicated and turned
- * into one signal of the issue's entity workflow (signalWithStart), answered fast. Lifecycle events
- * keep the Installation and its schedules in step.
+ * into the event outbox (answered `accepted` once committed), then relayed as signals of the issue's
+ * entity workflow. Lifecycle events keep the Installation and its schedules in step.
  */
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -51,18 +51,18 @@ describe('Forge product events', () => {
     },
   });
 
-  it('signals the linked issue\'s entity workflow once, even when Forge retries the delivery', async () => {
+  it('accepts and signals the linked issue\'s entity workflow once, even when Forge retries the delivery', async () => {
     await linkIssue('50001', 'OPS-50001');
     const fit = await eventFit(t);
     const first = await h.call('POST', '/forge/events', { fit, body: event('50001', '2026-11-28T10:00:00.000+0000') });
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ outcome: 'signalled' });
+    expect(first.body).toEqual({ outcome: 'accepted' });
     const workflowId = issueEventsWorkflowIdFor(t.installationId, '50001');
     started.push(workflowId);
     const retry = await h.call('POST', '/forge/events', { fit, body: { payload: { ...event('50001', '2026-11-28T10:00:00.000+0000').payload, retryContext: { retryCount: 1, retryReason: 'TIMEOUT' } } } });
     expect(retry.body).toEqual({ outcome: 'duplicate' });
     const next = await h.call('POST', '/forge/events', { fit, body: event('50001', '2026-11-28T10:01:00.000+0000') });
-    expect(next.body).toEqual({ outcome: 'signalled' });
+    expect(next.body).toEqual({ outcome: 'accepted' });
     expect(await eventually(async () => ((await signalsOf(workflowId)) === 2 ? true : undefined), 10_000, 'two signals')).toBe(true);
     const d = await h.temporal.workflow.getHandle(workflowId).describe();
     expect(d.type).toBe('issueEvents');
@@ -83,14 +83,14 @@ describe('Jira admin webhooks (HMAC)', () => {
   const raw = readFileSync(join(__dirname, '../../sim/ref/jira-webhooks/mattermost-webhook-issue-updated-renamed.json'), 'utf8');
   const payload = JSON.parse(raw) as { issue: { id: string; key: string } };
 
-  it('verifies X-Hub-Signature, dedupes on X-Atlassian-Webhook-Identifier and signals', async () => {
+  it('verifies X-Hub-Signature, dedupes on X-Atlassian-Webhook-Identifier and accepts', async () => {
     await linkIssue(payload.issue.id, payload.issue.key);
     started.push(issueEventsWorkflowIdFor(t.installationId, payload.issue.id));
     const path = `/webhooks/jira?installation=${encodeURIComponent(t.installationId)}`;
     const headers = { 'x-hub-signature': sign(raw), 'x-atlassian-webhook-identifier': `hook-${Date.now()}` };
     const first = await h.call('POST', path, { raw, headers });
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ outcome: 'signalled' });
+    expect(first.body).toEqual({ outcome: 'accepted' });
     const again = await h.call('POST', path, { raw, headers });
     expect(again.body).toEqual({ outcome: 'duplicate' });
   });

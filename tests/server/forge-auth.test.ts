@@ -65,7 +65,8 @@ describe('public routes', () => {
     expect((await h.call('GET', '/healthz')).body).toEqual({ status: 'ok' });
     const ready = await h.call('GET', '/readyz');
     expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'ready', checks: { database: 'ok', temporal: 'ok' } });
+    expect(ready.body).toMatchObject({ status: 'ready', checks: { database: 'ok', temporal: 'ok' } });
+    expect(ready.body.events).toEqual(expect.objectContaining({ queued: expect.any(Number), failedSignals: expect.any(Number) }));
   });
 
   it('serves an OpenAPI document generated from the zod schemas', async () => {
