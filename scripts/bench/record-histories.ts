@@ -2,6 +2,8 @@
  * Records workflow histories for the replay test (tests/workflows/replay.test.ts): runs each
  * workflow once against the simulators and saves its history as JSON in tests/workflows/histories/.
  * Re-run after an intentional workflow change: `npx tsx scripts/bench/record-histories.ts`.
+ * `npx tsx scripts/bench/record-histories.ts issue-events-batch` records only the entity workflow fed
+ * by the outbox relay's batch signal (two events in one signal, then one of them re-sent).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,8 +12,9 @@ import { DEMO_STATUS } from '../../sim/jira';
 import { startHarness } from '../../tests/e2e/support/harness';
 import { createSci } from '../../tests/e2e/support/sci';
 import { jiraEvent, linkedPair } from '../../tests/e2e/support/world';
-import { startRefreshLink } from '../../activities/temporal/schedules';
+import { signalIssueEvents, startRefreshLink } from '../../activities/temporal/schedules';
 import { issueEventsWorkflowIdFor } from '../../workflows/ids';
+import type { ReceiptedJiraIssueEvent } from '../../workflows/signals';
 import { startInfra } from './infra';
 
 const OUT = join(__dirname, '../../tests/workflows/histories');
@@ -33,6 +36,27 @@ async function main(): Promise<void> {
       rule: { zohoFieldId: 'billing_type', operator: 'equals', value: 'billable', metJiraStatusId: DEMO_STATUS.done, notMetJiraStatusId: DEMO_STATUS.todo },
     });
     const pair = await linkedPair(h, { sciId, projectId, name: 'Replay linked' });
+    if (process.argv[2] === 'issue-events-batch') {
+      const event = (receiptId: string, kind: ReceiptedJiraIssueEvent['kind'], extra: Partial<ReceiptedJiraIssueEvent> = {}): ReceiptedJiraIssueEvent => ({
+        receiptId, kind, installationId: h.installationId, jiraIssueId: pair.issueId, jiraIssueKey: 'OPS-?',
+        changedFieldIds: [], occurredAt: new Date().toISOString(), ...extra,
+      });
+      const first = event('00000000-0000-4000-8000-000000000001', 'issue_updated', { changedFieldIds: ['summary'] });
+      await signalIssueEvents(h.client, [first, event('00000000-0000-4000-8000-000000000002', 'comment_created', { commentId: '1' })], { taskQueue: h.taskQueue });
+      const batch = h.client.workflow.getHandle(issueEventsWorkflowIdFor(h.installationId, pair.issueId));
+      for (let i = 0; i < 100; i += 1) {
+        if ((await batch.query<{ applied: number }>('issueEventsStatus')).applied >= 2) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await signalIssueEvents(h.client, [first], { taskQueue: h.taskQueue }); // a re-send: ignored
+      for (let i = 0; i < 100; i += 1) {
+        if (((await batch.query<{ duplicates?: number }>('issueEventsStatus')).duplicates ?? 0) >= 1) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await batch.terminate('history recorded');
+      await save('issue-events-batch', batch.workflowId);
+      return;
+    }
     h.zoho.control.editRecord(pair.recordId, { name: 'Replay linked v2' });
     h.zoho.control.addComment(pair.recordId, '<p>replay comment</p>');
 

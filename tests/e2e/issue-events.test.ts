@@ -1,8 +1,11 @@
 /**
  * The issue's entity workflow: a lone Jira event reaches Zoho at once (no coalescing timer on its
  * path) through ONE activity per batch, which also records the batch's SyncRun; events arriving
- * while a batch is being applied are applied together afterwards, each counted exactly once.
+ * while a batch is being applied are applied together afterwards, each counted exactly once. Events
+ * from the server's outbox relay carry their receipt id: a re-sent event is applied once.
  */
+import { createEventIntake } from '../../server/events/intake';
+import { createEventRelay } from '../../server/events/relay';
 import { issueEventsWorkflowIdFor } from '../../workflows/ids';
 import { issueEventsStatusQuery } from '../../workflows/signals';
 import { eventually, startHarness, type Harness } from './support/harness';
@@ -60,10 +63,43 @@ describe('issue events entity workflow', () => {
       return s.applied === 8 ? s : undefined;
     }, 'all eight events applied');
     h.zoho.control.removeFault(slow);
-    expect(status).toEqual({ received: 8, applied: 8, pending: 0 });
+    expect(status).toEqual({ received: 8, applied: 8, pending: 0, duplicates: 0 });
     expect(zohoRecord(h, pair.recordId).name).toBe('Busy issue v8');
     const batches = (await eventTypes(workflowId)).filter((t) => String(t) === '10').length;
     expect(batches).toBeGreaterThanOrEqual(2); // the first event did not wait for the others
     expect(batches).toBeLessThanOrEqual(3); // the others were applied together
+  });
+
+  it('applies an event once when the relay re-sends it after a crash between the signal and marking it signalled', async () => {
+    const { pair } = await twoWayPair('Resent event');
+    const relay = createEventRelay({ prisma: h.prisma, temporal: h.client, taskQueue: h.taskQueue });
+    const intake = createEventIntake({ prisma: h.prisma, relay });
+    alice(h).editIssue(pair.issueId, { summary: 'Resent event, applied once' });
+    const deliveryKey = `e2e:resent:${pair.issueId}:${Date.now()}`;
+    const signal = {
+      kind: 'issue_updated' as const, installationId: h.installationId, jiraIssueId: pair.issueId, jiraIssueKey: 'OPS-?',
+      changedFieldIds: ['summary'], occurredAt: new Date().toISOString(),
+    };
+    expect(await intake(h.installationId, 'forge', { deliveryKey, eventType: 'avi:jira:updated:issue', signal })).toBe('accepted');
+    await relay.idle();
+    const handle = h.client.workflow.getHandle(issueEventsWorkflowIdFor(h.installationId, pair.issueId));
+    await eventually(async () => (await handle.query(issueEventsStatusQuery)).applied === 1, 'the event applied');
+    const where = { installationId: h.installationId, deliveryKey };
+    expect((await h.prisma.eventReceipt.findFirstOrThrow({ where })).state).toBe('signalled');
+
+    // The crash: Temporal holds the signal but the row was never marked, and the process's lease ran out.
+    await h.prisma.eventReceipt.updateMany({ where, data: { state: 'pending', signalledAt: null, claimedAt: new Date(Date.now() - 60_000) } });
+    await eventually(async () => {
+      await relay.sweep(); // any server's sweeper may take it: the entity's run is open, so the signal reaches it
+      await relay.idle();
+      return (await h.prisma.eventReceipt.findFirstOrThrow({ where })).state === 'signalled';
+    }, 'the re-sent event marked signalled');
+    await relay.close();
+    const status = await eventually(async () => {
+      const s = await handle.query(issueEventsStatusQuery);
+      return s.duplicates === 1 ? s : undefined;
+    }, 'the re-send ignored');
+    expect(status).toEqual({ received: 1, applied: 1, pending: 0, duplicates: 1 });
+    expect(zohoRecord(h, pair.recordId).name).toBe('Resent event, applied once');
   });
 });

@@ -133,8 +133,8 @@ describe('event intake under concurrent deliveries', () => {
     expect(deadRelay.stats().failedSignals).toBeGreaterThanOrEqual(1);
     await deadRelay.close();
 
-    // A relay with the real client (short lease: it does not wait for the failed signal's backoff) sweeps them.
-    const relay = createEventRelay({ prisma: h.prisma, temporal: h.temporal, taskQueue: h.taskQueue, options: { leaseMs: 1 } });
+    // A relay with the real client sweeps them once the failed signal's backoff (1 s) has passed.
+    const relay = createEventRelay({ prisma: h.prisma, temporal: h.temporal, taskQueue: h.taskQueue });
     await eventually(async () => {
       await relay.sweep();
       await relay.idle();
