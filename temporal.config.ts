@@ -32,6 +32,15 @@ export const ACTIVITY_PRESETS = {
     heartbeatTimeout: 60_000,
     retry: { initialInterval: 2_000, backoffCoefficient: 2, maximumInterval: 60_000, maximumAttempts: 5 },
   },
+  /**
+   * A batch of auto-creates (activities/sync/auto-create-batch.ts): heartbeated per record, so a
+   * dead worker is noticed in seconds; a batch that still fails hands its records to child workflows.
+   */
+  createBatch: {
+    startToCloseTimeout: 5 * 60_000,
+    heartbeatTimeout: 20_000,
+    retry: { initialInterval: 1_000, backoffCoefficient: 2, maximumInterval: 30_000, maximumAttempts: 3 },
+  },
   /** Our own database: quick, many attempts. */
   store: {
     startToCloseTimeout: 15_000,

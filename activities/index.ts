@@ -10,6 +10,7 @@ import { applyZohoChanges, type ApplyZohoChangesInput } from './sync/apply-zoho-
 import { mirrorFromZoho, type MirrorInput } from './sync/mirror-zoho-to-jira';
 import { autoCreateRecord, type AutoCreateRecordInput } from './sync/auto-create';
 import { writeDeferredNotes, writeLinkNote } from './sync/link-note';
+import { autoCreateBatch, type AutoCreateBatchInput } from './sync/auto-create-batch';
 import { applyJiraEvents, type ApplyJiraEventsInput } from './sync/apply-jira-events';
 import { refreshLink, type RefreshLinkActivityInput } from './sync/refresh';
 import { recordEventRun, type RecordEventRunInput } from './sync/event-runs';
@@ -25,6 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     applyZohoChanges: (input: ApplyZohoChangesInput) => applyZohoChanges(ctx, input),
     mirrorFromZoho: (input: MirrorInput) => mirrorFromZoho(ctx, input),
     autoCreateRecord: (input: AutoCreateRecordInput) => autoCreateRecord(ctx, input),
+    autoCreateBatch: (input: AutoCreateBatchInput) => autoCreateBatch(ctx, input),
     writeLinkNote: (input: { linkId: string }) => writeLinkNote(ctx, input),
     writeDeferredNotes: (input: { sciId: string }) => writeDeferredNotes(ctx, input),
     finishCycle: (input: FinishCycleInput) => finishCycle(ctx, input),

@@ -9,8 +9,5 @@ export const store = proxyActivities<SyncActivities>({ ...ACTIVITY_PRESETS.store
 export const remote = proxyActivities<SyncActivities>({ ...ACTIVITY_PRESETS.remoteCall, retry: { ...ACTIVITY_PRESETS.remoteCall.retry } });
 /** Paging a Zoho list. */
 export const scan = proxyActivities<SyncActivities>({ ...ACTIVITY_PRESETS.scan, retry: { ...ACTIVITY_PRESETS.scan.retry } });
-/** The Jira create: enough attempts to outlast the search-consistency horizon on a retry. */
-export const creating = proxyActivities<SyncActivities>({
-  ...ACTIVITY_PRESETS.remoteCall,
-  retry: { ...ACTIVITY_PRESETS.remoteCall.retry, maximumAttempts: 40, maximumInterval: 30_000 },
-});
+/** A batch of auto-creates: heartbeated per record. */
+export const createBatch = proxyActivities<SyncActivities>({ ...ACTIVITY_PRESETS.createBatch, retry: { ...ACTIVITY_PRESETS.createBatch.retry } });

@@ -1,8 +1,11 @@
 /**
  * Child workflow: one new Zoho record → one Jira issue (+ initial status per Conditional Sync Rule)
- * + auto-managed link + Zoho link note. Its id `create:<sci>:<record>` is the idempotency key: the
- * parent starts it with WorkflowIdReusePolicy ALLOW_DUPLICATE_FAILED_ONLY, so a completed create
- * never reruns; within it, the intent row + issue property make a lost create response harmless.
+ * + auto-managed link + Zoho link note. The cycle creates most records in batch activities
+ * (activities/sync/auto-create-batch.ts); this child settles each record a batch could not: one an
+ * earlier attempt claimed (a crash, a lost response) or one that kept failing. Its id
+ * `create:<sci>:<record>` is the idempotency key: the parent starts it with WorkflowIdReusePolicy
+ * ALLOW_DUPLICATE_FAILED_ONLY, so a completed create never reruns, and one record never has two
+ * settlers; within it, the intent row + issue property make a lost create response harmless.
  *
  * The create is ONE local activity (intent → search if a retry → create → transition → link): the
  * whole child is a single workflow task, which keeps the Temporal work per record small. A worker

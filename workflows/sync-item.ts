@@ -2,17 +2,18 @@
  * The scheduled cycle of one Smart Connected Item (Schedule "sci:<id>", every five minutes):
  * begin (SCI, cursor, SyncRun) → pull page by page → apply changed linked records in small
  * batches (one Jira edit per changed issue) → mirror comments/attachments → auto-create new
- * records through child workflows (a window kept full across pages while the scan goes on) →
- * deferred link notes → SyncRun summary + cursor.
+ * records in batch activities, each record a batch cannot settle through its own child workflow
+ * `create:<sci>:<record>` (windows kept full across pages while the scan goes on) → deferred
+ * link notes → SyncRun summary + cursor.
  * Per-record failures are recorded and do not abort the cycle; the cursor never passes them.
  */
 import {
-  ParentClosePolicy, startChild, workflowInfo, WorkflowIdReusePolicy, log,
+  ParentClosePolicy, patched, startChild, workflowInfo, WorkflowIdReusePolicy, log,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { ZohoRecord } from './core/model';
 import type { PullPagesResult } from '../activities/sync/pull';
-import { remote, scan, store } from './activity-options';
+import { createBatch, remote, scan, store } from './activity-options';
 import { autoCreate, type AutoCreateWorkflowResult } from './auto-create';
 import { autoCreateWorkflowIdFor } from './ids';
 import type { SyncItemInput } from './signals';
@@ -23,6 +24,14 @@ const APPLY_BATCH = 20;
 const APPLY_CONCURRENCY = 4;
 /** Auto-create children in flight (kept full across pages). */
 const CREATE_CONCURRENCY = 120;
+/** New records per auto-create batch activity, and batches in flight (kept full across pages). */
+const CREATE_BATCH = 25;
+const CREATE_BATCHES_IN_FLIGHT = 6;
+/**
+ * Runs recorded before this patch started one child workflow per new record; with it, new records
+ * go through batch activities and only the ones a batch cannot settle get their child workflow.
+ */
+export const CREATE_IN_BATCHES_PATCH = 'create-in-batches';
 /** Above this many new records in one batch, link notes are deferred to later cycles (Zoho budget). */
 const INLINE_NOTES_MAX = 20;
 /** Upper bound on pages per cycle (200 000 records at 200 per page). Pages are read several per activity. */
@@ -98,9 +107,37 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
       addInto(totals, { errors: [{ zohoRecordId: record.id, jiraIssueKey: result.jiraIssueKey, message: `No safe transition: ${result.statusReason ?? ''}` }] });
     }
   };
+  const batches = taskPool(CREATE_BATCHES_IN_FLIGHT);
+  const createBatched = async (records: ZohoRecord[], writeNote: boolean) => {
+    let handOver: ZohoRecord[];
+    try {
+      const r = await createBatch.autoCreateBatch({ sciId: input.sciId, records, sci: begin.sci, writeNotes: writeNote });
+      totals.zohoCalls += r.zohoCalls;
+      totals.jiraCalls += r.jiraCalls;
+      for (const made of r.settled) {
+        if (made.status === 'created') totals.created += 1;
+        else totals.skipped += 1;
+        if (made.statusMove === 'no_safe_transition') {
+          noSafeTransition += 1;
+          addInto(totals, { errors: [{ zohoRecordId: made.zohoRecordId, jiraIssueKey: made.jiraIssueKey, message: `No safe transition: ${made.statusReason ?? ''}` }] });
+        }
+      }
+      const unsettled = new Set(r.handOver.map((x) => x.zohoRecordId));
+      handOver = records.filter((record) => unsettled.has(record.id));
+    } catch (err) {
+      log.warn('auto-create batch failed; its records go to their child workflows', { sciId: input.sciId, error: String(err) });
+      handOver = records;
+    }
+    for (const record of handOver) creates.add(() => createOne(record, writeNote));
+  };
   const createFresh = (fresh: ZohoRecord[]) => {
+    if (fresh.length === 0) return;
     const writeNote = fresh.length <= INLINE_NOTES_MAX;
-    for (const record of fresh) creates.add(() => createOne(record, writeNote));
+    if (patched(CREATE_IN_BATCHES_PATCH)) {
+      for (const records of chunk(fresh, CREATE_BATCH)) batches.add(() => createBatched(records, writeNote));
+    } else {
+      for (const record of fresh) creates.add(() => createOne(record, writeNote));
+    }
   };
 
   try {
@@ -116,9 +153,11 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
       maxSeen = laterIso(maxSeen, p.maxModifiedAt);
       createFresh(p.fresh);
       await applyChanged(p.changed);
-      // Read the next page while children still run, but never queue more than a window ahead.
+      // Read the next page while creates still run, but never queue more than a window ahead.
+      await batches.atMost(CREATE_BATCHES_IN_FLIGHT);
       await creates.atMost(CREATE_CONCURRENCY);
     }
+    await batches.drain();
     await creates.drain();
     if (begin.autoCreate) {
       const notes = await remote.writeDeferredNotes({ sciId: input.sciId });

@@ -10,6 +10,7 @@ import { createHttpClient, readJson, type HttpClient, type HttpRequest, type Htt
 import type { OnCall } from '../http/types';
 import { isObj, toJiraAttachment, toJiraComment, toJiraFieldMeta, toJiraIssue, toJiraStatus, toJiraTransition } from './map';
 import type { JiraApi, JiraProject, JiraIssueType } from './types';
+import { pacerForSite, type SitePacer } from './pacer';
 import type { JiraStatus } from '../../workflows/core/model';
 
 type Json = Record<string, unknown>;
@@ -25,6 +26,8 @@ export interface JiraClientOptions {
   now?: () => number;
   /** Wait before retrying when no valid token exists. Default 60 s. */
   tokenWaitMs?: number;
+  /** Pacing against Jira's burst limit; default: the process-wide pacer of this site (pacer.ts). */
+  pacer?: SitePacer;
 }
 
 export const JIRA_TOKEN_MISSING_MESSAGE =
@@ -39,6 +42,7 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
   const http = opts.http ?? createHttpClient({ service: 'jira', onCall: opts.onCall, timeoutMs: opts.timeoutMs });
   const now = opts.now ?? Date.now;
   const tokenWait = opts.tokenWaitMs ?? 60_000;
+  const pacer = opts.pacer ?? pacerForSite(base);
 
   async function token(): Promise<string> {
     const t = await opts.token();
@@ -53,7 +57,9 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
     const what = `${req.method} ${path.split('?')[0]}`;
     let t = await token();
     for (let attempt = 0; ; attempt++) {
+      await pacer.acquire();
       const res = await http.send({ ...req, url: `${base}${path}`, headers: { ...call.headers, authorization: `Bearer ${t}` } });
+      pacer.answered(res.status, (res.headers['x-ratelimit-nearlimit'] ?? '').toLowerCase() === 'true');
       if (res.status >= 200 && res.status < 300) return res;
       const body = await readJson('jira', res, what);
       if (res.status === 404 && allow404) return undefined;

@@ -45,3 +45,8 @@ export async function completeIntent(prisma: PrismaClient, sciId: string, zohoRe
     data: { jiraIssueId: issue.id, jiraIssueKey: issue.key },
   });
 }
+
+/** Forgets a claim whose create Jira definitely refused (no issue can exist): the next try is fresh. */
+export async function releaseIntent(prisma: PrismaClient, sciId: string, zohoRecordId: string): Promise<void> {
+  await prisma.autoCreateIntent.deleteMany({ where: { sciId, zohoRecordId, jiraIssueId: null } });
+}

@@ -15,8 +15,8 @@ import type { WriteReceipt } from '../../workflows/core/echo';
 import type { JiraStatusTarget } from '../../workflows/core/status-match';
 import type { SmartConnectedItem, ZohoRecord } from '../../workflows/core/model';
 import type { JiraApi } from '../jira/types';
-import { retryLater } from '../http/failures';
-import { beginIntent, completeIntent, type AutoCreateIntentState } from '../store/intents';
+import { isHttpFailure, retryLater } from '../http/failures';
+import { beginIntent, completeIntent, releaseIntent, type AutoCreateIntentState } from '../store/intents';
 import { loadSmartConnectedItem } from '../store/items';
 import { createAutoLink, findLinkOfRecord } from '../store/links';
 import { type CallCounter, clientsFor, type Ctx, sourceOf } from './context';
@@ -29,10 +29,16 @@ export interface AutoCreateRecordInput {
   record: ZohoRecord;
   /** The SCI as the cycle read it (saves a database read per record); read here when absent. */
   sci?: SmartConnectedItem;
+  /**
+   * Create only when this call claims the intent (a batch, see auto-create-batch.ts). A record an
+   * earlier attempt already claimed is answered `unsettled`: its own child workflow settles it.
+   */
+  freshOnly?: boolean;
 }
 
 export interface AutoCreateRecordResult {
-  status: 'created' | 'found' | 'skipped';
+  /** `unsettled` only with `freshOnly`: an earlier attempt claimed the record and left no link. */
+  status: 'created' | 'found' | 'skipped' | 'unsettled';
   reason?: string;
   jiraIssueId?: string;
   jiraIssueKey?: string;
@@ -41,6 +47,11 @@ export interface AutoCreateRecordResult {
   statusReason?: string;
   zohoCalls: number;
   jiraCalls: number;
+}
+
+/** A Jira answer that proves the create was not applied: any 4xx (rate limit, validation, auth). */
+export function definitelyNotCreated(err: unknown): boolean {
+  return isHttpFailure(err) && typeof err.status === 'number' && err.status >= 400 && err.status < 500;
 }
 
 function jqlString(value: string): string {
@@ -100,17 +111,27 @@ export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): 
     // A retry: an earlier attempt may have finished everything but reporting back.
     const linked = await findLinkOfRecord(ctx.prisma, sci.id, record.id);
     if (linked) return { status: 'found', jiraIssueId: linked.jiraIssueId, jiraIssueKey: linked.jiraIssueKey, linkId: linked.id, statusMove: 'none', ...calls() };
+    if (input.freshOnly) return { status: 'unsettled', reason: 'An earlier attempt claimed this record.', ...calls() };
   }
   let kind: 'created' | 'found' = 'found';
   let issue = intent.jiraIssueId && intent.jiraIssueKey ? { id: intent.jiraIssueId, key: intent.jiraIssueKey } : null;
   if (!issue && !intent.fresh) issue = await findEarlierCreate(ctx, apis.jira, sci, record, intent);
   if (!issue) {
-    issue = await apis.jira.createIssue({
-      projectId: sci.jiraProjectIds[0],
-      issueTypeId: sci.jiraIssueTypeId ?? '',
-      fields: plan.fields,
-      properties: [{ key: ctx.config.linkPropertyKey, value: { sciId: sci.id, zohoRecordId: record.id } }],
-    });
+    try {
+      issue = await apis.jira.createIssue({
+        projectId: sci.jiraProjectIds[0],
+        issueTypeId: sci.jiraIssueTypeId ?? '',
+        fields: plan.fields,
+        properties: [{ key: ctx.config.linkPropertyKey, value: { sciId: sci.id, zohoRecordId: record.id } }],
+      });
+    } catch (err) {
+      // In a batch, Jira's 4xx (429 included) means it created nothing: drop the fresh claim so the
+      // batch's own retry (or the record's child workflow) creates at once instead of waiting out
+      // the search horizon for an issue that cannot exist. A child keeps its claim: while it runs,
+      // no batch of a later cycle may take the record over.
+      if (input.freshOnly && intent.fresh && definitelyNotCreated(err)) await releaseIntent(ctx.prisma, sci.id, record.id);
+      throw err;
+    }
     kind = 'created';
   }
   const target: JiraStatusTarget | undefined = plan.initialStatusId ? { statusId: plan.initialStatusId } : plan.initialStatus;

@@ -1,12 +1,14 @@
 /**
  * Auto-create when the worker dies mid-create (spec: "no duplicate even when the create response is
- * lost or the worker dies mid-create"). The create runs as one local activity inside the child
- * workflow's task; a dead worker loses that task, and its retry on a new worker must find the
- * issue the first attempt created (intent row + issue property), never create a second one.
+ * lost or the worker dies mid-create"). New records are created by batch activities; a dead worker
+ * stops heartbeating its batch, the batch's retry on a new worker finds the records it had claimed
+ * but not linked and hands each to its own child workflow `create:<sci>:<record>`, which must find
+ * the issue the first attempt created (intent row + issue property), never create a second one.
  */
 import { eventually, startHarness, type Harness } from './support/harness';
 import { createSci } from './support/sci';
 import type { SyncItemResult } from '../../workflows/sync-item';
+import { autoCreateWorkflowIdFor } from '../../workflows/ids';
 import { startWorkerProcess, type WorkerProcess } from '../../scripts/bench/worker-process';
 
 let h: Harness;
@@ -58,6 +60,10 @@ describe('auto-create across a worker crash', () => {
     expect(creates).toHaveLength(ids.length);
     // The new worker looked for the issues the dead one created (by issue property) instead of creating again.
     expect(h.jira.control.calls().some((c) => c.path.startsWith('/rest/api/3/search'))).toBe(true);
+    // ...in the child workflows of the records the dead worker had claimed (at least those in flight).
+    const children = await Promise.all(ids.map((id) => h.client.workflow.getHandle(autoCreateWorkflowIdFor(sciId, id)).describe()
+      .then((d) => d.status.name, () => null)));
+    expect(children.filter((s) => s === 'COMPLETED').length).toBeGreaterThanOrEqual(inFlight);
     const found = await eventually(async () => {
       const res = await h.jiraApi.searchJql({ jql: `issue.property[${PROP}].sciId = "${sciId}"`, fields: ['summary'], maxResults: 100 });
       return res.issues.length >= ids.length ? res.issues : undefined;
