@@ -2,6 +2,7 @@
  * Panel: link (manual), unlink (manual only) and refresh. Auto-managed links belong to the
  * scheduler: they can be refreshed and opened, never replaced or removed (409 auto_managed_link).
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { makeCtx } from '../../../activities/sync/context';
 import { writeLinkNote } from '../../../activities/sync/link-note';
@@ -31,13 +32,24 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
   const synchronized = (sci: ItemRow) => SYNC_MODE_CAPABILITIES[sci.mode].synchronized && sci.enabled;
   const refreshInBackground = (installationId: string, linkId: string) =>
     startRefreshLink(ctx.temporal, { installationId, linkId }, { taskQueue: ctx.taskQueue });
+  /** The panel's issue and the item it asks about (404 when the item does not apply to the issue). */
+  const issueAndItem = async (request: FastifyRequest, sciId: string) => {
+    const inv = invocationOf(request);
+    const issue = issueOf(inv);
+    return { issue, sci: await loader.sciForIssue(inv, sciId) };
+  };
+  /** ...and the issue's link under that item (404 when there is none). */
+  const linkedItem = async (request: FastifyRequest, sciId: string) => {
+    const { issue, sci } = await issueAndItem(request, sciId);
+    const link = await loader.linkOf(issue.installationId, sci.id, issue.issueId);
+    if (!link) throw notFound('The link');
+    return { issue, sci, link };
+  };
 
   app.post('/api/panel/items/:sciId/link', {
     config: auth, schema: { tags, params: sciParams, body: linkBodySchema, response: { 200: panelItemSchema } },
   }, async (request) => {
-    const inv = invocationOf(request);
-    const issue = issueOf(inv);
-    const sci = await loader.sciForIssue(inv, request.params.sciId);
+    const { issue, sci } = await issueAndItem(request, request.params.sciId);
     const { zohoRecordId } = request.body;
     const existing = await loader.linkOf(issue.installationId, sci.id, issue.issueId);
     if (existing?.origin === 'auto') throw new AppError('auto_managed_link', AUTO_LINK_REASON);
@@ -84,11 +96,7 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
   app.delete('/api/panel/items/:sciId/link', {
     config: auth, schema: { tags, params: sciParams, response: { 200: panelItemSchema } },
   }, async (request) => {
-    const inv = invocationOf(request);
-    const issue = issueOf(inv);
-    const sci = await loader.sciForIssue(inv, request.params.sciId);
-    const link = await loader.linkOf(issue.installationId, sci.id, issue.issueId);
-    if (!link) throw notFound('The link');
+    const { issue, sci, link } = await linkedItem(request, request.params.sciId);
     if (link.origin === 'auto') throw new AppError('auto_managed_link', AUTO_LINK_REASON);
     await ctx.prisma.link.deleteMany({ where: { id: link.id, installationId: issue.installationId, origin: 'manual' } });
     request.log.info({ installationId: issue.installationId, sciId: sci.id, linkId: link.id }, 'manual link removed');
@@ -98,11 +106,7 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
   app.post('/api/panel/items/:sciId/refresh', {
     config: auth, schema: { tags, params: sciParams, response: { 200: refreshResultSchema } },
   }, async (request) => {
-    const inv = invocationOf(request);
-    const issue = issueOf(inv);
-    const sci = await loader.sciForIssue(inv, request.params.sciId);
-    const link = await loader.linkOf(issue.installationId, sci.id, issue.issueId);
-    if (!link) throw notFound('The link');
+    const { issue, sci, link } = await linkedItem(request, request.params.sciId);
     let syncWorkflowId: string | null = null;
     if (synchronized(sci)) {
       const handle = await refreshInBackground(issue.installationId, link.id);
