@@ -40,6 +40,9 @@ export function previewFieldIds(sci: ItemRow): string[] {
 
 function readable(value: unknown, field: ZohoField | undefined): string {
   let text = displayValue(value) ?? '';
+  // A picklist value reads as Zoho shows it ("billable" → "Billable").
+  const option = field?.options?.find((o) => o.value === text || o.id === text);
+  if (option?.label) text = option.label;
   if (field?.type === 'html' || /<\/?[a-z][^>]*>/i.test(text)) text = htmlToText(text);
   text = text.replace(/\s+/g, ' ').trim();
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text || '—';

@@ -139,7 +139,8 @@ export interface ZohoField {
   name: string;
   type: ZohoFieldType;
   custom: boolean;
-  options?: Array<{ id: string; value: string }>;
+  /** Picklist options: `value` is what records carry, `label` what Zoho shows (display_value). */
+  options?: Array<{ id: string; value: string; label?: string }>;
   writable: boolean;
 }
 
