@@ -5,6 +5,11 @@
  * all its queued events in arrival order, then marks the rows `signalled` (one UPDATE shared by the
  * signals that completed meanwhile). One signal in flight per issue and `concurrency` signals in
  * all: under load the per-issue queues grow, so coalescing grows by itself.
+ * Acknowledging deliveries comes first: while deliveries arrive fast (`pressureRate` or more
+ * started in the last 100-200 ms, or `pressureThreshold` in progress; see `begin`), the relay holds
+ * its signals (the entity workflows' work would compete for the same CPU) unless the oldest queued
+ * event has waited `maxDeferMs`; then it sends one signal at a time. A lone event never waits: it
+ * finds no pressure.
  *
  * A failed signal is recorded on its rows (attempts + 1, lastError, lease set to expire after an
  * exponential backoff) and logged; the sweeper (every `sweepMs`, any server process) claims rows
@@ -16,13 +21,14 @@ import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../../activities/store/prisma';
 import { issueEventsWorkflowIdFor } from '../../workflows/ids';
 import type { JiraIssueEvent } from '../../workflows/signals';
-import { createEntitySignaller, type EntitySignaller } from './entity-signal';
+import { createEntitySignaller } from './entity-signal';
 
 /** A pending outbox row. */
 export interface OutboxEvent { receiptId: string; seq: number; event: JiraIssueEvent }
+interface Queued extends OutboxEvent { queuedAt: number }
 
 export interface EventRelayOptions {
-  /** Signals in flight at once (default 12). */
+  /** Signals in flight at once (default 8). */
   concurrency?: number;
   /** Largest number of events in one signal (default 200). */
   maxEventsPerSignal?: number;
@@ -32,6 +38,12 @@ export interface EventRelayOptions {
   leaseMs?: number;
   /** Rows claimed per sweep (default 500). */
   sweepBatch?: number;
+  /** Deliveries in progress at once from which the relay holds its signals (default 8). */
+  pressureThreshold?: number;
+  /** Deliveries started within the last 100-200 ms that count as pressure (default 10). */
+  pressureRate?: number;
+  /** Longest hold under pressure before signals go out one at a time (default 2 s). */
+  maxDeferMs?: number;
   /** Backoff of a failed signal: base * 2^attempts, at most max (defaults 1 s, 60 s). */
   retryBaseMs?: number;
   retryMaxMs?: number;
@@ -48,8 +60,6 @@ export interface EventRelayDeps {
   taskQueue?: string;
   logger?: RelayLogger;
   options?: EventRelayOptions;
-  /** Tests: the signaller to use (default: createEntitySignaller on `temporal`). */
-  signaller?: EntitySignaller;
 }
 
 export interface EventRelayStats {
@@ -65,6 +75,8 @@ export interface EventRelayStats {
 export interface EventRelay {
   /** Rows this process has just committed as pending (leased to it). */
   enqueue(events: OutboxEvent[]): void;
+  /** A delivery request started (the relay yields to deliveries, see module doc); call the result when it ends. */
+  begin(): () => void;
   /** Claims pending rows whose lease expired and queues them; resolves with how many it claimed. */
   sweep(): Promise<number>;
   /** Starts the periodic sweeper (a first sweep runs at once). */
@@ -80,16 +92,32 @@ const errorText = (err: unknown): string => (err instanceof Error ? `${err.name}
 
 export function createEventRelay(deps: EventRelayDeps): EventRelay {
   const o = deps.options ?? {};
-  const concurrency = o.concurrency ?? 12;
+  const concurrency = o.concurrency ?? 8;
   const maxEvents = o.maxEventsPerSignal ?? 200;
   const sweepMs = o.sweepMs ?? 5_000;
   const leaseMs = o.leaseMs ?? 30_000;
   const sweepBatch = o.sweepBatch ?? 500;
   const retryBaseMs = o.retryBaseMs ?? 1_000;
   const retryMaxMs = o.retryMaxMs ?? 60_000;
-  const signal = deps.signaller ?? createEntitySignaller({ temporal: deps.temporal, taskQueue: deps.taskQueue });
+  const pressureThreshold = o.pressureThreshold ?? 8;
+  const maxDeferMs = o.maxDeferMs ?? 2_000;
+  const pressureRate = o.pressureRate ?? 10;
+  let accepting = 0;
+  // Deliveries started in the current and the previous window.
+  const WINDOW_MS = 100;
+  let windowStart = 0;
+  let current = 0;
+  let previous = 0;
+  const roll = (now: number) => {
+    if (now - windowStart < WINDOW_MS) return;
+    previous = now - windowStart < 2 * WINDOW_MS ? current : 0;
+    current = 0;
+    windowStart = now;
+  };
+  let repump: NodeJS.Timeout | undefined;
+  const signal = createEntitySignaller({ temporal: deps.temporal, taskQueue: deps.taskQueue });
 
-  const queues = new Map<string, OutboxEvent[]>();
+  const queues = new Map<string, Queued[]>();
   const ready: string[] = [];
   const inFlight = new Set<string>();
   /** Receipt ids queued, in flight or being marked here (a sweep does not queue them twice). */
@@ -170,8 +198,20 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
     }
   };
 
+  /** How many signals may be in flight now. */
+  const allowed = (): number => {
+    const now = Date.now();
+    roll(now);
+    if ((accepting < pressureThreshold && current + previous < pressureRate) || stopped) return concurrency;
+    const head = queues.get(ready[0] ?? '')?.[0];
+    if (head && now - head.queuedAt >= maxDeferMs) return 1;
+    // Holding: look again when the window has moved on (deliveries may have stopped).
+    repump ??= setTimeout(() => { repump = undefined; pump(); }, WINDOW_MS);
+    return 0;
+  };
+
   const pump = (): void => {
-    while (!stopped && inFlight.size < concurrency && ready.length > 0) {
+    while (!stopped && ready.length > 0 && inFlight.size < allowed()) {
       const workflowId = ready.shift()!;
       const queue = queues.get(workflowId);
       if (!queue || inFlight.has(workflowId)) continue;
@@ -185,6 +225,7 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
   };
 
   const enqueue = (events: OutboxEvent[]): void => {
+    const now = Date.now();
     for (const e of events) {
       if (known.has(e.receiptId)) continue;
       known.add(e.receiptId);
@@ -195,7 +236,7 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
         queues.set(workflowId, queue);
         if (!inFlight.has(workflowId)) ready.push(workflowId);
       }
-      queue.push(e);
+      queue.push({ ...e, queuedAt: now });
       queued += 1;
     }
     pump();
@@ -227,6 +268,18 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
 
   return {
     enqueue,
+    begin() {
+      accepting += 1;
+      roll(Date.now());
+      current += 1;
+      let ended = false;
+      return () => {
+        if (ended) return;
+        ended = true;
+        accepting -= 1;
+        pump();
+      };
+    },
     sweep,
     start() {
       if (timer || stopped) return;
@@ -242,6 +295,7 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
     async close(timeoutMs = 5_000) {
       if (timer) clearInterval(timer);
       timer = undefined;
+      if (repump) clearTimeout(repump);
       await sweeping?.catch(() => undefined);
       let deadline: NodeJS.Timeout | undefined;
       await Promise.race([

@@ -11,9 +11,19 @@ import { INTAKE_OUTCOMES } from '../events/intake';
 import { forgeEventSchema, mapForgeEvent, unwrapForgeEvent } from '../events/forge-event';
 import { invocationOf } from '../plugins/forge-auth';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    deliveryEnded?: () => void;
+  }
+}
+
 export const eventAckSchema = z.object({ outcome: z.enum(INTAKE_OUTCOMES) });
 
 export const forgeEventRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
+  // Deliveries in progress (from arrival, before FIT verification) make the relay hold its signals.
+  app.addHook('onRequest', async (request) => { request.deliveryEnded = ctx.relay.begin(); });
+  app.addHook('onResponse', async (request) => { request.deliveryEnded?.(); });
+  app.addHook('onRequestAbort', async (request) => { request.deliveryEnded?.(); });
   app.post('/forge/events', {
     config: { auth: 'forge-event' },
     schema: { hide: true, body: z.unknown(), response: { 200: eventAckSchema } },

@@ -21,6 +21,11 @@ export const jiraWebhookRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = 
     }
   });
 
+  // Deliveries in progress make the event relay hold its signals (see server/events/relay.ts).
+  app.addHook('onRequest', async (request) => { request.deliveryEnded = ctx.relay.begin(); });
+  app.addHook('onResponse', async (request) => { request.deliveryEnded?.(); });
+  app.addHook('onRequestAbort', async (request) => { request.deliveryEnded?.(); });
+
   app.post('/webhooks/jira', {
     config: { auth: 'webhook' },
     schema: { hide: true, querystring: z.object({ installation: z.string().min(1).max(200).optional() }), body: z.unknown(), response: { 200: eventAckSchema } },

@@ -163,6 +163,20 @@ describe('event intake under concurrent deliveries', () => {
     expect(signals).toBeLessThan(12); // events accepted while a signal was in flight went together
   });
 
+  it('holds signals while deliveries arrive fast (acknowledging comes first) and sends them when the spike ends', async () => {
+    await linkIssues(['63701']);
+    const relay = createEventRelay({ prisma: h.prisma, temporal: h.temporal, taskQueue: h.taskQueue, options: { maxDeferMs: 60_000 } });
+    const intake = createEventIntake({ prisma: h.prisma, relay });
+    const spike = Array.from({ length: 10 }, () => relay.begin());
+    expect(await intake(t.installationId, 'forge', mappedEvent('63701', 1))).toBe('accepted');
+    expect(relay.stats()).toMatchObject({ queued: 1, inFlight: 0 });
+    for (const end of spike) end();
+    // The spike's window passes (100-200 ms) and the held event goes out without any further delivery.
+    await awaitDelivered('63701', 1);
+    await relay.idle();
+    await relay.close();
+  });
+
   it('one receipt statement for deliveries of the same moment: the first claims a key, its twins are duplicates', async () => {
     await linkIssues(['64001']);
     const claim = createReceiptBatcher(h.prisma);
