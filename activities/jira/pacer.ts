@@ -3,7 +3,8 @@
  * its burst ceiling; it answers 429 (RateLimit-Reason jira-burst-based, Retry-After) once a site is
  * pushed past it, and every 429 costs its request a whole Retry-After wait. So the pacer learns:
  *  - unpaced until Jira first pushes back;
- *  - on a 429, the pace drops to 90 % of what Jira actually answered in the last second;
+ *  - on a 429, the pace drops to 90 % of what Jira actually answered in the last second (once per
+ *    second: the requests already in flight when Jira pushes back are answered 429 together);
  *  - while answers succeed, the pace rises by 10 % per half second, and pacing ends after
  *    RELAX_MS without a 429;
  *  - `X-RateLimit-NearLimit: true` (quota nearly spent) holds the pace where it is.
@@ -50,6 +51,8 @@ export function createSitePacer(now: () => number = Date.now, wait = (ms: number
     answered(status, nearLimit) {
       const t = now();
       if (status === 429) {
+        // One push-back is often several 429s (the requests already in flight): slow down once per second.
+        if (t - last429 < WINDOW_MS) return;
         const seen = observed(t);
         const base = pace === Infinity ? seen : Math.min(pace, Math.max(seen, MIN_PACE));
         pace = Math.max(MIN_PACE, base * DECREASE);

@@ -64,12 +64,18 @@ describe('Jira site pacer', () => {
     expect(p.pace).toBe(held);
   });
 
+  it('slows down once for the 429s of one push-back (the requests that were in flight)', () => {
+    const c = fakeClock();
+    const p = createSitePacer(c.now, c.wait);
+    for (let i = 0; i < 100; i += 1) { p.answered(201, false); c.advance(9); }
+    for (let i = 0; i < 5; i += 1) { p.answered(429, false); c.advance(5); }
+    expect(p.pace).toBeCloseTo(90, 5);
+  });
+
   it('never drops below a floor, even when nothing succeeded before the 429', () => {
     const c = fakeClock();
     const p = createSitePacer(c.now, c.wait);
-    p.answered(429, false);
-    p.answered(429, false);
-    p.answered(429, false);
+    for (let i = 0; i < 3; i += 1) { p.answered(429, false); c.advance(1_000); }
     expect(p.pace).toBeGreaterThanOrEqual(10);
   });
 });
