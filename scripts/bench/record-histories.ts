@@ -3,7 +3,9 @@
  * workflow once against the simulators and saves its history as JSON in tests/workflows/histories/.
  * Re-run after an intentional workflow change: `npx tsx scripts/bench/record-histories.ts`.
  * `npx tsx scripts/bench/record-histories.ts issue-events-batch` records only the entity workflow fed
- * by the outbox relay's batch signal (two events in one signal, then one of them re-sent).
+ * by the outbox relay's batch signal (two events in one signal, then one of them re-sent);
+ * `… sync-item-batches` records only a cycle that auto-creates through a batch activity and hands
+ * one record (claimed by an "earlier attempt") to its child workflow.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +38,14 @@ async function main(): Promise<void> {
       rule: { zohoFieldId: 'billing_type', operator: 'equals', value: 'billable', metJiraStatusId: DEMO_STATUS.done, notMetJiraStatusId: DEMO_STATUS.todo },
     });
     const pair = await linkedPair(h, { sciId, projectId, name: 'Replay linked' });
+    if (process.argv[2] === 'sync-item-batches') {
+      const claimed = h.zoho.control.createRecord(projectId, 'tasks', { name: 'Replay claimed earlier', billing_type: 'billable' }) as { id: string };
+      await h.prisma.autoCreateIntent.create({ data: { sciId, zohoRecordId: claimed.id, firstTryAt: new Date(Date.now() - 120_000) } });
+      const syncId = `sync:${sciId}:replay-batches`;
+      await h.client.workflow.execute('syncItem', { taskQueue: h.taskQueue, workflowId: syncId, args: [{ sciId }] });
+      await save('sync-item-batches', syncId);
+      return;
+    }
     if (process.argv[2] === 'issue-events-batch') {
       const event = (receiptId: string, kind: ReceiptedJiraIssueEvent['kind'], extra: Partial<ReceiptedJiraIssueEvent> = {}): ReceiptedJiraIssueEvent => ({
         receiptId, kind, installationId: h.installationId, jiraIssueId: pair.issueId, jiraIssueKey: 'OPS-?',

@@ -19,7 +19,7 @@ try {
 
 describe('workflow histories replay with the current code', () => {
   it('has a saved history for each workflow', () => {
-    expect(files).toEqual(['auto-create.json', 'issue-events-batch.json', 'issue-events.json', 'refresh-link.json', 'sync-item.json']);
+    expect(files).toEqual(['auto-create.json', 'issue-events-batch.json', 'issue-events.json', 'refresh-link.json', 'sync-item-batches.json', 'sync-item.json']);
   });
 
   it('replays every saved history without a nondeterminism error', async () => {
