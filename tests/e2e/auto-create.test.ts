@@ -5,6 +5,7 @@
 import { DEMO_STATUS } from '../../sim/jira';
 import { startHarness, type Harness } from './support/harness';
 import { createSci, runCycle } from './support/sci';
+import { autoCreateWorkflowIdFor } from '../../workflows/ids';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); }, 60_000);
@@ -51,6 +52,27 @@ describe('auto-create', () => {
       .filter((c) => (c as { path: string }).path === '/rest/api/3/issue');
     expect(created).toHaveLength(3);
     expect(await h.prisma.link.count({ where: { sciId } })).toBe(3);
+  });
+
+  it('Jira 429s during an intake are waited out in place: each record created once, without a search or a child workflow', async () => {
+    const projectId = newProject('RL');
+    const ids = h.zoho.control.seedItems({ projectId, count: 4, namePrefix: 'Throttled' });
+    const sciId = await createSci(h.prisma, {
+      installationId: h.installationId, mode: 'one_way', projectId, autoCreate: true,
+      mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', owner: 'zoho' }],
+    });
+    h.jira.control.clearCalls();
+    h.jira.control.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 1, method: 'POST', path: '/rest/api/3/issue', count: 3 });
+    const r = await runCycle(h.client, h.taskQueue, sciId);
+    expect(r.totals).toMatchObject({ created: 4, failed: 0 });
+    const posts = h.jira.control.calls().filter((c) => c.method === 'POST' && c.path === '/rest/api/3/issue');
+    expect(posts.filter((c) => (c as { status?: number }).status === 429)).toHaveLength(3);
+    expect(posts.filter((c) => (c as { status?: number }).status === 201)).toHaveLength(4);
+    // A 429 proves Jira created nothing: no search for an "earlier" create, no hand-over to a child.
+    expect(h.jira.control.calls().some((c) => c.path.startsWith('/rest/api/3/search'))).toBe(false);
+    const children = await Promise.all(ids.map((id) => h.client.workflow.getHandle(autoCreateWorkflowIdFor(sciId, id)).describe().then(() => true, () => false)));
+    expect(children.filter(Boolean)).toHaveLength(0);
+    expect(await h.prisma.link.count({ where: { sciId } })).toBe(4);
   });
 
   it('Conditional Sync Rule: met → Done; not met → skipped when "create when not met" is off', async () => {
