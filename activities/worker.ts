@@ -6,7 +6,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
-import { bundleWorkflowCode, NativeConnection, type NativeConnectionOptions, Worker, type WorkerOptions } from '@temporalio/worker';
+import { type BundleOptions, bundleWorkflowCode, NativeConnection, type NativeConnectionOptions, Worker, type WorkerOptions } from '@temporalio/worker';
 import { z } from 'zod';
 import { loadTemporalConnection, TASK_QUEUE, type TemporalConnectionConfig } from '../temporal.config';
 import { createActivities, type ActivityDeps } from './index';
@@ -36,8 +36,14 @@ export const WORKFLOWS_PATH = require.resolve('../workflows/index');
  * holds constants only (no per-workflow state), which is what preloading requires.
  */
 export const WORKFLOW_PRELOAD_MODULES = [require.resolve('../temporal.config')];
-/** Options for bundleWorkflowCode when a bundle is built ahead of time (build step, benchmarks). */
-export const WORKFLOW_BUNDLE_OPTIONS = { workflowsPath: WORKFLOWS_PATH, preloadModules: WORKFLOW_PRELOAD_MODULES };
+/**
+ * Source maps without the sources' text: workflow stack traces still point at our TypeScript lines,
+ * but the worker no longer holds every bundled module's source a second time (in the bundle's inline
+ * map, parsed by the SDK and copied into the workflow thread).
+ */
+const bundleWebpackConfig: NonNullable<BundleOptions['webpackConfigHook']> = (config) => ({ ...config, devtool: 'inline-nosources-source-map' });
+/** Options for bundleWorkflowCode (a bundle built ahead of time: build step, benchmarks) and for bundling at start. */
+export const WORKFLOW_BUNDLE_OPTIONS = { workflowsPath: WORKFLOWS_PATH, preloadModules: WORKFLOW_PRELOAD_MODULES, webpackConfigHook: bundleWebpackConfig };
 
 export async function createWorker(deps: CreateWorkerDeps): Promise<Worker> {
   return Worker.create({
@@ -46,7 +52,7 @@ export async function createWorker(deps: CreateWorkerDeps): Promise<Worker> {
     taskQueue: deps.taskQueue ?? TASK_QUEUE,
     ...(deps.workflowBundle
       ? { workflowBundle: deps.workflowBundle }
-      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES } }),
+      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES, webpackConfigHook: bundleWebpackConfig } }),
     activities: createActivities(deps.activities),
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
     maxConcurrentWorkflowTaskExecutions: deps.maxConcurrentWorkflowTaskExecutions ?? 40,
