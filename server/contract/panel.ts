@@ -69,6 +69,8 @@ export const associationGroupSchema = z.object({
     subtitle: z.string().nullable(),
     url: z.string().nullable(),
   })),
+  /** Set when this group could not be loaded (the other groups still show). */
+  error: z.string().optional(),
 });
 export const associationsSchema = z.object({ groups: z.array(associationGroupSchema) });
 export type AssociationGroup = z.infer<typeof associationGroupSchema>;

@@ -85,6 +85,24 @@ describe('associated Zoho Projects records in the issue panel', () => {
     expect(linkedTasks.records.every((r) => r.url?.includes(`/portal/acme#taskdetail/${DEMO_PROJECT_IDS.website}/`))).toBe(true);
   });
 
+  it('a group Zoho fails to answer shows its error; the other groups still show', async () => {
+    const task = record('tasks', 'Task with flaky followers');
+    h.zoho.control.addFollower(task.id, 'sam@example.com');
+    const sci = await displaySci('Flaky followers', 'tasks');
+    expect((await panel('POST', `/api/panel/items/${sci}/link`, issue2, { zohoRecordId: task.id })).status).toBe(200);
+    h.zoho.control.injectFault({ kind: 'status', status: 503, method: 'GET', path: `/tasks/${task.id}/followers`, times: 1 });
+    const res = await panel('GET', `/api/panel/items/${sci}/associations`, issue2);
+    expect(res.status).toBe(200);
+    const groups = res.body.groups as Array<Group & { error?: string }>;
+    expect(groups.map((g) => g.relation)).toEqual(['comments', 'followers']);
+    expect(groups[0].records.length).toBeGreaterThan(0); // the connector's link note
+    expect(groups[1]).toMatchObject({ relation: 'followers', label: 'Followers', records: [] });
+    expect(groups[1].error).toMatch(/^Could not be loaded: Zoho Projects GET .*followers failed: .*503/);
+    // Next time Zoho answers, the group is back.
+    const again = await panel('GET', `/api/panel/items/${sci}/associations`, issue2);
+    expect((again.body.groups as Group[]).find((g) => g.relation === 'followers')!.records.map((r) => r.subtitle)).toEqual(['sam@example.com']);
+  });
+
   it('a record without associations shows no linked-records group', async () => {
     const lonely = record('tasks', 'Lonely task');
     const sci = await displaySci('Lonely tasks', 'tasks');

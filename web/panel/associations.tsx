@@ -15,7 +15,8 @@ function Group({ group, sciId }: { group: AssociationGroup; sciId: string }) {
         <span>{open ? '▾' : '▸'} {group.label}</span><span className="zjc-muted">{group.records.length}</span>
       </button>
       <ul id={id} hidden={!open} className="zjc-results" data-testid={`assoc-group-${group.relation}`}>
-        {group.records.length === 0 && <li className="zjc-muted">None</li>}
+        {group.error && <li role="alert" className="zjc-error">{group.error}</li>}
+        {group.records.length === 0 && !group.error && <li className="zjc-muted">None</li>}
         {group.records.map((r) => (
           <li key={r.id}>
             <div><strong>{r.title}</strong>{r.subtitle && <span className="zjc-muted"> · {r.subtitle}</span>}</div>

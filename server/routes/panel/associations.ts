@@ -19,7 +19,8 @@ import { sourceOfRow } from '../../services/panel-view';
 const auth = { auth: 'panel' as const };
 const tags = ['issue panel'];
 
-type Group = (zoho: ZohoApi, src: ZohoSource, recordId: string) => Promise<AssociationGroup>;
+type Rows = AssociationGroup['records'];
+type Group = (zoho: ZohoApi, src: ZohoSource, recordId: string) => Promise<Rows>;
 
 /** The association endpoints are UNCONFIRMED: a client error there shows no group instead of failing the panel. */
 async function associatedOrNone(zoho: ZohoApi, src: ZohoSource, recordId: string): Promise<ZohoRecord[]> {
@@ -31,11 +32,9 @@ async function associatedOrNone(zoho: ZohoApi, src: ZohoSource, recordId: string
   }
 }
 
-const linkedRecords = (relation: 'tasks' | 'issues', label: string): Group => async (zoho, src, recordId) => {
+const linkedRecords: Group = async (zoho, src, recordId) => {
   const records = await associatedOrNone(zoho, src, recordId);
-  return {
-    relation, label,
-    records: records.map((r) => {
+  return records.map((r) => {
       const project = r.fields.project as { id?: unknown } | undefined;
       const at: ZohoSource = { ...src, module: r.module, projectId: typeof project?.id === 'string' ? project.id : src.projectId };
       let url: string | null = null;
@@ -45,38 +44,50 @@ const linkedRecords = (relation: 'tasks' | 'issues', label: string): Group => as
         url = null;
       }
       return { id: r.id, title: [r.key, r.name].filter(Boolean).join(' ') || `Zoho record ${r.id}`, subtitle: r.status?.name ?? null, url };
-    }),
-  };
+  });
 };
 
-/** One loader per core association kind, in display order. */
-export const GROUP_LOADERS: Partial<Record<CoreAssociation, Group>> = {
-  comments: async (zoho, src, id) => ({
+/** One loader per core association kind: which group it fills and how. */
+export const GROUP_LOADERS: Partial<Record<CoreAssociation, { relation: AssociationGroup['relation']; label: string; load: Group }>> = {
+  comments: {
     relation: 'comments', label: 'Comments',
-    records: (await zoho.listComments(src, id)).map((c) => ({
+    load: async (zoho, src, id) => (await zoho.listComments(src, id)).map((c) => ({
       id: c.id, title: c.html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200) || '(empty comment)',
       subtitle: [c.authorName, c.createdAt].filter(Boolean).join(' · ') || null, url: null,
     })),
-  }),
-  followers: async (zoho, src, id) => ({
+  },
+  followers: {
     relation: 'followers', label: 'Followers',
-    records: (await zoho.listFollowers(src, id)).map((u) => ({ id: u.id, title: u.name, subtitle: u.email ?? null, url: null })),
-  }),
-  attachments: async (zoho, src, id) => ({
+    load: async (zoho, src, id) => (await zoho.listFollowers(src, id)).map((u) => ({ id: u.id, title: u.name, subtitle: u.email ?? null, url: null })),
+  },
+  attachments: {
     relation: 'attachments', label: 'Attachments',
-    records: (await zoho.listAttachments(src, id)).map((a) => ({
+    load: async (zoho, src, id) => (await zoho.listAttachments(src, id)).map((a) => ({
       id: a.id, title: a.name, subtitle: a.size !== undefined ? `${Math.ceil(a.size / 1024)} KB` : null, url: null,
     })),
-  }),
-  linked_issues: linkedRecords('issues', 'Associated issues'),
-  linked_tasks: linkedRecords('tasks', 'Associated tasks'),
+  },
+  linked_issues: { relation: 'issues', label: 'Associated issues', load: linkedRecords },
+  linked_tasks: { relation: 'tasks', label: 'Associated tasks', load: linkedRecords },
 };
 
-/** The non-empty groups for a linked record of `src.module`. */
+/**
+ * The non-empty groups for a linked record of `src.module`. A group Zoho fails to answer (5xx,
+ * network, throttling) shows as that group with its error; the other groups still show.
+ */
 export async function associationGroups(zoho: ZohoApi, src: ZohoSource, recordId: string): Promise<AssociationGroup[]> {
   const kinds = ZOHO_MODULE_CAPABILITIES[src.module].associations;
-  const groups = await Promise.all(kinds.map((k) => GROUP_LOADERS[k]?.(zoho, src, recordId)));
-  return groups.filter((g): g is AssociationGroup => !!g && g.records.length > 0);
+  const groups = await Promise.all(kinds.map(async (k): Promise<AssociationGroup | undefined> => {
+    const loader = GROUP_LOADERS[k];
+    if (!loader) return undefined;
+    const { relation, label } = loader;
+    try {
+      return { relation, label, records: await loader.load(zoho, src, recordId) };
+    } catch (err) {
+      const why = err instanceof HttpFailure ? err.message : 'Zoho Projects did not answer.';
+      return { relation, label, records: [], error: `Could not be loaded: ${why}` };
+    }
+  }));
+  return groups.filter((g): g is AssociationGroup => !!g && (g.records.length > 0 || g.error !== undefined));
 }
 
 export const panelAssociationRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
