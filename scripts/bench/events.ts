@@ -14,6 +14,7 @@ import { startHarness, type Harness } from '../../tests/e2e/support/harness';
 import { createSci } from '../../tests/e2e/support/sci';
 import { signDevFit } from '../../server/dev/dev-keys';
 import { addLatency, sampleRss, withLatency, type BenchOptions, type Row } from './common';
+import { formatCpu, startCpuMeter } from './cpu';
 import { processCpu, processCpuSeconds, startEventServer, temporalServerPid, type EventServer } from './event-server-process';
 
 interface Pair { recordId: string; issueId: string; issueKey: string }
@@ -129,11 +130,15 @@ export function eventLatency(o: BenchOptions): Promise<Row[]> {
         latencies.push(performance.now() - t0);
       }
     };
+    const meter = startCpuMeter();
+    const started = performance.now();
     await Promise.all(Array.from({ length: 10 }, one));
+    const boxCpu = meter.stop();
+    const elapsed = (performance.now() - started) / 1000;
     sampleRss();
     const q = quantile(latencies, 0.95);
     console.log(`[latency] p50 ${Math.round(quantile(latencies, 0.5))} ms, p95 ${Math.round(q)} ms, max ${Math.round(Math.max(...latencies))} ms; `
-      + `route answer p95 ${Math.round(quantile(answers.map((a) => a.ms), 0.95))} ms`);
+      + `route answer p95 ${Math.round(quantile(answers.map((a) => a.ms), 0.95))} ms; box CPU in ${elapsed.toFixed(1)} s: ${formatCpu(boxCpu)}`);
     return [{
       name: `Jira event → Zoho write, ${o.events} events (POST /forge/events, server log ${serverLogLevel()})`,
       measured: `p95 ${Math.round(q)} ms`, target: 'p95 < 1000 ms', met: q < 1000,
@@ -187,9 +192,11 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
     const temporalPid = temporalServerPid();
     const serverCpu0 = processCpu(server.pid);
     const cpu0 = { server: processCpuSeconds(server.pid), temporal: temporalPid ? processCpuSeconds(temporalPid) : 0, bench: process.cpuUsage() };
+    const meter = startCpuMeter();
     const t0 = performance.now();
     const answers = await sendAll(deliveries, 50);
     const seconds = (performance.now() - t0) / 1000;
+    const boxCpu = meter.stop();
     const serverCpu1 = processCpu(server.pid);
     const cpu = {
       serverSplit: `user ${(serverCpu1.user - serverCpu0.user).toFixed(1)} s, system ${(serverCpu1.system - serverCpu0.system).toFixed(1)} s`,
@@ -252,7 +259,7 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
       + `all signalled after ${allSignalledS.toFixed(2)} s, all applied after ${allAppliedS.toFixed(2)} s (${Math.round(o.burst / allAppliedS)} events/s end to end; `
       + `${resent} re-sent events ignored by the workflows); answer p50 ${Math.round(quantile(answerMs, 0.5))} ms, `
       + `p95 ${Math.round(quantile(answerMs, 0.95))} ms, max ${Math.round(Math.max(...answerMs))} ms; CPU during the burst: server ${cpu.server.toFixed(1)} s (${cpu.serverSplit}), `
-      + `temporal ${cpu.temporal.toFixed(1)} s, bench process (sims + worker + sender) ${cpu.bench.toFixed(1)} s; `
+      + `temporal ${cpu.temporal.toFixed(1)} s, bench process (sims + worker + sender) ${cpu.bench.toFixed(1)} s; box: ${formatCpu(boxCpu)}; `
       + `per issue (10 events): ${count('10')} activities, ${count('7')} workflow tasks, ${count('17')} timers; `
       + `retries deduped ${retryAnswers.length - retriesNotDeduped}/${retryAnswers.length}; Zoho converged ${converged}/${pairs.length}`);
     return [{

@@ -6,10 +6,11 @@
  * signals that completed meanwhile). One signal in flight per issue and `concurrency` signals in
  * all: under load the per-issue queues grow, so coalescing grows by itself.
  * Acknowledging deliveries comes first: while deliveries arrive fast (`pressureRate` or more
- * started in the last 100-200 ms, or `pressureThreshold` in progress; see `begin`), the relay holds
+ * started in the last 250-500 ms, or `pressureThreshold` in progress; see `begin`), the relay holds
  * its signals (the entity workflows' work would compete for the same CPU) unless the oldest queued
- * event has waited `maxDeferMs`; then it sends one signal at a time. A lone event never waits: it
- * finds no pressure.
+ * event has waited `maxDeferMs`; then it sends one signal at a time, at most one per
+ * `trickleGapMs`, each carrying all of its issue's queued events (under sustained overload the
+ * batches grow instead of the entity workflows' work). A lone event never waits: it finds no pressure.
  *
  * A failed signal is recorded on its rows (attempts + 1, lastError, lease set to expire after an
  * exponential backoff) and logged; the sweeper (every `sweepMs`, any server process) claims rows
@@ -21,6 +22,7 @@ import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../../activities/store/prisma';
 import { issueEventsWorkflowIdFor } from '../../workflows/ids';
 import type { JiraIssueEvent } from '../../workflows/signals';
+import { createDeliveryPressure, WINDOW_MS } from './delivery-pressure';
 import { createEntitySignaller } from './entity-signal';
 
 /** A pending outbox row. */
@@ -38,12 +40,14 @@ export interface EventRelayOptions {
   leaseMs?: number;
   /** Rows claimed per sweep (default 500). */
   sweepBatch?: number;
-  /** Deliveries in progress at once from which the relay holds its signals (default 8). */
+  /** Deliveries in progress at once from which the relay holds its signals (default 16). */
   pressureThreshold?: number;
-  /** Deliveries started within the last 100-200 ms that count as pressure (default 10). */
+  /** Deliveries started within the last 250-500 ms that count as pressure (default 40, i.e. 80-160/s). */
   pressureRate?: number;
   /** Longest hold under pressure before signals go out one at a time (default 2 s). */
   maxDeferMs?: number;
+  /** Under pressure, after maxDeferMs: least time between two signals (default 50 ms). */
+  trickleGapMs?: number;
   /** Backoff of a failed signal: base * 2^attempts, at most max (defaults 1 s, 60 s). */
   retryBaseMs?: number;
   retryMaxMs?: number;
@@ -99,22 +103,11 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
   const sweepBatch = o.sweepBatch ?? 500;
   const retryBaseMs = o.retryBaseMs ?? 1_000;
   const retryMaxMs = o.retryMaxMs ?? 60_000;
-  const pressureThreshold = o.pressureThreshold ?? 8;
   const maxDeferMs = o.maxDeferMs ?? 2_000;
-  const pressureRate = o.pressureRate ?? 10;
-  let accepting = 0;
-  // Deliveries started in the current and the previous window.
-  const WINDOW_MS = 100;
-  let windowStart = 0;
-  let current = 0;
-  let previous = 0;
-  const roll = (now: number) => {
-    if (now - windowStart < WINDOW_MS) return;
-    previous = now - windowStart < 2 * WINDOW_MS ? current : 0;
-    current = 0;
-    windowStart = now;
-  };
+  const pressure = createDeliveryPressure({ inProgress: o.pressureThreshold, rate: o.pressureRate }, () => pump());
   let repump: NodeJS.Timeout | undefined;
+  const trickleGapMs = o.trickleGapMs ?? 50;
+  let lastTrickleAt = 0;
   const signal = createEntitySignaller({ temporal: deps.temporal, taskQueue: deps.taskQueue });
 
   const queues = new Map<string, Queued[]>();
@@ -201,12 +194,19 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
   /** How many signals may be in flight now. */
   const allowed = (): number => {
     const now = Date.now();
-    roll(now);
-    if ((accepting < pressureThreshold && current + previous < pressureRate) || stopped) return concurrency;
+    if (stopped || !pressure.high(now)) return concurrency;
     const head = queues.get(ready[0] ?? '')?.[0];
-    if (head && now - head.queuedAt >= maxDeferMs) return 1;
-    // Holding: look again when the window has moved on (deliveries may have stopped).
-    repump ??= setTimeout(() => { repump = undefined; pump(); }, WINDOW_MS);
+    let wait = WINDOW_MS; // look again when the window has moved on (deliveries may have stopped)
+    if (head && now - head.queuedAt >= maxDeferMs) {
+      // Held too long: one signal at a time, at most one per trickleGapMs (each carries all of its issue's events).
+      if (inFlight.size > 0) return 1;
+      if (now - lastTrickleAt >= trickleGapMs) {
+        lastTrickleAt = now;
+        return 1;
+      }
+      wait = trickleGapMs - (now - lastTrickleAt);
+    }
+    repump ??= setTimeout(() => { repump = undefined; pump(); }, wait);
     return 0;
   };
 
@@ -268,18 +268,7 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
 
   return {
     enqueue,
-    begin() {
-      accepting += 1;
-      roll(Date.now());
-      current += 1;
-      let ended = false;
-      return () => {
-        if (ended) return;
-        ended = true;
-        accepting -= 1;
-        pump();
-      };
-    },
+    begin: () => pressure.begin(),
     sweep,
     start() {
       if (timer || stopped) return;
