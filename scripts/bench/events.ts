@@ -83,6 +83,13 @@ async function deliver(server: EventServer, agent: Agent, d: Delivery): Promise<
   return { status: res.statusCode, outcome, ms: performance.now() - t0 };
 }
 
+/** The server's event relay counters (from /readyz). */
+async function relayStats(server: EventServer, agent: Agent): Promise<{ signalled: number; queued: number }> {
+  const res = await request(`${server.url}/readyz`, { dispatcher: agent });
+  const body = (await res.body.json()) as { events?: { signalled: number; queued: number } };
+  return body.events ?? { signalled: NaN, queued: NaN };
+}
+
 /** The server logs at warn by default (BENCH_SERVER_LOG_LEVEL=info to compare): its three info lines per event measured ~0.45 ms CPU per event. */
 const serverLogLevel = () => process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn';
 
@@ -197,6 +204,7 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
     const answers = await sendAll(deliveries, 50);
     const seconds = (performance.now() - t0) / 1000;
     const boxCpu = meter.stop();
+    const relayAtEnd = await relayStats(server, agent);
     const serverCpu1 = processCpu(server.pid);
     const cpu = {
       serverSplit: `user ${(serverCpu1.user - serverCpu0.user).toFixed(1)} s, system ${(serverCpu1.system - serverCpu0.system).toFixed(1)} s`,
@@ -261,6 +269,7 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
       + `p95 ${Math.round(quantile(answerMs, 0.95))} ms, max ${Math.round(Math.max(...answerMs))} ms; CPU during the burst: server ${cpu.server.toFixed(1)} s (${cpu.serverSplit}), `
       + `temporal ${cpu.temporal.toFixed(1)} s, bench process (sims + worker + sender) ${cpu.bench.toFixed(1)} s; box: ${formatCpu(boxCpu)}; `
       + `per issue (10 events): ${count('10')} activities, ${count('7')} workflow tasks, ${count('17')} timers; `
+      + `relay during the burst: ${relayAtEnd.signalled} signals sent, ${relayAtEnd.queued} events queued at its end; `
       + `retries deduped ${retryAnswers.length - retriesNotDeduped}/${retryAnswers.length}; Zoho converged ${converged}/${pairs.length}`);
     return [{
       name: `Burst of ${o.burst} Jira events (POST /forge/events, 50 concurrent, server log ${serverLogLevel()}${workerDuring ? '' : '; intake only, worker started after'})`,

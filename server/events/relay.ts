@@ -120,6 +120,7 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
   let failedSignals = 0;
   let lastError: string | undefined;
   let stopped = false;
+  let draining = false;
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<number> | undefined;
   let idleWaiters: Array<() => void> = [];
@@ -194,7 +195,7 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
   /** How many signals may be in flight now. */
   const allowed = (): number => {
     const now = Date.now();
-    if (stopped || !pressure.high(now)) return concurrency;
+    if (draining || !pressure.high(now)) return concurrency;
     const head = queues.get(ready[0] ?? '')?.[0];
     let wait = WINDOW_MS; // look again when the window has moved on (deliveries may have stopped)
     if (head && now - head.queuedAt >= maxDeferMs) {
@@ -284,8 +285,9 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
     async close(timeoutMs = 5_000) {
       if (timer) clearInterval(timer);
       timer = undefined;
-      if (repump) clearTimeout(repump);
       await sweeping?.catch(() => undefined);
+      draining = true; // no more holding: send what is queued now
+      pump();
       let deadline: NodeJS.Timeout | undefined;
       await Promise.race([
         this.idle(),
@@ -294,6 +296,7 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
       clearTimeout(deadline);
       // Whatever is still queued keeps its lease: a sweeper (this process restarted, or another) sends it.
       stopped = true;
+      if (repump) clearTimeout(repump);
     },
   };
 }

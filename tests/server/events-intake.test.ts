@@ -177,6 +177,21 @@ describe('event intake under concurrent deliveries', () => {
     await relay.close();
   });
 
+  it('a closing server drains the events its relay holds (graceful shutdown)', async () => {
+    await linkIssues(['63801']);
+    const relay = createEventRelay({ prisma: h.prisma, temporal: h.temporal, taskQueue: h.taskQueue, options: { maxDeferMs: 60_000 } });
+    const intake = createEventIntake({ prisma: h.prisma, relay });
+    const spike = Array.from({ length: 40 }, () => relay.begin());
+    const e = mappedEvent('63801', 1);
+    expect(await intake(t.installationId, 'forge', e)).toBe('accepted');
+    expect(relay.stats().queued).toBe(1);
+    await relay.close();
+    for (const end of spike) end();
+    expect(relay.stats()).toMatchObject({ queued: 0, inFlight: 0 });
+    expect((await h.prisma.eventReceipt.findFirstOrThrow({ where: { installationId: t.installationId, deliveryKey: e.deliveryKey } })).state).toBe('signalled');
+    expect(await awaitDelivered('63801', 1)).toHaveLength(1);
+  });
+
   it('one receipt statement for deliveries of the same moment: the first claims a key, its twins are duplicates', async () => {
     await linkIssues(['64001']);
     const claim = createReceiptBatcher(h.prisma);
