@@ -45,9 +45,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const ctx = createServerContext(deps, app.log);
   app.decorate('ctx', ctx);
-  // The event relay sweeps while the server runs and drains what it holds when the server closes.
-  app.addHook('onReady', async () => { ctx.relay.start(); });
-  app.addHook('onClose', async () => { await ctx.relay.close(); });
+  // The event relay sweeps while the server runs and drains what it holds when the server closes;
+  // old settled delivery receipts are pruned meanwhile.
+  app.addHook('onReady', async () => { ctx.relay.start(); ctx.receiptRetention.start(); });
+  app.addHook('onClose', async () => { await ctx.receiptRetention.stop(); await ctx.relay.close(); });
 
   await app.register(helmet, { global: true });
   await app.register(swagger, {

@@ -38,6 +38,8 @@ const envSchema = z.object({
   LOG_PRETTY: bool,
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Days settled delivery receipts are kept (duplicates are absorbed while a receipt exists; Jira retries for ~30 min). */
+  EVENT_RECEIPT_RETENTION_DAYS: z.coerce.number().min(1).max(365).default(7),
 });
 
 export interface ServerConfig {
@@ -55,6 +57,7 @@ export interface ServerConfig {
   logPretty: boolean;
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
+  eventReceiptRetentionDays: number;
   temporal: TemporalConnectionConfig;
 }
 
@@ -99,6 +102,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     logPretty: c.LOG_PRETTY,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    eventReceiptRetentionDays: c.EVENT_RECEIPT_RETENTION_DAYS,
     temporal,
   };
 }

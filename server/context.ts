@@ -6,11 +6,12 @@ import type { ServerConfig } from './config';
 import type { AppDeps, SecretBox } from './deps';
 import { createEventIntake, type EventIntake } from './services/event-intake';
 import { createEventRelay, type EventRelay } from './events/relay';
+import { createReceiptRetention, type ReceiptRetention } from './events/receipt-retention';
 import { createInstallationService, type InstallationService } from './services/installations';
 import { createMetadataCache, type MetadataCache } from './services/metadata-cache';
 import { createZohoConnections, type ZohoConnections } from './services/zoho-connections';
 
-type RelayLog = NonNullable<Parameters<typeof createEventRelay>[0]['logger']>;
+type RelayLog = NonNullable<Parameters<typeof createEventRelay>[0]['logger']> & { info(obj: object, msg: string): void };
 
 export interface ServerContext {
   config: ServerConfig;
@@ -27,6 +28,8 @@ export interface ServerContext {
   intake: EventIntake;
   /** Sends accepted events to Temporal (started on ready, drained on close by buildApp). */
   relay: EventRelay;
+  /** Deletes settled delivery receipts past EVENT_RECEIPT_RETENTION_DAYS (started on ready). */
+  receiptRetention: ReceiptRetention;
 }
 
 export function createServerContext(deps: AppDeps, log: RelayLog): ServerContext {
@@ -59,5 +62,8 @@ export function createServerContext(deps: AppDeps, log: RelayLog): ServerContext
     metadata: createMetadataCache({ now: () => clock().getTime() }),
     intake: createEventIntake({ prisma: deps.prisma, relay }),
     relay,
+    receiptRetention: createReceiptRetention(deps.prisma, {
+      keepMs: deps.config.eventReceiptRetentionDays * 24 * 60 * 60_000, now: () => clock().getTime(), logger: log,
+    }),
   };
 }
