@@ -111,19 +111,24 @@ export async function triggerSyncNow(client: Client, sciId: string): Promise<voi
   await client.schedule.getHandle(scheduleIdFor(sciId)).trigger(ScheduleOverlapPolicy.SKIP);
 }
 
-/** Deliver one Jira event to the issue's entity workflow, starting it when it is not running. */
+/** What starting the entity workflow of an event's issue takes (when signalWithStart has to start it). */
+function entityStart(event: Pick<JiraIssueEvent, 'installationId' | 'jiraIssueId' | 'jiraIssueKey'>, taskQueue?: string) {
+  const input: IssueEventsInput = { installationId: event.installationId, jiraIssueId: event.jiraIssueId };
+  return {
+    workflowId: issueEventsWorkflowIdFor(event.installationId, event.jiraIssueId),
+    taskQueue: taskQueue ?? TASK_QUEUE,
+    args: [input] as [IssueEventsInput],
+    typedSearchAttributes: attributesFor(event.installationId),
+    memo: { jiraIssueKey: event.jiraIssueKey },
+  };
+}
+
+/** Deliver one Jira event to the issue's entity workflow, starting it when it is not running (the pre-outbox signal). */
 export async function signalIssueEvent(
   client: Client, payload: JiraIssueEvent, opts: { taskQueue?: string } = {},
 ): Promise<WorkflowHandle> {
-  const input: IssueEventsInput = { installationId: payload.installationId, jiraIssueId: payload.jiraIssueId };
   return client.workflow.signalWithStart('issueEvents', {
-    workflowId: issueEventsWorkflowIdFor(payload.installationId, payload.jiraIssueId),
-    taskQueue: opts.taskQueue ?? TASK_QUEUE,
-    args: [input],
-    signal: jiraIssueEventSignal,
-    signalArgs: [payload],
-    typedSearchAttributes: attributesFor(payload.installationId),
-    memo: { jiraIssueKey: payload.jiraIssueKey },
+    ...entityStart(payload, opts.taskQueue), signal: jiraIssueEventSignal, signalArgs: [payload],
   });
 }
 
@@ -131,16 +136,8 @@ export async function signalIssueEvent(
 export async function signalIssueEvents(
   client: Client, events: ReceiptedJiraIssueEvent[], opts: { taskQueue?: string } = {},
 ): Promise<WorkflowHandle> {
-  const first = events[0];
-  const input: IssueEventsInput = { installationId: first.installationId, jiraIssueId: first.jiraIssueId };
   return client.workflow.signalWithStart('issueEvents', {
-    workflowId: issueEventsWorkflowIdFor(first.installationId, first.jiraIssueId),
-    taskQueue: opts.taskQueue ?? TASK_QUEUE,
-    args: [input],
-    signal: jiraIssueEventsSignal,
-    signalArgs: [{ events }],
-    typedSearchAttributes: attributesFor(first.installationId),
-    memo: { jiraIssueKey: first.jiraIssueKey },
+    ...entityStart(events[0], opts.taskQueue), signal: jiraIssueEventsSignal, signalArgs: [{ events }],
   });
 }
 
