@@ -11,8 +11,9 @@
  *    `create:<sci>:<record>` (the deterministic id keeps that settlement single);
  *  - a record that fails here for any reason is handed over too; Jira's 429 is waited out in place
  *    (Retry-After; Jira created nothing, see definitelyNotCreated), a few times, before handing over.
- * The activity heartbeats per record, so a dead worker is noticed in seconds; its retry finds the
- * finished records by their links and hands over the rest.
+ * The activity heartbeats every few seconds while it runs (a slow Jira call is bounded by the HTTP
+ * timeout, not by the heartbeat), so a dead worker is noticed in seconds; the batch's retry finds
+ * the finished records by their links and hands over the rest.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SmartConnectedItem, ZohoRecord } from '../../workflows/core/model';
@@ -50,6 +51,8 @@ const RECORD_CONCURRENCY = 8;
 /** 429 answers waited out in place per record before the record goes to its child workflow. */
 const RATE_LIMIT_WAITS = 3;
 const MAX_WAIT_MS = 10_000;
+/** Well inside the createBatch preset's heartbeat timeout (temporal.config.ts). */
+const HEARTBEAT_EVERY_MS = 5_000;
 
 export async function autoCreateBatch(ctx: Ctx, input: AutoCreateBatchInput): Promise<AutoCreateBatchResult> {
   const out: AutoCreateBatchResult = { settled: [], handOver: [], zohoCalls: 0, jiraCalls: 0 };
@@ -77,14 +80,11 @@ export async function autoCreateBatch(ctx: Ctx, input: AutoCreateBatchInput): Pr
       } catch (err) {
         const wait = isHttpFailure(err) && err.kind === 'rate_limited' ? err.waitMs ?? 1_000 : undefined;
         if (wait !== undefined && waits < RATE_LIMIT_WAITS && wait <= MAX_WAIT_MS) {
-          heartbeat({ waitingMs: wait });
           await sleep(wait);
           continue;
         }
         out.handOver.push({ zohoRecordId: record.id, reason: errorText(err) });
         return;
-      } finally {
-        heartbeat({ record: record.id });
       }
     }
   };
@@ -97,7 +97,14 @@ export async function autoCreateBatch(ctx: Ctx, input: AutoCreateBatchInput): Pr
       await one(record);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(RECORD_CONCURRENCY, input.records.length) }, lane));
+  const progress = () => heartbeat({ settled: out.settled.length, handOver: out.handOver.length });
+  const beat = setInterval(progress, HEARTBEAT_EVERY_MS);
+  try {
+    await Promise.all(Array.from({ length: Math.min(RECORD_CONCURRENCY, input.records.length) }, lane));
+  } finally {
+    clearInterval(beat);
+  }
+  progress();
   return out;
 }
 
