@@ -10,7 +10,8 @@
  * its signals (the entity workflows' work would compete for the same CPU) unless the oldest queued
  * event has waited `maxDeferMs`; then it sends one signal at a time, at most one per
  * `trickleGapMs`, each carrying all of its issue's queued events (under sustained overload the
- * batches grow instead of the entity workflows' work). A lone event never waits: it finds no pressure.
+ * batches grow instead of the entity workflows' work); once the oldest queued event has waited
+ * `overloadAfterMs`, sustained pressure no longer holds anything back. A lone event never waits.
  *
  * A failed signal is recorded on its rows (attempts + 1, lastError, lease set to expire after an
  * exponential backoff) and logged; the sweeper (every `sweepMs`, any server process) claims rows
@@ -24,6 +25,7 @@ import { issueEventsWorkflowIdFor } from '../../workflows/ids';
 import type { JiraIssueEvent } from '../../workflows/signals';
 import { createDeliveryPressure, WINDOW_MS } from './delivery-pressure';
 import { createEntitySignaller } from './entity-signal';
+import { parseOutboxRows, type SweptRow } from './outbox-row';
 
 /** A pending outbox row. */
 export interface OutboxEvent { receiptId: string; seq: number; event: JiraIssueEvent }
@@ -48,6 +50,8 @@ export interface EventRelayOptions {
   maxDeferMs?: number;
   /** Under pressure, after maxDeferMs: least time between two signals (default 50 ms). */
   trickleGapMs?: number;
+  /** Once the oldest queued event has waited this long, pressure no longer holds signals (default 10 s). */
+  overloadAfterMs?: number;
   /** Backoff of a failed signal: base * 2^attempts, at most max (defaults 1 s, 60 s). */
   retryBaseMs?: number;
   retryMaxMs?: number;
@@ -104,6 +108,7 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
   const retryBaseMs = o.retryBaseMs ?? 1_000;
   const retryMaxMs = o.retryMaxMs ?? 60_000;
   const maxDeferMs = o.maxDeferMs ?? 2_000;
+  const overloadAfterMs = o.overloadAfterMs ?? 10_000;
   const pressure = createDeliveryPressure({ inProgress: o.pressureThreshold, rate: o.pressureRate }, () => pump());
   let repump: NodeJS.Timeout | undefined;
   const trickleGapMs = o.trickleGapMs ?? 50;
@@ -197,6 +202,8 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
     const now = Date.now();
     if (draining || !pressure.high(now)) return concurrency;
     const head = queues.get(ready[0] ?? '')?.[0];
+    // Sustained overload: the hold gives way, so the backlog cannot grow without bound.
+    if (head && now - head.queuedAt >= overloadAfterMs) return concurrency;
     let wait = WINDOW_MS; // look again when the window has moved on (deliveries may have stopped)
     if (head && now - head.queuedAt >= maxDeferMs) {
       // Held too long: one signal at a time, at most one per trickleGapMs (each carries all of its issue's events).
@@ -244,7 +251,7 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
   };
 
   const claimExpired = async (): Promise<number> => {
-    const rows = await deps.prisma.$queryRaw<Array<{ id: string; seq: bigint; signal: JiraIssueEvent }>>`
+    const rows = await deps.prisma.$queryRaw<SweptRow[]>`
       UPDATE "EventReceipt" r SET "claimedAt" = now()
       FROM (
         SELECT "id" FROM "EventReceipt"
@@ -257,7 +264,13 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
     if (rows.length > 0) {
       deps.logger?.warn({ events: rows.length }, 'event relay: sweeper re-sends pending events (a failed signal or a stopped process)');
     }
-    enqueue(rows.map((r) => ({ receiptId: r.id, seq: Number(r.seq), event: r.signal })));
+    const { events, invalid } = parseOutboxRows(rows);
+    for (const bad of invalid) {
+      deps.logger?.error({ receiptId: bad.id, err: bad.reason }, 'event relay: an outbox row holds no valid event; set aside as invalid');
+      await deps.prisma.$executeRaw`
+        UPDATE "EventReceipt" SET "state" = 'invalid', "lastError" = ${bad.reason}, "claimedAt" = NULL WHERE "id" = ${bad.id}`;
+    }
+    enqueue(events);
     return rows.length;
   };
 

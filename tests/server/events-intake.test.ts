@@ -177,6 +177,38 @@ describe('event intake under concurrent deliveries', () => {
     await relay.close();
   });
 
+  it('under sustained pressure the hold gives way once the oldest event has waited overloadAfterMs', async () => {
+    await linkIssues(['63901']);
+    const relay = createEventRelay({ prisma: h.prisma, temporal: h.temporal, taskQueue: h.taskQueue, options: { maxDeferMs: 60_000, overloadAfterMs: 300 } });
+    const intake = createEventIntake({ prisma: h.prisma, relay });
+    const spike = Array.from({ length: 40 }, () => relay.begin()); // deliveries still in progress: pressure stays high
+    expect(await intake(t.installationId, 'forge', mappedEvent('63901', 1))).toBe('accepted');
+    expect(relay.stats()).toMatchObject({ queued: 1, inFlight: 0 });
+    expect(await awaitDelivered('63901', 1)).toHaveLength(1);
+    for (const end of spike) end();
+    await relay.idle();
+    await relay.close();
+  });
+
+  it('the sweeper sets aside an outbox row that holds no valid event and still delivers the others', async () => {
+    await linkIssues(['64101']);
+    const relay = createEventRelay({ prisma: h.prisma, temporal: h.temporal, taskQueue: h.taskQueue });
+    const good = mappedEvent('64101', 1);
+    const row = (deliveryKey: string, signal: object | undefined) => h.prisma.eventReceipt.create({ data: {
+      installationId: t.installationId, deliveryKey, source: 'forge', eventType: 'avi:jira:updated:issue', jiraIssueId: '64101',
+      state: 'pending', ...(signal ? { signal } : {}),
+    } });
+    const bad = await row(`${good.deliveryKey}:bad`, { kind: 'issue_exploded', installationId: t.installationId });
+    const ok = await row(good.deliveryKey, good.signal);
+    expect(await relay.sweep()).toBeGreaterThanOrEqual(2);
+    expect(await awaitDelivered('64101', 1)).toHaveLength(1);
+    await relay.idle();
+    await relay.close();
+    const after = await h.prisma.eventReceipt.findMany({ where: { id: { in: [bad.id, ok.id] } } });
+    expect(after.find((r) => r.id === bad.id)).toMatchObject({ state: 'invalid', lastError: expect.stringMatching(/^not a Jira issue event: kind/) });
+    expect(after.find((r) => r.id === ok.id)?.state).toBe('signalled');
+  });
+
   it('a closing server drains the events its relay holds (graceful shutdown)', async () => {
     await linkIssues(['63801']);
     const relay = createEventRelay({ prisma: h.prisma, temporal: h.temporal, taskQueue: h.taskQueue, options: { maxDeferMs: 60_000 } });

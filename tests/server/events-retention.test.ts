@@ -23,13 +23,15 @@ async function receipt(state: string, ageMs: number): Promise<string> {
   const row = await h.prisma.eventReceipt.create({ data: {
     installationId: t.installationId, deliveryKey: `retention-${randomUUID()}`, source: 'forge', eventType: 'avi:jira:updated:issue',
     state, receivedAt: new Date(Date.now() - ageMs),
+    // A pending row is leased as if a relay were sending it: the harness's sweeper leaves it alone.
+    ...(state === 'pending' ? { claimedAt: new Date() } : {}),
   } });
   return row.id;
 }
 
 describe('event receipt retention', () => {
   it('deletes settled receipts past the retention, keeps recent ones and every pending one', async () => {
-    const old = await Promise.all(['signalled', 'not_linked', 'ignored'].map((s) => receipt(s, 8 * DAY)));
+    const old = await Promise.all(['signalled', 'not_linked', 'ignored', 'invalid'].map((s) => receipt(s, 8 * DAY)));
     const oldPending = await receipt('pending', 8 * DAY);
     const recent = await receipt('signalled', 2 * DAY);
     const deleted = await pruneEventReceipts(h.prisma, new Date(Date.now() - 7 * DAY), 2);
