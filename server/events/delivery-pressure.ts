@@ -1,7 +1,8 @@
 /**
  * How busy the event routes are, for the relay (relay.ts) to yield to them: deliveries in progress
  * (from arrival, before FIT verification) and deliveries started in the current and the previous
- * window of WINDOW_MS. Pure bookkeeping, no timers.
+ * window of WINDOW_MS; and the relay's gate built on it (how many signals may go out now). Pure
+ * bookkeeping, no timers.
  */
 export const WINDOW_MS = 250;
 
@@ -48,6 +49,46 @@ export function createDeliveryPressure(opts: DeliveryPressureOptions = {}, onEnd
     high(now) {
       roll(now);
       return inProgress >= inProgressLimit || current + previous >= rateLimit;
+    },
+  };
+}
+
+export interface SignalGateOptions {
+  /** Signals in flight at once without pressure. */
+  concurrency: number;
+  /** Longest hold under pressure before signals go out one at a time (default 2 s). */
+  maxDeferMs?: number;
+  /** Under pressure, after maxDeferMs: least time between two signals (default 50 ms). */
+  trickleGapMs?: number;
+  /** Once the oldest queued event has waited this long, pressure no longer holds signals (default 10 s). */
+  overloadAfterMs?: number;
+}
+
+/** Signals that may go out now, and when to look again if none may. */
+export interface GateAnswer { slots: number; lookAgainMs?: number }
+
+/**
+ * Acknowledging deliveries comes first: under pressure signals are held, after `maxDeferMs` they
+ * trickle (one at a time, one per `trickleGapMs`), and after `overloadAfterMs` sustained pressure no
+ * longer holds anything back (a backlog must not grow without bound).
+ */
+export function createSignalGate(pressure: DeliveryPressure, o: SignalGateOptions) {
+  const maxDeferMs = o.maxDeferMs ?? 2_000;
+  const trickleGapMs = o.trickleGapMs ?? 50;
+  const overloadAfterMs = o.overloadAfterMs ?? 10_000;
+  let lastTrickleAt = 0;
+  return {
+    allowed(now: number, oldestQueuedAt: number | undefined, inFlight: number, draining: boolean): GateAnswer {
+      if (draining || !pressure.high(now)) return { slots: o.concurrency };
+      const waited = oldestQueuedAt === undefined ? 0 : now - oldestQueuedAt;
+      if (oldestQueuedAt !== undefined && waited >= overloadAfterMs) return { slots: o.concurrency };
+      if (oldestQueuedAt === undefined || waited < maxDeferMs) return { slots: 0, lookAgainMs: WINDOW_MS };
+      if (inFlight > 0) return { slots: 1 };
+      if (now - lastTrickleAt >= trickleGapMs) {
+        lastTrickleAt = now;
+        return { slots: 1 };
+      }
+      return { slots: 0, lookAgainMs: trickleGapMs - (now - lastTrickleAt) };
     },
   };
 }

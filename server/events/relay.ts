@@ -23,7 +23,7 @@ import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../../activities/store/prisma';
 import { issueEventsWorkflowIdFor } from '../../workflows/ids';
 import type { JiraIssueEvent } from '../../workflows/signals';
-import { createDeliveryPressure, WINDOW_MS } from './delivery-pressure';
+import { createDeliveryPressure, createSignalGate, type SignalGateOptions } from './delivery-pressure';
 import { createEntitySignaller } from './entity-signal';
 import { parseOutboxRows, type SweptRow } from './outbox-row';
 
@@ -46,12 +46,10 @@ export interface EventRelayOptions {
   pressureThreshold?: number;
   /** Deliveries started within the last 250-500 ms that count as pressure (default 40, i.e. 80-160/s). */
   pressureRate?: number;
-  /** Longest hold under pressure before signals go out one at a time (default 2 s). */
-  maxDeferMs?: number;
-  /** Under pressure, after maxDeferMs: least time between two signals (default 50 ms). */
-  trickleGapMs?: number;
-  /** Once the oldest queued event has waited this long, pressure no longer holds signals (default 10 s). */
-  overloadAfterMs?: number;
+  /** The hold under pressure: see createSignalGate (delivery-pressure.ts). */
+  maxDeferMs?: SignalGateOptions['maxDeferMs'];
+  trickleGapMs?: SignalGateOptions['trickleGapMs'];
+  overloadAfterMs?: SignalGateOptions['overloadAfterMs'];
   /** Backoff of a failed signal: base * 2^attempts, at most max (defaults 1 s, 60 s). */
   retryBaseMs?: number;
   retryMaxMs?: number;
@@ -107,12 +105,9 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
   const sweepBatch = o.sweepBatch ?? 500;
   const retryBaseMs = o.retryBaseMs ?? 1_000;
   const retryMaxMs = o.retryMaxMs ?? 60_000;
-  const maxDeferMs = o.maxDeferMs ?? 2_000;
-  const overloadAfterMs = o.overloadAfterMs ?? 10_000;
   const pressure = createDeliveryPressure({ inProgress: o.pressureThreshold, rate: o.pressureRate }, () => pump());
+  const gate = createSignalGate(pressure, { concurrency, maxDeferMs: o.maxDeferMs, trickleGapMs: o.trickleGapMs, overloadAfterMs: o.overloadAfterMs });
   let repump: NodeJS.Timeout | undefined;
-  const trickleGapMs = o.trickleGapMs ?? 50;
-  let lastTrickleAt = 0;
   const signal = createEntitySignaller({ temporal: deps.temporal, taskQueue: deps.taskQueue });
 
   const queues = new Map<string, Queued[]>();
@@ -197,25 +192,12 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
     }
   };
 
-  /** How many signals may be in flight now. */
+  /** How many signals may be in flight now (createSignalGate); when none, look again later. */
   const allowed = (): number => {
-    const now = Date.now();
-    if (draining || !pressure.high(now)) return concurrency;
     const head = queues.get(ready[0] ?? '')?.[0];
-    // Sustained overload: the hold gives way, so the backlog cannot grow without bound.
-    if (head && now - head.queuedAt >= overloadAfterMs) return concurrency;
-    let wait = WINDOW_MS; // look again when the window has moved on (deliveries may have stopped)
-    if (head && now - head.queuedAt >= maxDeferMs) {
-      // Held too long: one signal at a time, at most one per trickleGapMs (each carries all of its issue's events).
-      if (inFlight.size > 0) return 1;
-      if (now - lastTrickleAt >= trickleGapMs) {
-        lastTrickleAt = now;
-        return 1;
-      }
-      wait = trickleGapMs - (now - lastTrickleAt);
-    }
-    repump ??= setTimeout(() => { repump = undefined; pump(); }, wait);
-    return 0;
+    const { slots, lookAgainMs } = gate.allowed(Date.now(), head?.queuedAt, inFlight.size, draining);
+    if (lookAgainMs !== undefined) repump ??= setTimeout(() => { repump = undefined; pump(); }, lookAgainMs);
+    return slots;
   };
 
   const pump = (): void => {
