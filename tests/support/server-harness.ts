@@ -5,19 +5,18 @@
  * worker polls (server tests check what the server asks Temporal, not what workflows do).
  */
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { request } from 'undici';
-import { createPrisma, type PrismaClient } from '../../activities/store/prisma';
-import { createSecretBox } from '../../activities/store/secrets';
+import type { PrismaClient } from '../../activities/store/prisma';
 import { buildApp } from '../../server/app';
-import { loadServerConfig, type ServerConfig } from '../../server/config';
+import type { ServerConfig } from '../../server/config';
 import { devKeySet } from '../../server/dev/dev-keys';
 import { createLogger } from '../../server/logger';
-import { createDefaultClientFactories } from '../../server/services/default-clients';
 import { startJiraSim, type JiraSim } from '../../sim/jira';
 import { startZohoSim, type ZohoSim } from '../../sim/zoho';
 import { DEV_APP_ID, type FitTarget, newInstallationId } from './fit';
+import { openServerDeps } from './server-deps';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
@@ -54,12 +53,8 @@ export async function startServerHarness(opts: HarnessOptions = {}): Promise<Ser
     WEBHOOK_SECRET, JIRA_API_BASE_OVERRIDE: jira.apiBaseUrl, TEMPORAL_WEB_URL: 'http://127.0.0.1:8233',
     ...opts.env,
   };
-  const config = loadServerConfig(env);
-  const prisma = createPrisma(config.databaseUrl);
-  const secrets = createSecretBox(env);
-  const connection = await Connection.connect({ address: config.temporal.address });
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const clients = createDefaultClientFactories({ prisma, secrets, overrides });
+  const deps = await openServerDeps(env, overrides);
+  const { config, prisma, secrets, temporal, clients } = deps;
   const logs: string[] = [];
   const logger = createLogger('info', { write: (line: string) => { logs.push(line); } });
   const taskQueue = `server-test-${randomUUID()}`;
@@ -88,7 +83,7 @@ export async function startServerHarness(opts: HarnessOptions = {}): Promise<Ser
     },
     async close() {
       await app.close();
-      await Promise.allSettled([clients.close(), prisma.$disconnect(), connection.close(), jira.close(), zoho.close()]);
+      await Promise.allSettled([deps.close(), jira.close(), zoho.close()]);
     },
   };
 }

@@ -6,20 +6,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { createClientRegistry } from '../../../activities/sync/clients-from-db';
 import { createWorker } from '../../../activities/worker';
-import { createPrisma, type PrismaClient } from '../../../activities/store/prisma';
-import { createSecretBox } from '../../../activities/store/secrets';
+import type { PrismaClient } from '../../../activities/store/prisma';
 import { buildApp } from '../../../server/app';
-import { loadServerConfig } from '../../../server/config';
 import { DEV_APP_ID, signDevFit } from '../../../server/dev/dev-keys';
 import { devConsoleRoutes } from '../../../server/routes/dev-console';
-import { createDefaultClientFactories } from '../../../server/services/default-clients';
 import { startJiraSim, type JiraSim } from '../../../sim/jira/server';
 import { startZohoSim, type ZohoSim } from '../../../sim/zoho';
+import { openServerDeps } from '../../support/server-deps';
 
 export const WEB_DIST = join(__dirname, '..', '..', '..', 'web', 'dist');
 
@@ -54,12 +52,8 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
     ...process.env, ...overrides,
     FORGE_APP_ID: DEV_APP_ID, DEV_CONSOLE: 'true', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1',
   };
-  const config = loadServerConfig(env);
-  const prisma = createPrisma(config.databaseUrl);
-  const secrets = createSecretBox(env);
-  const connection = await Connection.connect({ address: config.temporal.address });
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const clients = createDefaultClientFactories({ prisma, secrets, overrides });
+  const deps = await openServerDeps(env, overrides);
+  const { config, prisma, secrets, temporal, clients } = deps;
 
   const app = await buildApp({ config, prisma, temporal, secrets, ...clients, taskQueue });
   if (!app.hasRoute({ method: 'GET', url: '/dev/fit' })) {
@@ -95,9 +89,7 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
       await workerConnection?.close();
       await registry.close();
       await app.close();
-      await clients.close();
-      await connection.close();
-      await prisma.$disconnect();
+      await deps.close();
       await Promise.all([jira.close(), zoho.close()]);
     },
   };
