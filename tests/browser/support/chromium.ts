@@ -1,6 +1,7 @@
 /**
  * Debian's Chromium driven by playwright-core. Locally a missing browser skips the browser suites
- * with a printed reason; in CI (CI=true) it is a failure, because CI installs Chromium.
+ * with a printed reason naming the missing tool; in CI it is a failure, because .ci/run installs
+ * Chromium (README, quick start).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +25,8 @@ export function describeWithChromium(name: string, fn: () => void): void {
     describe(name, fn);
     return;
   }
-  const reason = `Chromium not found at ${CHROMIUM_PATH} (set CHROMIUM_PATH or install the chromium package)`;
-  if (process.env.CI === 'true') {
+  const reason = `missing tool: Chromium (no browser at ${CHROMIUM_PATH}; \`apt-get install chromium\` or set CHROMIUM_PATH)`;
+  if (inCi()) {
     describe(name, () => {
       it('needs Chromium in CI', () => {
         throw new Error(`${reason}; CI must run the browser tests.`);
@@ -33,8 +34,15 @@ export function describeWithChromium(name: string, fn: () => void): void {
     });
     return;
   }
+  // Only outside CI, only for this documented tool, and the skipped suite's own title says why.
   console.warn(`[browser tests] skipped: ${reason}`);
-  describe.skip(name, fn);
+  describe.skip(`${name} [skipped: ${reason}]`, fn);
+}
+
+/** CI=true (GitHub, GitLab, .ci/run) or any other non-empty CI value except "false"/"0". */
+function inCi(): boolean {
+  const ci = (process.env.CI ?? '').trim().toLowerCase();
+  return ci !== '' && ci !== 'false' && ci !== '0';
 }
 
 export interface Browser {
