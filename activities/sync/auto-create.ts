@@ -50,7 +50,7 @@ export interface AutoCreateRecordResult {
 }
 
 /** A Jira answer that proves the create was not applied: any 4xx (rate limit, validation, auth). */
-export function definitelyNotCreated(err: unknown): boolean {
+function definitelyNotCreated(err: unknown): boolean {
   return isHttpFailure(err) && typeof err.status === 'number' && err.status >= 400 && err.status < 500;
 }
 
