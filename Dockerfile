@@ -8,7 +8,7 @@ COPY prisma.config.ts ./
 RUN npm ci
 COPY . .
 # The workflow bundle is built ahead of time: webpack at worker start costs ~200 MB of RSS.
-RUN npm run build && node dist/activities/worker.js --build-bundle dist/workflow-bundle.js && npm prune --omit=dev
+RUN npm run build && node dist/worker/main.js --build-bundle dist/workflow-bundle.js && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \

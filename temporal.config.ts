@@ -33,7 +33,7 @@ export const ACTIVITY_PRESETS = {
     retry: { initialInterval: 2_000, backoffCoefficient: 2, maximumInterval: 60_000, maximumAttempts: 5 },
   },
   /**
-   * A batch of auto-creates (activities/sync/auto-create-batch.ts): heartbeats every 5 s while it
+   * A batch of auto-creates (activities/auto-create-batch.ts): heartbeats every 5 s while it
    * runs, so a dead worker is noticed in seconds; a batch that still fails hands its records to child workflows.
    */
   createBatch: {

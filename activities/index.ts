@@ -3,20 +3,20 @@
  * (Prisma, per-installation Zoho and Jira clients, clock, config). Tests and benchmarks pass
  * simulator-backed clients; workflows type this with `ReturnType<typeof createActivities>`.
  */
-import { type ActivityDeps, makeCtx } from './sync/context';
-import { beginCycle, finishCycle, type BeginCycleInput, type FinishCycleInput } from './sync/cycle';
-import { pullPages, type PullPagesInput } from './sync/pull';
-import { applyZohoChanges, type ApplyZohoChangesInput } from './sync/apply-zoho-to-jira';
-import { mirrorFromZoho, type MirrorInput } from './sync/mirror-zoho-to-jira';
-import { autoCreateRecord, type AutoCreateRecordInput } from './sync/auto-create';
-import { writeDeferredNotes, writeLinkNote } from './sync/link-note';
-import { autoCreateBatch, type AutoCreateBatchInput } from './sync/auto-create-batch';
-import { applyJiraEvents, type ApplyJiraEventsInput } from './sync/apply-jira-events';
-import { refreshLink, type RefreshLinkActivityInput } from './sync/refresh';
-import { recordEventRun, type RecordEventRunInput } from './sync/event-runs';
+import { type ActivityDeps, makeCtx } from './context';
+import { beginCycle, finishCycle, type BeginCycleInput, type FinishCycleInput } from './cycle';
+import { pullPages, type PullPagesInput } from './pull';
+import { applyZohoChanges, type ApplyZohoChangesInput } from './apply-zoho-to-jira';
+import { mirrorFromZoho, type MirrorInput } from './mirror-zoho-to-jira';
+import { autoCreateRecord, type AutoCreateRecordInput } from './auto-create';
+import { writeDeferredNotes, writeLinkNote } from './link-note';
+import { autoCreateBatch, type AutoCreateBatchInput } from './auto-create-batch';
+import { applyJiraEvents, type ApplyJiraEventsInput } from './apply-jira-events';
+import { refreshLink, type RefreshLinkActivityInput } from './refresh';
+import { recordEventRun, type RecordEventRunInput } from './event-runs';
 
-export type { ActivityDeps } from './sync/context';
-export { DEFAULT_SYNC_CONFIG, type SyncEngineConfig } from './sync/context';
+export type { ActivityDeps } from './context';
+export { DEFAULT_SYNC_CONFIG, type SyncEngineConfig } from './context';
 
 export function createActivities(deps: ActivityDeps) {
   const ctx = makeCtx(deps);

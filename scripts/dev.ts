@@ -138,7 +138,7 @@ async function main(): Promise<void> {
 
   step('starting server and worker');
   run('server', 'server/main.ts', appEnv);
-  run('worker', 'activities/worker.ts', appEnv);
+  run('worker', 'worker/main.ts', appEnv);
   await waitHttp(`${base}/readyz`, 60_000);
 
   console.log('\nEverything is up:');

@@ -8,9 +8,9 @@
  * for good. --force also purges an installation that is still marked installed.
  * Reads DATABASE_URL and TEMPORAL_* like the server.
  */
-import { createPrisma } from '../activities/store/prisma';
+import { createPrisma } from '../store/prisma';
 import { loadTemporalConnection } from '../temporal.config';
-import { connectTemporalClient } from '../server/temporal-client';
+import { connectTemporalClient } from '../server/temporal/client';
 import { purgeInstallation } from '../server/services/purge-installation';
 
 async function main(): Promise<void> {

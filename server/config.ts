@@ -14,7 +14,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
-  /** AES-256-GCM key for secrets at rest, e.g. "k1:<32 bytes base64>" (read by activities/store/secrets.ts). */
+  /** AES-256-GCM key for secrets at rest, e.g. "k1:<32 bytes base64>" (read by store/secrets.ts). */
   SECRETS_KEY: z.string().min(16),
   FORGE_JWKS_URL: z.string().url().default(PRODUCTION_FORGE_JWKS_URL),
   /** The accepted FIT audience: the Forge app ARI. */

@@ -1,7 +1,7 @@
 /** The services every route plugin receives, built once from the injected dependencies. */
 import type { Client } from '@temporalio/client';
-import type { PrismaClient } from '../activities/store/prisma';
-import type { JiraApi } from '../activities/jira/types';
+import type { PrismaClient } from '../store/prisma';
+import type { JiraApi } from '../integrations/jira/types';
 import type { ServerConfig } from './config';
 import type { AppDeps, SecretBox } from './deps';
 import { createEventIntake, type EventIntake } from './services/event-intake';

@@ -2,14 +2,14 @@
 import type { Client } from '@temporalio/client';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
-import type { PrismaClient } from '../activities/store/prisma';
-import type { JiraApi } from '../activities/jira/types';
-import type { ZohoApi } from '../activities/zoho/types';
+import type { PrismaClient } from '../store/prisma';
+import type { JiraApi } from '../integrations/jira/types';
+import type { ZohoApi } from '../integrations/zoho/types';
 import type { DataCenterId } from './contract/admin';
 import type { ServerConfig } from './config';
 import type { EventRelayOptions } from './events/relay';
 
-import type { SecretBox } from '../activities/store/secrets';
+import type { SecretBox } from '../store/secrets';
 
 export type { SecretBox };
 

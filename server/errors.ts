@@ -4,8 +4,8 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { HttpFailure } from '../activities/http/failures';
-import { ZohoAuthError } from '../activities/zoho/oauth';
+import { HttpFailure } from '../integrations/http/failures';
+import { ZohoAuthError } from '../integrations/zoho/oauth';
 import type { ErrorBody, ErrorCode, FieldError } from './contract/common';
 
 export const ERROR_STATUS: Record<ErrorCode, number> = {
@@ -41,7 +41,7 @@ export const zohoNotConnected = () =>
   new AppError('zoho_not_connected', 'Zoho Projects is not connected yet. An admin can connect it on the connector admin page.');
 
 /**
- * Outbound failures (typed by activities/http) as API errors: the message is already readable and
+ * Outbound failures (typed by integrations/http) as API errors: the message is already readable and
  * token-free; the code tells the UI which side is at fault.
  */
 export function fromOutboundFailure(err: unknown): AppError | undefined {

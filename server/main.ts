@@ -3,7 +3,7 @@
  * variable), connect PostgreSQL and Temporal, listen, and shut down gracefully on SIGTERM/SIGINT.
  */
 import { join } from 'node:path';
-import { createSecretBox } from '../activities/store/secrets';
+import { createSecretBox } from '../store/secrets';
 import { ConfigError, loadServerConfig, type ServerConfig } from './config';
 import { signDevFit } from './dev/dev-keys';
 import { createLogger } from './logger';

@@ -3,13 +3,13 @@
  * entry (main.ts) and the event benchmark so both measure and run the same thing.
  */
 import type { FastifyInstance } from 'fastify';
-import { createPrisma } from '../activities/store/prisma';
-import { createSecretBox } from '../activities/store/secrets';
+import { createPrisma } from '../store/prisma';
+import { createSecretBox } from '../store/secrets';
 import { buildApp } from './app';
 import type { ServerConfig } from './config';
 import type { AppDeps } from './deps';
-import { createDefaultClientFactories } from './services/default-clients';
-import { connectTemporalClient } from './temporal-client';
+import { createDefaultClientFactories } from '../clients/server-factories';
+import { connectTemporalClient } from './temporal/client';
 
 export interface ProductionServer {
   app: FastifyInstance;

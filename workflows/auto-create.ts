@@ -1,7 +1,7 @@
 /**
  * Child workflow: one new Zoho record → one Jira issue (+ initial status per Conditional Sync Rule)
  * + auto-managed link + Zoho link note. The cycle creates most records in batch activities
- * (activities/sync/auto-create-batch.ts); this child settles each record a batch could not: one an
+ * (activities/auto-create-batch.ts); this child settles each record a batch could not: one an
  * earlier attempt claimed (a crash, a lost response) or one that kept failing. Its id
  * `create:<sci>:<record>` is the idempotency key: the parent starts it with WorkflowIdReusePolicy
  * ALLOW_DUPLICATE_FAILED_ONLY, so a completed create never reruns, and one record never has two
@@ -15,7 +15,7 @@
 import { proxyLocalActivities } from '@temporalio/workflow';
 import type { SmartConnectedItem, ZohoRecord } from './core/model';
 import type { SyncActivities } from '../activities/index';
-import type { AutoCreateRecordResult } from '../activities/sync/auto-create';
+import type { AutoCreateRecordResult } from '../activities/auto-create';
 import { ACTIVITY_PRESETS } from '../temporal.config';
 import { remote } from './activity-options';
 

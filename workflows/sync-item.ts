@@ -12,7 +12,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { ZohoRecord } from './core/model';
-import type { PullPagesResult } from '../activities/sync/pull';
+import type { PullPagesResult } from '../activities/pull';
 import { createBatch, remote, scan, store } from './activity-options';
 import { autoCreate, type AutoCreateWorkflowResult } from './auto-create';
 import { autoCreateWorkflowIdFor } from './ids';

@@ -38,7 +38,7 @@ function group(p: Proc): string {
   if (p.name.startsWith('postgres')) return 'postgres';
   try {
     const cmd = readFileSync(`/proc/${p.pid}/cmdline`, 'utf8');
-    if (cmd.includes('activities/worker')) return 'worker';
+    if (cmd.includes('worker/main')) return 'worker';
     if (cmd.includes('server/main') || cmd.includes('server.ts')) return 'server';
   } catch {
     // exited

@@ -14,7 +14,7 @@ import { DEMO_STATUS } from '../../sim/jira';
 import { startHarness } from '../../tests/e2e/support/harness';
 import { createSci } from '../../tests/e2e/support/sci';
 import { jiraEvent, linkedPair } from '../../tests/e2e/support/world';
-import { signalIssueEvents, startRefreshLink } from '../../activities/temporal/schedules';
+import { signalIssueEvents, startRefreshLink } from '../../server/temporal/schedules';
 import { issueEventsWorkflowIdFor } from '../../workflows/ids';
 import type { ReceiptedJiraIssueEvent } from '../../workflows/signals';
 import { startInfra } from './infra';

@@ -1,7 +1,7 @@
 /** Bench scenarios of the scheduled Zoho → Jira cycle: idle, churn, first-cycle auto-create. */
 import { performance } from 'node:perf_hooks';
 import { configFingerprint } from '../../workflows/core/fingerprint';
-import { loadSmartConnectedItem } from '../../activities/store/items';
+import { loadSmartConnectedItem } from '../../store/items';
 import { startHarness, type Harness } from '../../tests/e2e/support/harness';
 import { createSci, runCycle } from '../../tests/e2e/support/sci';
 import { request } from 'undici';

@@ -1,5 +1,5 @@
 /**
- * Runs the real worker process (activities/worker.ts, production wiring: credentials from the
+ * Runs the real worker process (worker/main.ts, production wiring: credentials from the
  * database, clients from clients-from-db) against a harness's simulators, and reads its peak RSS
  * (VmHWM) from /proc, so the memory row measures the worker alone.
  *
@@ -10,7 +10,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createSecretBox } from '../../activities/store/secrets';
+import { createSecretBox } from '../../store/secrets';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../sim/zoho';
 import type { Harness } from '../../tests/e2e/support/harness';
 
@@ -47,10 +47,10 @@ export const PROCESS_ENV: Record<string, string> = {
   ...(process.env.BENCH_MALLOC_MMAP_THRESHOLD ? { MALLOC_MMAP_THRESHOLD_: process.env.BENCH_MALLOC_MMAP_THRESHOLD } : {}),
 };
 
-const workerEntry = (runtime: 'dist' | 'tsx') => (runtime === 'tsx' ? ['--import', 'tsx', 'activities/worker.ts'] : [join(compiledBuild(), 'activities/worker.js')]);
+const workerEntry = (runtime: 'dist' | 'tsx') => (runtime === 'tsx' ? ['--import', 'tsx', 'worker/main.ts'] : [join(compiledBuild(), 'worker/main.js')]);
 
 const bundles = new Map<string, string>();
-/** Built once per bench run the production way: `node dist/activities/worker.js --build-bundle <file>`. */
+/** Built once per bench run the production way: `node dist/worker/main.js --build-bundle <file>`. */
 function workflowBundle(runtime: 'dist' | 'tsx'): string {
   let file = bundles.get(runtime);
   if (!file) {
@@ -68,7 +68,7 @@ function workflowBundle(runtime: 'dist' | 'tsx'): string {
 let compiled: string | undefined;
 /**
  * `tsc -p tsconfig.build.json` (the production build) into the cache dir, once per bench run;
- * returns the output directory (activities/worker.js, server/main.js, …).
+ * returns the output directory (worker/main.js, server/main.js, …).
  */
 export function compiledBuild(): string {
   if (!compiled) {

@@ -8,7 +8,7 @@
  * unreachable waits in PostgreSQL and is delivered when Temporal answers again. Never calls Jira
  * or Zoho.
  */
-import type { PrismaClient } from '../../activities/store/prisma';
+import type { PrismaClient } from '../../store/prisma';
 import type { MappedEvent } from './forge-event';
 import { createReceiptBatcher, type ReceiptBatcherOptions } from './receipt-batch';
 import type { EventRelay } from './relay';

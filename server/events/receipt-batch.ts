@@ -12,7 +12,7 @@
  * duplicates, exactly as if they had arrived one after the other.
  */
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../../activities/store/prisma';
+import type { PrismaClient } from '../../store/prisma';
 import type { JiraIssueEvent } from '../../workflows/signals';
 
 export interface ReceiptRequest {

@@ -5,7 +5,7 @@
  * than the retention are deleted in small chunks; a pending row is never deleted: it still has to
  * reach its workflow. Any number of server processes may prune at once.
  */
-import type { PrismaClient } from '../../activities/store/prisma';
+import type { PrismaClient } from '../../store/prisma';
 
 export interface ReceiptRetentionOptions {
   /** How long settled receipts are kept (default 7 days). */

@@ -20,11 +20,11 @@
  * events: the entity workflow ignores receipt ids it has seen, so each is applied once.
  */
 import type { Client } from '@temporalio/client';
-import type { PrismaClient } from '../../activities/store/prisma';
+import type { PrismaClient } from '../../store/prisma';
 import { issueEventsWorkflowIdFor } from '../../workflows/ids';
 import type { JiraIssueEvent } from '../../workflows/signals';
 import { createDeliveryPressure, createSignalGate, type SignalGateOptions } from './delivery-pressure';
-import { createEntitySignaller } from './entity-signal';
+import { createEntitySignaller } from '../temporal/entity-signal';
 import { parseOutboxRows, type SweptRow } from './outbox-row';
 
 /** A pending outbox row. */

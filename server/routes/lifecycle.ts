@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { upsertSchedule } from '../../activities/temporal/schedules';
+import { upsertSchedule } from '../temporal/schedules';
 import type { ServerContext } from '../context';
 import { invocationOf } from '../plugins/forge-auth';
 import { unwrapForgeEvent } from '../events/forge-event';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { decodeJwt } from 'jose';
-import type { PrismaClient } from '../../activities/store/prisma';
+import type { PrismaClient } from '../../store/prisma';
 import { AppError } from '../errors';
 import type { ForgeInvocation } from '../plugins/fit-verifier';
 import type { JiraAccess, SecretBox } from '../deps';

@@ -2,7 +2,7 @@
  * Smart Connected Items as the admin page sees them: validated writes (the core's matrix), the grid
  * view (every column the spec lists + the latest SyncRun summary), always scoped by installation.
  */
-import type { Prisma, PrismaClient } from '../../activities/store/prisma';
+import type { Prisma, PrismaClient } from '../../store/prisma';
 import { temporalRunUrl, type TemporalConnectionConfig } from '../../temporal.config';
 import { SYNC_MODE_CAPABILITIES } from '../../workflows/core/capabilities';
 import { validateSmartConnectedItem, type SmartConnectedItemDraft } from '../../workflows/core/sci-validation';

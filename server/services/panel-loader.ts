@@ -2,8 +2,8 @@
  * Loads what the panel routes need for the FIT's issue: the issue's scope, the applicable SCIs,
  * their links, and each linked record from Zoho (preview failures never hide the link).
  */
-import type { Link } from '../../activities/store/prisma';
-import type { ZohoApi } from '../../activities/zoho/types';
+import type { Link } from '../../store/prisma';
+import type { ZohoApi } from '../../integrations/zoho/types';
 import type { ZohoField, ZohoRecord } from '../../workflows/core/model';
 import type { PanelItem } from '../contract/panel';
 import type { ServerContext } from '../context';

@@ -2,8 +2,8 @@
  * What the issue panel shows: which Smart Connected Items apply to an issue (display-only by
  * project; synchronized by project AND issue type), and each linked record's preview.
  */
-import type { Link } from '../../activities/store/prisma';
-import type { ZohoApi, ZohoSource } from '../../activities/zoho/types';
+import type { Link } from '../../store/prisma';
+import type { ZohoApi, ZohoSource } from '../../integrations/zoho/types';
 import { SYNC_MODE_CAPABILITIES } from '../../workflows/core/capabilities';
 import type { ZohoField, ZohoRecord } from '../../workflows/core/model';
 import { zohoFieldValue } from '../../workflows/core/record-fields';

@@ -4,8 +4,8 @@
  * Installation; auto-create intents are keyed by SCI only).
  */
 import type { Client } from '@temporalio/client';
-import { deleteSchedule } from '../../activities/temporal/schedules';
-import type { PrismaClient } from '../../activities/store/prisma';
+import { deleteSchedule } from '../temporal/schedules';
+import type { PrismaClient } from '../../store/prisma';
 
 export interface PurgeResult {
   installationId: string;

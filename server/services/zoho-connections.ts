@@ -2,10 +2,10 @@
  * The Zoho Self Client connection of an installation: save (exchange the code, store the secret and
  * refresh token encrypted), read a summary (never a secret), revoke, and hand out a ZohoApi.
  */
-import type { PrismaClient, ZohoConnection } from '../../activities/store/prisma';
-import { exchangeCode, fetchZohoUser, revokeRefreshToken } from '../../activities/zoho/oauth';
-import { ZOHO_DATA_CENTERS, isDataCenterId, type ZohoHostOverrides } from '../../activities/zoho/data-centers';
-import type { ZohoApi } from '../../activities/zoho/types';
+import type { PrismaClient, ZohoConnection } from '../../store/prisma';
+import { exchangeCode, fetchZohoUser, revokeRefreshToken } from '../../integrations/zoho/oauth';
+import { ZOHO_DATA_CENTERS, isDataCenterId, type ZohoHostOverrides } from '../../integrations/zoho/data-centers';
+import type { ZohoApi } from '../../integrations/zoho/types';
 import type { ConnectionSummary, SaveConnectionBody } from '../contract/admin';
 import type { SecretBox, ZohoFactory } from '../deps';
 import { zohoNotConnected } from '../errors';

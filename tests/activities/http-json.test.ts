@@ -1,5 +1,5 @@
-import { parseJsonSafe, quoteBigIntegers } from '../../activities/http/json';
-import { multipartBody } from '../../activities/http/multipart';
+import { parseJsonSafe, quoteBigIntegers } from '../../integrations/http/json';
+import { multipartBody } from '../../integrations/http/multipart';
 import { Readable } from 'node:stream';
 
 describe('JSON parsing never rounds 19-digit Zoho ids', () => {

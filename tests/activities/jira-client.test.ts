@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import { ApplicationFailure } from '@temporalio/common';
 import { startJiraSim, DEMO_ACCOUNTS, DEMO_FIELDS, type JiraSim } from '../../sim/jira';
-import { createJiraClient, JIRA_TOKEN_MISSING_MESSAGE } from '../../activities/jira/client';
-import { HttpFailure } from '../../activities/http/failures';
-import type { Adf } from '../../activities/jira/types';
+import { createJiraClient, JIRA_TOKEN_MISSING_MESSAGE } from '../../integrations/jira/client';
+import { HttpFailure } from '../../integrations/http/failures';
+import type { Adf } from '../../integrations/jira/types';
 
 let sim: JiraSim;
 const doc = (text: string): Adf => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });

@@ -1,7 +1,7 @@
 /**
  * The offline Prisma route (scripts/prisma.mjs + scripts/prisma-engine/): Prisma 7's CLI driven
  * through the Wasm schema engine bridge against the real test PostgreSQL, and the runtime client
- * from activities/store/prisma.ts.
+ * from store/prisma.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createPrisma, type PrismaClient } from '../../activities/store/prisma';
+import { createPrisma, type PrismaClient } from '../../store/prisma';
 
 const databaseUrl = () => {
   const url = process.env.DATABASE_URL;

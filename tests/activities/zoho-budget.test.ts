@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { createZohoBudget, type BudgetClock } from '../../activities/zoho/budget';
+import { createZohoBudget, type BudgetClock } from '../../integrations/zoho/budget';
 
 function fakeClock(start = 1_000_000): BudgetClock & { t: number; slept: number[] } {
   const c = {

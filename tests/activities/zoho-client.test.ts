@@ -3,12 +3,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import {
   startZohoSim, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PORTAL_ID, DEMO_PORTAL_NAME, DEMO_PROJECT_IDS, type ZohoSim,
 } from '../../sim/zoho';
-import { createZohoClient } from '../../activities/zoho/client';
-import { createZohoBudget } from '../../activities/zoho/budget';
-import { createZohoTokenProvider } from '../../activities/zoho/token-provider';
-import { refreshAccessToken, type ZohoTokens } from '../../activities/zoho/oauth';
-import { HttpFailure } from '../../activities/http/failures';
-import type { ZohoSource } from '../../activities/zoho/types';
+import { createZohoClient } from '../../integrations/zoho/client';
+import { createZohoBudget } from '../../integrations/zoho/budget';
+import { createZohoTokenProvider } from '../../integrations/zoho/token-provider';
+import { refreshAccessToken, type ZohoTokens } from '../../integrations/zoho/oauth';
+import { HttpFailure } from '../../integrations/http/failures';
+import type { ZohoSource } from '../../integrations/zoho/types';
 
 let sim: ZohoSim;
 beforeAll(async () => { sim = await startZohoSim(); });

@@ -5,12 +5,12 @@
 import {
   startZohoSim, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PORTAL_ID, DEMO_PORTAL_NAME, DEMO_PROJECT_IDS, type ZohoSim,
 } from '../../sim/zoho';
-import { associatedRows, ZOHO_ASSOCIATION_PATHS } from '../../activities/zoho/associations';
-import { createZohoClient } from '../../activities/zoho/client';
-import { createZohoBudget } from '../../activities/zoho/budget';
-import { createZohoTokenProvider } from '../../activities/zoho/token-provider';
-import { refreshAccessToken } from '../../activities/zoho/oauth';
-import type { ZohoSource } from '../../activities/zoho/types';
+import { associatedRows, ZOHO_ASSOCIATION_PATHS } from '../../integrations/zoho/associations';
+import { createZohoClient } from '../../integrations/zoho/client';
+import { createZohoBudget } from '../../integrations/zoho/budget';
+import { createZohoTokenProvider } from '../../integrations/zoho/token-provider';
+import { refreshAccessToken } from '../../integrations/zoho/oauth';
+import type { ZohoSource } from '../../integrations/zoho/types';
 
 let sim: ZohoSim;
 let zoho: ReturnType<typeof createZohoClient>;
@@ -82,7 +82,7 @@ describe('Zoho task ↔ issue associations', () => {
     expect(ofBug.map((r) => [r.module, r.name]).sort()).toEqual([['tasks', 'Fix login'], ['tasks', 'Write docs']]);
     expect(await zoho.listAssociatedRecords(issues, bug2.id)).toEqual([expect.objectContaining({ id: task.id, module: 'tasks' })]);
     expect(await zoho.listAssociatedRecords({ ...tasks, module: 'milestones' }, task.id)).toEqual([]);
-    // The documented paths, each spelled once in activities/zoho/associations.ts.
+    // The documented paths, each spelled once in integrations/zoho/associations.ts.
     expect(calls).toEqual(expect.arrayContaining([
       `GET ${ZOHO_ASSOCIATION_PATHS.issuesOfTask(DEMO_PORTAL_ID, DEMO_PROJECT_IDS.website, task.id)} 200`,
       `GET ${ZOHO_ASSOCIATION_PATHS.tasksOfIssues(DEMO_PORTAL_ID)} 200`,

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { startZohoSim, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type ZohoSim } from '../../sim/zoho';
 import {
   exchangeCode, fetchZohoUser, refreshAccessToken, revokeRefreshToken, ZohoAuthError,
-} from '../../activities/zoho/oauth';
+} from '../../integrations/zoho/oauth';
 
 let sim: ZohoSim;
 const ctx = () => ({ overrides: { ZOHO_ACCOUNTS_URL: sim.url, ZOHO_API_URL: sim.url } });

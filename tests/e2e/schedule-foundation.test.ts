@@ -2,7 +2,7 @@
  * The foundation's proof: a Temporal Schedule for an SCI, triggered now, runs the sync workflow,
  * whose activity reads from the Zoho simulator and writes a SyncRun row.
  */
-import { deleteSchedule, triggerSyncNow, upsertSchedule } from '../../activities/temporal/schedules';
+import { deleteSchedule, triggerSyncNow, upsertSchedule } from '../../server/temporal/schedules';
 import { scheduleIdFor } from '../../workflows/ids';
 import { SEARCH_ATTRIBUTES } from '../../temporal.config';
 import { eventually, startHarness, type Harness } from './support/harness';

@@ -75,7 +75,7 @@ describe('secrets never leave the server', () => {
     expect(failing.status).toBe(400);
     const row = await h.prisma.zohoConnection.findUniqueOrThrow({ where: { installationId: b.installationId } });
     const secrets = [DEMO_CLIENT_SECRET, 'another-secret-xyz', 'bogus-code-1234', SYSTEM_TOKEN];
-    const { createSecretBox } = await import('../../activities/store/secrets');
+    const { createSecretBox } = await import('../../store/secrets');
     const box = createSecretBox();
     secrets.push(box.open(row.refreshTokenEnc));
     if (row.accessTokenEnc) secrets.push(box.open(row.accessTokenEnc));

@@ -4,10 +4,10 @@
  * client factories. Used by the server harness and the browser-test stack.
  */
 import { Client, Connection } from '@temporalio/client';
-import { createPrisma } from '../../activities/store/prisma';
-import { createSecretBox } from '../../activities/store/secrets';
+import { createPrisma } from '../../store/prisma';
+import { createSecretBox } from '../../store/secrets';
 import { loadServerConfig } from '../../server/config';
-import { createDefaultClientFactories } from '../../server/services/default-clients';
+import { createDefaultClientFactories } from '../../clients/server-factories';
 
 export async function openServerDeps(env: NodeJS.ProcessEnv, overrides: { ZOHO_ACCOUNTS_URL: string; ZOHO_API_URL: string; ZOHO_WEB_URL: string }) {
   const config = loadServerConfig(env);

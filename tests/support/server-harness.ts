@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { request } from 'undici';
-import type { PrismaClient } from '../../activities/store/prisma';
+import type { PrismaClient } from '../../store/prisma';
 import { buildApp } from '../../server/app';
 import type { ServerConfig } from '../../server/config';
 import { devKeySet } from '../../server/dev/dev-keys';

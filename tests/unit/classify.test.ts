@@ -1,5 +1,5 @@
-import { classify } from '../../activities/http/classify';
-import { apiErrorText } from '../../activities/http/error-text';
+import { classify } from '../../integrations/http/classify';
+import { apiErrorText } from '../../integrations/http/error-text';
 
 const NOW = Date.parse('2026-03-02T10:00:00Z');
 

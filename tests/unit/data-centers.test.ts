@@ -1,4 +1,4 @@
-import { DATA_CENTER_IDS, ZOHO_DATA_CENTERS, listDataCenters, zohoHosts } from '../../activities/zoho/data-centers';
+import { DATA_CENTER_IDS, ZOHO_DATA_CENTERS, listDataCenters, zohoHosts } from '../../integrations/zoho/data-centers';
 
 describe('Zoho data centers: the nine locations the admin page offers', () => {
   it.each([

@@ -1,5 +1,5 @@
-/** Adaptive pacing against Jira's unannounced burst ceiling (activities/jira/pacer.ts), on a fake clock. */
-import { createSitePacer, RELAX_MS } from '../../activities/jira/pacer';
+/** Adaptive pacing against Jira's unannounced burst ceiling (integrations/jira/pacer.ts), on a fake clock. */
+import { createSitePacer, RELAX_MS } from '../../integrations/jira/pacer';
 
 function fakeClock() {
   let t = 1_000_000;

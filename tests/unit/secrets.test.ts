@@ -1,4 +1,4 @@
-import { createSecretBox } from '../../activities/store/secrets';
+import { createSecretBox } from '../../store/secrets';
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
 const K1 = `k1:${key(1)}`;

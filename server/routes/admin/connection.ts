@@ -1,7 +1,7 @@
 /** Admin: Zoho connection (save / read / revoke), data centers and the installation's status. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listDataCenters } from '../../../activities/zoho/data-centers';
+import { listDataCenters } from '../../../integrations/zoho/data-centers';
 import {
   adminStatusSchema, connectionSummarySchema, dataCenterSchema, saveConnectionBodySchema,
 } from '../../contract/admin';

@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deleteSchedule, triggerSyncNow, upsertSchedule } from '../../../activities/temporal/schedules';
+import { deleteSchedule, triggerSyncNow, upsertSchedule } from '../../temporal/schedules';
 import { SYNC_MODE_CAPABILITIES } from '../../../workflows/core/capabilities';
 import { scheduleIdFor, syncWorkflowIdFor } from '../../../workflows/ids';
 import { itemBodySchema, itemSchema, syncNowResultSchema } from '../../contract/admin';

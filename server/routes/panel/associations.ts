@@ -4,8 +4,8 @@
  * issue's linked tasks). Which groups a module offers comes from the core capability table.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { HttpFailure } from '../../../activities/http/failures';
-import type { ZohoApi, ZohoSource } from '../../../activities/zoho/types';
+import { HttpFailure } from '../../../integrations/http/failures';
+import type { ZohoApi, ZohoSource } from '../../../integrations/zoho/types';
 import { ZOHO_MODULE_CAPABILITIES, type AssociationGroup as CoreAssociation } from '../../../workflows/core/capabilities';
 import type { ZohoRecord } from '../../../workflows/core/model';
 import { sciParams } from '../../contract/common';

@@ -4,9 +4,9 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { makeCtx } from '../../../activities/sync/context';
-import { writeLinkNote } from '../../../activities/sync/link-note';
-import { startRefreshLink } from '../../../activities/temporal/schedules';
+import { makeCtx } from '../../../activities/context';
+import { writeLinkNote } from '../../../activities/link-note';
+import { startRefreshLink } from '../../temporal/schedules';
 import { SYNC_MODE_CAPABILITIES } from '../../../workflows/core/capabilities';
 import { sciParams } from '../../contract/common';
 import { linkBodySchema, refreshResultSchema, panelItemSchema } from '../../contract/panel';

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
-import { createClientRegistry } from '../../../activities/sync/clients-from-db';
-import { createWorker } from '../../../activities/worker';
-import type { PrismaClient } from '../../../activities/store/prisma';
+import { createClientRegistry } from '../../../clients/registry';
+import { createWorker } from '../../../worker/main';
+import type { PrismaClient } from '../../../store/prisma';
 import { buildApp } from '../../../server/app';
 import { DEV_APP_ID, signDevFit } from '../../../server/dev/dev-keys';
 import { devConsoleRoutes } from '../../../server/routes/dev-console';
@@ -68,7 +68,7 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
   let workerConnection: NativeConnection | undefined;
-  // The production worker wiring: clients built from the stored connection, like activities/worker.ts.
+  // The production worker wiring: clients built from the stored connection, like worker/main.ts.
   const registry = createClientRegistry({ prisma, secrets, zohoOverrides: overrides });
   if (opts.worker !== false) {
     workerConnection = await NativeConnection.connect({ address: config.temporal.address });

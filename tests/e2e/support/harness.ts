@@ -6,16 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { createWorker } from '../../../activities/worker';
+import { createWorker } from '../../../worker/main';
 import type { SyncEngineConfig } from '../../../activities/index';
-import { createPrisma, type PrismaClient } from '../../../activities/store/prisma';
-import { createZohoClient } from '../../../activities/zoho/client';
-import { createZohoBudget } from '../../../activities/zoho/budget';
-import { createZohoTokenProvider } from '../../../activities/zoho/token-provider';
-import { refreshAccessToken } from '../../../activities/zoho/oauth';
-import { createJiraClient } from '../../../activities/jira/client';
-import type { JiraApi } from '../../../activities/jira/types';
-import type { ZohoApi } from '../../../activities/zoho/types';
+import { createPrisma, type PrismaClient } from '../../../store/prisma';
+import { createZohoClient } from '../../../integrations/zoho/client';
+import { createZohoBudget } from '../../../integrations/zoho/budget';
+import { createZohoTokenProvider } from '../../../integrations/zoho/token-provider';
+import { refreshAccessToken } from '../../../integrations/zoho/oauth';
+import { createJiraClient } from '../../../integrations/jira/client';
+import type { JiraApi } from '../../../integrations/jira/types';
+import type { ZohoApi } from '../../../integrations/zoho/types';
 import { startJiraSim, demoSeed, DEMO_STATUS, type JiraSim, type JiraSimOptions } from '../../../sim/jira';
 import {
   startZohoSim, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PORTAL_ID, DEMO_PORTAL_NAME, type ZohoSim, type ZohoSimOptions,

@@ -1,7 +1,7 @@
 /** Creating Smart Connected Items (rows) for tests, and running one cycle to completion. */
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { PrismaClient } from '../../../activities/store/prisma';
+import type { PrismaClient } from '../../../store/prisma';
 import type { SyncItemResult } from '../../../workflows/sync-item';
 import { DEMO_PORTAL_ID, DEMO_PORTAL_NAME } from '../../../sim/zoho';
 

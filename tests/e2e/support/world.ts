@@ -1,5 +1,5 @@
 /** Linked Zoho record ⇄ Jira issue pairs for mode tests, and Jira events as the server would signal them. */
-import { signalIssueEvent } from '../../../activities/temporal/schedules';
+import { signalIssueEvent } from '../../../server/temporal/schedules';
 import type { JiraIssueEvent } from '../../../workflows/signals';
 import { DEMO_ACCOUNTS } from '../../../sim/jira';
 import type { Harness } from './harness';

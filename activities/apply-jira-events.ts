@@ -1,0 +1,155 @@
+/**
+ * Event-driven direction: a coalesced batch of Jira events for one issue → the linked Zoho record
+ * of every SCI that links the issue: Jira-owned / two-way fields and status in ONE Zoho PATCH,
+ * new Jira comments and attachments copied once. Echoes are dropped twice over: events authored by
+ * our own app user, and values equal to our last write (receipts, in the planner).
+ */
+import { planJiraToZoho } from '../workflows/core/plan';
+import { adfToText } from '../workflows/core/values/adf-to-html';
+import { jiraCommentToZoho } from '../workflows/core/values/comments';
+import { SYNC_MODE_CAPABILITIES, ZOHO_MODULE_CAPABILITIES } from '../workflows/core/capabilities';
+import type { JiraIssue, SmartConnectedItem } from '../workflows/core/model';
+import type { JiraIssueEvent } from '../workflows/signals';
+import type { JiraApi } from '../integrations/jira/types';
+import type { ZohoApi } from '../integrations/zoho/types';
+import { loadSmartConnectedItems } from '../store/items';
+import { linksForIssue, markLinkSynced, type LinkRef } from '../store/links';
+import { commentMirrors, recordCommentMirror } from '../store/mirrors';
+import { receiptsForLinks, recordReceipts } from '../store/receipts';
+import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
+import { recordEventRun } from './event-runs';
+import { appAccountId, type CallCounter, clientsFor, type Ctx, errorText, isRetryable, sourceOf } from './context';
+import { jiraFieldsFor, zohoFieldsFor, zohoStatusesFor } from './metadata';
+import { pushJiraAttachmentsToZoho } from './attachments-jira-to-zoho';
+import { applyJiraCommentChanges } from './comments-jira-to-zoho';
+
+export interface ApplyJiraEventsInput {
+  installationId: string;
+  jiraIssueId: string;
+  events: JiraIssueEvent[];
+  /** When set, the batch's SyncRun rows are recorded here too (one activity per batch). */
+  run?: { workflowId: string; runId: string; batch: number };
+}
+export interface ApplyJiraEventsResult extends BatchResult { ownEchoes: number; sciIds: string[] }
+
+const FIELD_EVENTS = new Set(['issue_updated', 'issue_created']);
+const ZOHO_MIRROR_PREFIX = 'Comment from Zoho Projects by';
+
+async function pushFields(
+  ctx: Ctx, sci: SmartConnectedItem, link: LinkRef, issue: JiraIssue, changed: string[] | undefined,
+  apis: { zoho: ZohoApi; jira: JiraApi }, receipts: Parameters<typeof planJiraToZoho>[0]['receipts'], result: BatchResult,
+): Promise<void> {
+  const src = sourceOf(sci);
+  const wantsStatus = sci.syncStatus && ZOHO_MODULE_CAPABILITIES[sci.zohoModule].status && (!changed || changed.includes('status'));
+  const flowing = sci.mappings.some((m) => m.owner !== 'zoho' && (!changed || changed.includes(m.jiraFieldId)));
+  if (!wantsStatus && !flowing) return;
+  const [record, jiraFields, zohoFields, zohoStatuses] = await Promise.all([
+    apis.zoho.getRecord(src, link.zohoRecordId),
+    flowing ? jiraFieldsFor(sci.installationId, apis.jira, sci.jiraProjectIds[0], sci.jiraIssueTypeId) : [],
+    flowing ? zohoFieldsFor(sci.installationId, apis.zoho, src) : [],
+    wantsStatus ? zohoStatusesFor(sci.installationId, apis.zoho, src) : [],
+  ]);
+  if (!record) throw new Error(`Zoho record ${link.zohoRecordId} no longer exists`);
+  const now = new Date(ctx.clock.now()).toISOString();
+  const plan = planJiraToZoho({
+    sci, issue, record, changedFieldIds: changed, baseline: link.baseline, receipts, jiraFields, zohoFields, zohoStatuses, now,
+  });
+  if (plan.patch && Object.keys(plan.patch).length) {
+    await apis.zoho.updateRecord(src, record.id, plan.patch);
+    result.updated += 1;
+  } else {
+    result.skipped += 1;
+  }
+  if (plan.status?.kind === 'no_safe_status') {
+    result.noSafeTransition += 1;
+    result.errors.push({ zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message: `No safe Zoho status: ${plan.status.reason}` });
+  }
+  for (const c of plan.conflicts) result.conflicts.push({ linkId: link.id, field: c.field, winner: c.winner, at: now });
+  // Independent and idempotent (a retry replans and rewrites both): one round trip of time, not two.
+  await Promise.all([
+    recordReceipts(ctx.prisma, link.id, plan.receipts),
+    markLinkSynced(ctx.prisma, link.id, { baseline: plan.newBaseline, jiraUpdatedAt: issue.updated ? new Date(issue.updated) : null }),
+  ]);
+}
+
+async function pushComments(
+  ctx: Ctx, sci: SmartConnectedItem, link: LinkRef, commentIds: Set<string>, appUser: string, apis: { zoho: ZohoApi; jira: JiraApi },
+  result: BatchResult,
+): Promise<void> {
+  const mirrors = await commentMirrors(ctx.prisma, link.id);
+  const wanted = [...commentIds].filter((id) => !mirrors.jiraIds.has(id));
+  if (wanted.length === 0) return;
+  const comments = await apis.jira.listComments(link.jiraIssueId);
+  for (const c of comments) {
+    if (!wanted.includes(c.id) || c.authorAccountId === appUser) continue;
+    if (adfToText(c.body).trimStart().startsWith(ZOHO_MIRROR_PREFIX)) continue;
+    const { id } = await apis.zoho.addComment(sourceOf(sci), link.zohoRecordId, jiraCommentToZoho({ body: c.body, authorName: c.authorName }));
+    if (await recordCommentMirror(ctx.prisma, { linkId: link.id, zohoCommentId: id, jiraCommentId: c.id, origin: 'jira_to_zoho' })) {
+      result.updated += 1;
+    }
+  }
+}
+
+export async function applyJiraEvents(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJiraEventsResult> {
+  const result = await applyBatch(ctx, input);
+  if (input.run && result.sciIds.length > 0) {
+    await recordEventRun(ctx, { installationId: input.installationId, sciIds: result.sciIds, ...input.run, result });
+  }
+  return result;
+}
+
+async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJiraEventsResult> {
+  const result: ApplyJiraEventsResult = { ...emptyBatch(), ownEchoes: 0, sciIds: [] };
+  const counter: CallCounter = { zoho: 0, jira: 0 };
+  const [links, apis] = await Promise.all([
+    linksForIssue(ctx.prisma, input.installationId, input.jiraIssueId),
+    clientsFor(ctx, input.installationId, counter),
+  ]);
+  if (links.length === 0) return result;
+  try {
+    const appUser = await appAccountId(input.installationId, apis.jira);
+    const events = input.events.filter((e) => {
+      const own = !!e.actorAccountId && e.actorAccountId === appUser;
+      if (own) result.ownEchoes += 1;
+      return !own;
+    });
+    if (events.length === 0) return result;
+    const fieldEvents = events.filter((e) => FIELD_EVENTS.has(e.kind));
+    const created = fieldEvents.some((e) => e.kind === 'issue_created');
+    const changed = created ? undefined : [...new Set(fieldEvents.flatMap((e) => e.changedFieldIds))];
+    const commentIds = new Set(events.filter((e) => e.kind === 'comment_created' && e.commentId).map((e) => e.commentId!));
+    const attachmentsChanged = created || (changed ?? []).includes('attachment');
+    // The issue is read while the SCIs and receipts load (its failure is reported per link, below).
+    const issueRead = fieldEvents.length > 0 ? apis.jira.getIssue(input.jiraIssueId) : undefined;
+    issueRead?.catch(() => undefined);
+    const [sciList, receipts] = await Promise.all([
+      loadSmartConnectedItems(ctx.prisma, [...new Set(links.map((l) => l.sciId))]),
+      receiptsForLinks(ctx.prisma, links.map((l) => l.id)),
+    ]);
+    const scis = new Map(sciList.map((s) => [s.id, s]));
+    let issue: JiraIssue | null | undefined;
+    for (const link of links) {
+      const sci = scis.get(link.sciId);
+      if (!sci || !sci.enabled || !SYNC_MODE_CAPABILITIES[sci.mode].synchronized) continue;
+      result.sciIds.push(sci.id);
+      const module = ZOHO_MODULE_CAPABILITIES[sci.zohoModule];
+      try {
+        if (fieldEvents.length > 0) {
+          if (issue === undefined) issue = await issueRead!;
+          if (!issue) continue;
+          await pushFields(ctx, sci, link, issue, changed, apis, receipts.get(link.id) ?? [], result);
+        }
+        if (commentIds.size > 0 && sci.syncComments && module.comments) await pushComments(ctx, sci, link, commentIds, appUser, apis, result);
+        await applyJiraCommentChanges(ctx, sci, link, events, apis, result); // comment edits and deletions
+        if (attachmentsChanged && sci.syncAttachments && module.attachments) await pushJiraAttachmentsToZoho(ctx, sci, link, appUser, apis);
+      } catch (err) {
+        if (isRetryable(err)) throw err;
+        noteFailure(result, { zohoRecordId: link.zohoRecordId, jiraIssueKey: link.jiraIssueKey, message: errorText(err) });
+      }
+    }
+  } finally {
+    result.zohoCalls = counter.zoho;
+    result.jiraCalls = counter.jira;
+  }
+  return result;
+}

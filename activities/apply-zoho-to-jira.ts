@@ -1,0 +1,120 @@
+/**
+ * Scheduled direction for linked records: one Jira edit per changed issue (only changed fields),
+ * a transition only when the status target differs, Jira-won conflicts written back to Zoho, then
+ * receipts and baseline persisted. Per-record failures are recorded; retryable ones (429, 5xx,
+ * budget) propagate so Temporal retries the batch, which is idempotent through the baseline.
+ */
+import { planZohoToJira, statusWritten } from '../workflows/core/plan';
+import type { SmartConnectedItem, ZohoRecord } from '../workflows/core/model';
+import type { JiraApi } from '../integrations/jira/types';
+import type { ZohoApi } from '../integrations/zoho/types';
+import { findLinksByIds } from '../store/links';
+import { loadSmartConnectedItem } from '../store/items';
+import { markLinkSynced, type LinkRef } from '../store/links';
+import { receiptsForLinks, recordReceipts } from '../store/receipts';
+import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
+import { type CallCounter, type Ctx, clientsFor, errorText, isRetryable, sourceOf } from './context';
+import { moveJiraIssue } from './jira-status';
+import { jiraFieldsFor, zohoFieldsFor } from './metadata';
+import { RECORD_HASH_FIELD, recordHash } from './pull';
+
+export interface ApplyZohoChangesInput {
+  sciId: string;
+  items: Array<{ record: ZohoRecord; linkId: string }>;
+}
+
+export interface ApplyZohoChangesResult extends BatchResult {
+  /** Links whose comments/attachments should be mirrored now. */
+  mirrorLinkIds: string[];
+}
+
+export interface LinkSyncOutcome { wrote: boolean; mirror: { comments: boolean; attachments: boolean } }
+
+/** Syncs one linked record Zoho → Jira. Shared by the cycle and the panel refresh. */
+export async function syncLinkFromZoho(
+  ctx: Ctx, sci: SmartConnectedItem, link: LinkRef, record: ZohoRecord, apis: { zoho: ZohoApi; jira: JiraApi },
+  result: BatchResult, receipts: Parameters<typeof planZohoToJira>[0]['receipts'],
+): Promise<LinkSyncOutcome> {
+  const fieldIds = [...new Set([...sci.mappings.map((m) => m.jiraFieldId), 'status', 'updated', 'project', 'issuetype'])];
+  const issue = await apis.jira.getIssue(link.jiraIssueId, fieldIds);
+  if (!issue) throw Object.assign(new Error(`Jira issue ${link.jiraIssueKey} no longer exists`), { nonRetryable: true });
+  const needsMeta = sci.mappings.length > 0;
+  const [jiraFields, zohoFields] = needsMeta
+    ? await Promise.all([
+      jiraFieldsFor(sci.installationId, apis.jira, sci.jiraProjectIds[0], sci.jiraIssueTypeId),
+      zohoFieldsFor(sci.installationId, apis.zoho, sourceOf(sci)),
+    ])
+    : [[], []];
+  const now = new Date(ctx.clock.now()).toISOString();
+  const plan = planZohoToJira({ sci, record, issue, baseline: link.baseline, receipts, jiraFields, zohoFields, now });
+  let wrote = false;
+  if (plan.edit) {
+    await apis.jira.editIssue(issue.id, plan.edit.fields, { notifyUsers: false });
+    wrote = true;
+  }
+  const receiptsOut = [...plan.receipts];
+  const baseline = { ...plan.newBaseline };
+  if (plan.status) {
+    const moved = await moveJiraIssue(apis.jira, issue.id, issue.status, plan.status.target);
+    if (moved.kind === 'moved') {
+      const w = statusWritten('jira', moved.to.id, record.status?.id ?? '', now);
+      baseline['@status'] = w.baseline;
+      receiptsOut.push(w.receipt);
+      wrote = true;
+    } else if (moved.kind === 'no_safe_transition') {
+      result.noSafeTransition += 1;
+      result.errors.push({ zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message: `No safe transition: ${moved.reason}` });
+    }
+  }
+  if (plan.zohoPatch) {
+    await apis.zoho.updateRecord(sourceOf(sci), record.id, plan.zohoPatch);
+    wrote = true;
+  }
+  for (const c of plan.conflicts) {
+    result.conflicts.push({ linkId: link.id, field: c.field, winner: c.winner, at: now });
+  }
+  baseline[RECORD_HASH_FIELD] = { zohoHash: recordHash(record) };
+  await recordReceipts(ctx.prisma, link.id, receiptsOut);
+  await markLinkSynced(ctx.prisma, link.id, {
+    baseline, zohoModifiedAt: record.modifiedAt ? new Date(record.modifiedAt) : null,
+    jiraUpdatedAt: issue.updated ? new Date(issue.updated) : null, zohoRecordName: record.name,
+  });
+  return { wrote, mirror: plan.mirror };
+}
+
+export async function applyZohoChanges(ctx: Ctx, input: ApplyZohoChangesInput): Promise<ApplyZohoChangesResult> {
+  const result: ApplyZohoChangesResult = { ...emptyBatch(), mirrorLinkIds: [] };
+  const sci = await loadSmartConnectedItem(ctx.prisma, input.sciId);
+  if (!sci || input.items.length === 0) return result;
+  const counter: CallCounter = { zoho: 0, jira: 0 };
+  const apis = await clientsFor(ctx, sci.installationId, counter);
+  const links = await findLinksByIds(ctx.prisma, input.items.map((i) => i.linkId));
+  const receipts = await receiptsForLinks(ctx.prisma, [...links.keys()]);
+  try {
+    for (const { record, linkId } of input.items) {
+      const link = links.get(linkId);
+      if (!link) {
+        result.skipped += 1; // unlinked meanwhile
+        continue;
+      }
+      // A retried batch: this record was already applied (same content hash).
+      if (link.baseline[RECORD_HASH_FIELD]?.zohoHash === recordHash(record)) {
+        result.skipped += 1;
+        continue;
+      }
+      try {
+        const outcome = await syncLinkFromZoho(ctx, sci, link, record, apis, result, receipts.get(link.id) ?? []);
+        if (outcome.wrote) result.updated += 1;
+        else result.skipped += 1;
+        if (outcome.mirror.comments || outcome.mirror.attachments) result.mirrorLinkIds.push(link.id);
+      } catch (err) {
+        if (isRetryable(err)) throw err;
+        noteFailure(result, { zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message: errorText(err) }, record.modifiedAt);
+      }
+    }
+  } finally {
+    result.zohoCalls = counter.zoho;
+    result.jiraCalls = counter.jira;
+  }
+  return result;
+}

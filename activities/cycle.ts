@@ -1,0 +1,75 @@
+/** Start and end of one sync cycle: SCI + cursor in, SyncRun summary + advanced cursor out. */
+import { configFingerprint } from '../workflows/core/fingerprint';
+import { SYNC_MODE_CAPABILITIES } from '../workflows/core/capabilities';
+import { advanceCursor, loadCursor } from '../store/cursors';
+import { loadSmartConnectedItem } from '../store/items';
+import type { CycleTotals } from '../workflows/totals';
+import { finishSyncRun, startSyncRun, type SyncRunKind } from '../store/sync-runs';
+import type { SmartConnectedItem } from '../workflows/core/model';
+import type { Ctx } from './context';
+
+export interface BeginCycleInput { sciId: string; workflowId: string; runId: string; kind?: SyncRunKind }
+
+export type BeginCycleResult =
+  | { status: 'skip'; reason: string }
+  | {
+    status: 'run';
+    installationId: string;
+    sciName: string;
+    syncRunId: string;
+    fingerprint: string;
+    /** ISO; cursor minus the deliberate overlap. null = full pass (first run or config changed). */
+    modifiedAfter: string | null;
+    cursorReset: boolean;
+    serverOrdered: boolean;
+    autoCreate: boolean;
+    mirrorComments: boolean;
+    mirrorAttachments: boolean;
+    /** The SCI as read now, for auto-create children (no database read per created record). */
+    sci?: SmartConnectedItem;
+  };
+
+export async function beginCycle(ctx: Ctx, input: BeginCycleInput): Promise<BeginCycleResult> {
+  const sci = await loadSmartConnectedItem(ctx.prisma, input.sciId);
+  if (!sci) return { status: 'skip', reason: 'The Smart Connected Item no longer exists.' };
+  if (!sci.enabled) return { status: 'skip', reason: 'The Smart Connected Item is disabled.' };
+  if (!SYNC_MODE_CAPABILITIES[sci.mode].synchronized) return { status: 'skip', reason: 'Display-only items do not sync.' };
+  const fingerprint = configFingerprint(sci);
+  const cursor = await loadCursor(ctx.prisma, sci.id, fingerprint);
+  const syncRunId = await startSyncRun(ctx.prisma, {
+    installationId: sci.installationId, sciId: sci.id, kind: input.kind ?? 'scheduled', workflowId: input.workflowId, runId: input.runId,
+  });
+  const after = cursor.modifiedAfter ? new Date(cursor.modifiedAfter.getTime() - ctx.config.cursorOverlapMs).toISOString() : null;
+  return {
+    status: 'run',
+    installationId: sci.installationId,
+    sciName: sci.name,
+    syncRunId,
+    fingerprint,
+    modifiedAfter: after,
+    cursorReset: cursor.reset,
+    serverOrdered: ctx.config.zohoServerOrdering,
+    autoCreate: sci.autoCreate,
+    mirrorComments: sci.syncComments,
+    mirrorAttachments: sci.syncAttachments,
+    ...(sci.autoCreate ? { sci } : {}),
+  };
+}
+
+export interface FinishCycleInput {
+  sciId: string;
+  syncRunId: string;
+  fingerprint: string;
+  totals: CycleTotals;
+  /** ISO: the newest Zoho modified time fully processed; null = keep the cursor. */
+  cursor: string | null;
+  fullScan: boolean;
+  status?: 'succeeded' | 'partial' | 'failed';
+}
+
+export async function finishCycle(ctx: Ctx, input: FinishCycleInput): Promise<void> {
+  await advanceCursor(ctx.prisma, input.sciId, input.fingerprint, {
+    modifiedAfter: input.cursor ? new Date(input.cursor) : null, fullScan: input.fullScan,
+  });
+  await finishSyncRun(ctx.prisma, input.syncRunId, input.totals, input.status);
+}

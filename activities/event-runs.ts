@@ -1,0 +1,30 @@
+/**
+ * SyncRun rows for event batches (Jira → Zoho), so failures and conflicts of the event-driven
+ * direction reach the admin grid too. One entity workflow applies many batches: the batch
+ * sequence number keeps (workflowId, runId) unique.
+ */
+import { emptyCycleTotals } from '../workflows/totals';
+import { finishSyncRun, startSyncRun } from '../store/sync-runs';
+import type { BatchResult } from './batch-result';
+import type { Ctx } from './context';
+
+export interface RecordEventRunInput {
+  installationId: string;
+  sciIds: string[];
+  workflowId: string;
+  runId: string;
+  batch: number;
+  result: BatchResult;
+}
+
+export async function recordEventRun(ctx: Ctx, input: RecordEventRunInput): Promise<void> {
+  const r = input.result;
+  if (r.updated + r.failed + r.conflicts.length === 0) return;
+  for (const sciId of input.sciIds) {
+    const id = await startSyncRun(ctx.prisma, {
+      installationId: input.installationId, sciId, kind: 'event', workflowId: input.workflowId, runId: `${input.runId}#${input.batch}#${sciId}`,
+    });
+    const totals = { ...emptyCycleTotals(), ...r, conflicts: r.conflicts, errors: r.errors };
+    await finishSyncRun(ctx.prisma, id, totals);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Zoho → Jira comments and attachments for linked records (scheduled direction). Mirror tables
+ * make each item copy once; items that came from Jira (or our link note) are never copied back.
+ * Edits and deletions of Zoho comments we copied follow them (./comments-zoho-to-jira.ts).
+ * On a retried attempt the Jira side is checked first, so a copy whose response was lost is
+ * recorded instead of posted twice.
+ */
+import { zohoCommentToJira } from '../workflows/core/values/comments';
+import { stableJson } from '../workflows/core/values/hash';
+import type { SmartConnectedItem } from '../workflows/core/model';
+import type { JiraApi } from '../integrations/jira/types';
+import type { ZohoApi } from '../integrations/zoho/types';
+import { loadSmartConnectedItem } from '../store/items';
+import { findLinksByIds, type LinkRef } from '../store/links';
+import { attachmentMirrors, commentMirrors, recordAttachmentMirror, recordCommentMirror } from '../store/mirrors';
+import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
+import { activityAttempt, type CallCounter, clientsFor, type Ctx, errorText, heartbeat, isRetryable, sourceOf } from './context';
+import { applyZohoCommentChanges } from './comments-zoho-to-jira';
+import { isConnectorComment } from './link-note';
+
+export interface MirrorInput { sciId: string; linkIds: string[] }
+
+export interface MirrorCounts { comments: number; attachments: number }
+
+export async function mirrorLinkFromZoho(
+  ctx: Ctx, sci: SmartConnectedItem, link: LinkRef, apis: { zoho: ZohoApi; jira: JiraApi }, opts: { comments: boolean; attachments: boolean },
+): Promise<MirrorCounts> {
+  const counts: MirrorCounts = { comments: 0, attachments: 0 };
+  const src = sourceOf(sci);
+  const retried = activityAttempt() > 1;
+  if (opts.comments) {
+    const all = await apis.zoho.listComments(src, link.zohoRecordId);
+    // Edits and deletions of comments copied earlier first, so the new copies below are not re-checked.
+    const changes = await applyZohoCommentChanges(ctx, src, link, all, apis);
+    counts.comments += changes.edited + changes.deleted;
+    const mirrors = await commentMirrors(ctx.prisma, link.id);
+    const pending = all
+      .filter((c) => !mirrors.zohoIds.has(c.id) && c.id !== link.zohoNoteCommentId && !isConnectorComment(c.html));
+    const existing = retried && pending.length ? await apis.jira.listComments(link.jiraIssueId) : [];
+    for (const c of pending) {
+      const body = zohoCommentToJira({ html: c.html, authorName: c.authorName });
+      const same = existing.find((j) => stableJson(j.body) === stableJson(body));
+      const jiraId = same ? same.id : (await apis.jira.addComment(link.jiraIssueId, body)).id;
+      if (await recordCommentMirror(ctx.prisma, { linkId: link.id, zohoCommentId: c.id, jiraCommentId: jiraId, origin: 'zoho_to_jira' })) {
+        counts.comments += 1;
+      }
+    }
+  }
+  if (opts.attachments) {
+    const mirrors = await attachmentMirrors(ctx.prisma, link.id);
+    const pending = (await apis.zoho.listAttachments(src, link.zohoRecordId))
+      .filter((a) => !mirrors.zohoIds.has(a.id) && (a.size ?? 0) <= ctx.config.attachmentMaxBytes);
+    const existing = retried && pending.length ? await apis.jira.listAttachments(link.jiraIssueId) : [];
+    for (const a of pending) {
+      let jiraId = existing.find((j) => j.filename === a.name && (a.size === undefined || j.size === a.size) && !mirrors.jiraIds.has(j.id))?.id;
+      let size = a.size ?? 0;
+      if (!jiraId) {
+        const file = await apis.zoho.downloadAttachment(a);
+        size = file.size ?? a.size ?? 0;
+        if (size > ctx.config.attachmentMaxBytes) {
+          file.stream.destroy();
+          continue;
+        }
+        const uploaded = await apis.jira.uploadAttachment(link.jiraIssueId, {
+          name: a.name, size, contentType: a.contentType ?? file.contentType, stream: file.stream,
+        });
+        jiraId = uploaded.id;
+        size = uploaded.size;
+      }
+      if (await recordAttachmentMirror(ctx.prisma, {
+        linkId: link.id, zohoAttachmentId: a.id, jiraAttachmentId: jiraId, fileName: a.name, size, origin: 'zoho_to_jira',
+      })) counts.attachments += 1;
+    }
+  }
+  return counts;
+}
+
+export async function mirrorFromZoho(ctx: Ctx, input: MirrorInput): Promise<BatchResult> {
+  const result = emptyBatch();
+  const sci = await loadSmartConnectedItem(ctx.prisma, input.sciId);
+  if (!sci || input.linkIds.length === 0) return result;
+  const counter: CallCounter = { zoho: 0, jira: 0 };
+  const apis = await clientsFor(ctx, sci.installationId, counter);
+  const links = await findLinksByIds(ctx.prisma, input.linkIds);
+  try {
+    for (const link of links.values()) {
+      heartbeat(link.id);
+      try {
+        await mirrorLinkFromZoho(ctx, sci, link, apis, { comments: sci.syncComments, attachments: sci.syncAttachments });
+      } catch (err) {
+        if (isRetryable(err)) throw err;
+        noteFailure(result, { zohoRecordId: link.zohoRecordId, jiraIssueKey: link.jiraIssueKey, message: `Mirroring: ${errorText(err)}` });
+      }
+    }
+  } finally {
+    result.zohoCalls = counter.zoho;
+    result.jiraCalls = counter.jira;
+  }
+  return result;
+}

@@ -1,0 +1,187 @@
+/**
+ * Incremental pull: one Zoho list call per page. With server-side ordering (newest first) the scan
+ * stops at the first record older than the cursor, so an idle cycle costs one call; otherwise it is a
+ * page scan with client-side modified-time comparison (⌈N/200⌉ calls). Records without a modified
+ * time are compared by content hash with the link's baseline.
+ *
+ * Shared scan: SCIs reading the same Zoho source within one cycle window reuse the pages of a page
+ * scan (they do not depend on any cursor) from a short-lived in-process memo. This is per worker
+ * process; with several workers, SCIs on other workers scan on their own (still within budget).
+ */
+import type { ZohoRecord } from '../workflows/core/model';
+import { valueHash } from '../workflows/core/values/hash';
+import { ZOHO_MODULE_CAPABILITIES } from '../workflows/core/capabilities';
+import { ruleDecision, ruleGovernsStatus } from '../workflows/core/rules';
+import { zohoFieldsFor } from './metadata';
+import type { RecordPage, ZohoApi, ZohoSource } from '../integrations/zoho/types';
+import { linksForRecords } from '../store/links';
+import { loadSmartConnectedItem } from '../store/items';
+import { type CallCounter, type Ctx, heartbeat, zohoClient, sourceOf } from './context';
+import type { SmartConnectedItem } from '../workflows/core/model';
+
+/** Baseline pseudo-field holding the hash of the whole Zoho record as last synced. */
+export const RECORD_HASH_FIELD = '@record';
+
+export interface PullPageInput {
+  sciId: string;
+  page: number;
+  /** ISO; records modified after it (cursor minus overlap) are candidates. null = full pass. */
+  modifiedAfter: string | null;
+  serverOrdered: boolean;
+}
+
+export interface ChangedRecord { record: ZohoRecord; linkId: string }
+
+export interface PullPageResult {
+  changed: ChangedRecord[];
+  /** Unlinked records to auto-create (rule already checked), only when the SCI auto-creates. */
+  fresh: ZohoRecord[];
+  /** Unlinked records the Conditional Sync Rule keeps out of auto-create (until they meet it). */
+  skippedByRule: number;
+  scanned: number;
+  /** Linked records seen whose content did not change (counted as skipped only in a full pass). */
+  unchanged: number;
+  hasNext: boolean;
+  /** Server-ordered scans stop once older records appear. */
+  reachedCursor: boolean;
+  maxModifiedAt: string | null;
+  zohoCalls: number;
+}
+
+export function recordHash(record: ZohoRecord): string {
+  return valueHash({
+    modifiedAt: record.modifiedAt, name: record.name, description: record.description, status: record.status?.id, fields: record.fields,
+  });
+}
+
+/** Pages of recent page scans per Zoho source; an SCI never reuses a page it already consumed. */
+const sharedPages = new Map<string, { at: number; page: Promise<RecordPage>; usedBy: Set<string> }>();
+
+function listPage(
+  zoho: ZohoApi, sciId: string, installationId: string, src: ZohoSource, input: PullPageInput, pageSize: number, now: number, ttlMs: number,
+): Promise<RecordPage> {
+  if (input.serverOrdered) {
+    return zoho.listRecords(src, {
+      page: input.page, perPage: pageSize, sortByModified: true, ...(input.modifiedAfter ? { modifiedAfter: input.modifiedAfter } : {}),
+    });
+  }
+  const key = `${installationId}|${src.portalId}|${src.projectId}|${src.module}|${input.page}|${pageSize}`;
+  for (const [k, v] of sharedPages) if (now - v.at > ttlMs) sharedPages.delete(k);
+  const hit = sharedPages.get(key);
+  if (hit && !hit.usedBy.has(sciId)) {
+    hit.usedBy.add(sciId);
+    return hit.page;
+  }
+  const page = zoho.listRecords(src, { page: input.page, perPage: pageSize });
+  if (ttlMs <= 0) return page;
+  sharedPages.set(key, { at: now, page, usedBy: new Set([sciId]) });
+  page.catch(() => sharedPages.delete(key));
+  return page;
+}
+
+async function pullOne(
+  ctx: Ctx, sci: SmartConnectedItem, zoho: ZohoApi, counter: CallCounter, input: PullPageInput,
+): Promise<PullPageResult> {
+  const before = counter.zoho;
+  const page = await listPage(
+    zoho, sci.id, sci.installationId, sourceOf(sci), input, ctx.config.pageSize, ctx.clock.now(), ctx.config.sharedScanTtlMs,
+  );
+  const after = input.modifiedAfter ? Date.parse(input.modifiedAfter) : null;
+
+  let maxModified: number | null = null;
+  let reachedCursor = false;
+  const candidates: ZohoRecord[] = [];
+  for (const record of page.records) {
+    const modified = record.modifiedAt ? Date.parse(record.modifiedAt) : NaN;
+    if (!Number.isNaN(modified)) {
+      maxModified = maxModified === null ? modified : Math.max(maxModified, modified);
+      if (after !== null && modified <= after) {
+        reachedCursor = true;
+        continue;
+      }
+    }
+    candidates.push(record);
+  }
+
+  const links = await linksForRecords(ctx.prisma, sci.id, candidates.map((r) => r.id));
+  const changed: ChangedRecord[] = [];
+  const fresh: ZohoRecord[] = [];
+  let unchanged = 0;
+  let skippedByRule = 0;
+  const creates = sci.autoCreate && ZOHO_MODULE_CAPABILITIES[sci.zohoModule].autoCreate;
+  const unlinked = candidates.filter((r) => !links.has(r.id));
+  const zohoFields = creates && unlinked.length && ruleGovernsStatus(sci.rule)
+    ? await zohoFieldsFor(sci.installationId, zoho, sourceOf(sci)) : [];
+  for (const record of candidates) {
+    const link = links.get(record.id);
+    if (!link) {
+      if (!creates) continue;
+      if (ruleDecision(sci.rule, record, zohoFields).autoCreateAllowed) fresh.push(record);
+      else skippedByRule += 1;
+      continue;
+    }
+    // Overlap window and records without a modified time: unchanged content is not a change.
+    if (link.baseline[RECORD_HASH_FIELD]?.zohoHash === recordHash(record)) {
+      unchanged += 1;
+      continue;
+    }
+    changed.push({ record, linkId: link.id });
+  }
+  return {
+    changed,
+    fresh,
+    skippedByRule,
+    scanned: page.records.length,
+    unchanged,
+    hasNext: page.hasNextPage && page.records.length > 0,
+    reachedCursor: input.serverOrdered && (reachedCursor || (page as RecordPage & { olderSeen?: boolean }).olderSeen === true),
+    maxModifiedAt: maxModified === null ? null : new Date(maxModified).toISOString(),
+    zohoCalls: counter.zoho - before,
+  };
+}
+
+export interface PullPagesInput extends Omit<PullPageInput, 'page'> {
+  fromPage: number;
+  /** Pages read in one activity at most (fewer activity round trips on idle scans). */
+  maxPages?: number;
+  /** Return early once this many records need work, so results stay small. */
+  stopAtCandidates?: number;
+}
+
+export interface PullPagesResult extends PullPageResult {
+  /** The page to continue from, or null when the scan is complete. */
+  nextPage: number | null;
+  pagesRead: number;
+}
+
+/** Reads pages from `fromPage` until records need work, the page limit, or the end of the scan. */
+export async function pullPages(ctx: Ctx, input: PullPagesInput): Promise<PullPagesResult> {
+  const sci = await loadSmartConnectedItem(ctx.prisma, input.sciId);
+  const out: PullPagesResult = {
+    changed: [], fresh: [], skippedByRule: 0, scanned: 0, unchanged: 0, hasNext: false, reachedCursor: true,
+    maxModifiedAt: null, zohoCalls: 0, nextPage: null, pagesRead: 0,
+  };
+  if (!sci) return out;
+  const counter: CallCounter = { zoho: 0, jira: 0 };
+  const zoho = await zohoClient(ctx, sci.installationId, counter);
+  const maxPages = input.maxPages ?? 10;
+  const stopAt = input.stopAtCandidates ?? 100;
+  for (let page = input.fromPage; page < input.fromPage + maxPages; page += 1) {
+    heartbeat({ page });
+    const r = await pullOne(ctx, sci, zoho, counter, { ...input, page });
+    out.pagesRead += 1;
+    out.changed.push(...r.changed);
+    out.fresh.push(...r.fresh);
+    out.skippedByRule += r.skippedByRule;
+    out.scanned += r.scanned;
+    out.unchanged += r.unchanged;
+    if (r.maxModifiedAt && (!out.maxModifiedAt || r.maxModifiedAt > out.maxModifiedAt)) out.maxModifiedAt = r.maxModifiedAt;
+    const done = !r.hasNext || r.reachedCursor;
+    out.reachedCursor = r.reachedCursor;
+    out.hasNext = !done;
+    out.nextPage = done ? null : page + 1;
+    if (done || out.changed.length + out.fresh.length >= stopAt) break;
+  }
+  out.zohoCalls = counter.zoho;
+  return out;
+}

@@ -1,0 +1,159 @@
+/**
+ * Everything the server does to Temporal, in one place: one Schedule per Smart Connected Item,
+ * "sync now", Jira events into the per-issue entity workflow, and panel refreshes.
+ * Workflow type names are strings so the server never loads workflow code.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, WorkflowHandle,
+  WorkflowIdConflictPolicy, WorkflowIdReusePolicy,
+} from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { SCHEDULE_CATCHUP_WINDOW_MS, SYNC_INTERVAL_MS, TASK_QUEUE } from '../../temporal.config';
+import { issueEventsWorkflowIdFor, refreshWorkflowIdFor, scheduleIdFor, syncWorkflowIdFor } from '../../workflows/ids';
+import { installationKey, sciKey } from '../../workflows/search-attributes';
+import {
+  IssueEventsInput, JiraIssueEvent, jiraIssueEventSignal, jiraIssueEventsSignal, type ReceiptedJiraIssueEvent,
+  RefreshLinkInput, SyncItemInput,
+} from '../../workflows/signals';
+
+/** The part of a Smart Connected Item a schedule needs. */
+export interface ScheduledItem {
+  id: string;
+  installationId: string;
+  enabled: boolean;
+  name?: string;
+  /** Display-only items never sync: their schedule exists but stays paused. */
+  mode?: string;
+  /**
+   * The Zoho source. SCIs reading the same source get the same offset inside the interval, so
+   * their cycles run together and share one page scan (activities/pull.ts).
+   */
+  zohoSource?: { portalId: string; projectId: string; module: string };
+}
+
+export interface ScheduleOptionsOverride {
+  taskQueue?: string;
+  intervalMs?: number;
+}
+
+function attributesFor(installationId: string, sciId?: string): TypedSearchAttributes {
+  const pairs = [{ key: installationKey, value: installationId }];
+  if (sciId) pairs.push({ key: sciKey, value: sciId });
+  return new TypedSearchAttributes(pairs);
+}
+
+/** Spread sources over the interval so 1 000 items do not all wake in the same second. */
+function offsetFor(sci: ScheduledItem, intervalMs: number): number {
+  const src = sci.zohoSource;
+  const key = src ? `${sci.installationId}|${src.portalId}|${src.projectId}|${src.module}` : sci.id;
+  let h = 0;
+  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return (h % Math.floor(intervalMs / 1000)) * 1000;
+}
+
+function isActive(sci: ScheduledItem): boolean {
+  return sci.enabled && sci.mode !== 'display_only';
+}
+
+/** Create or update the five-minute Schedule of an SCI; paused when the SCI is disabled. */
+export async function upsertSchedule(client: Client, sci: ScheduledItem, opts: ScheduleOptionsOverride = {}): Promise<void> {
+  const intervalMs = opts.intervalMs ?? SYNC_INTERVAL_MS;
+  const taskQueue = opts.taskQueue ?? TASK_QUEUE;
+  const note = isActive(sci) ? `sync ${sci.name ?? sci.id}` : 'paused: item disabled or display-only';
+  const action = {
+    type: 'startWorkflow' as const,
+    workflowType: 'syncItem',
+    workflowId: syncWorkflowIdFor(sci.id),
+    taskQueue,
+    args: [{ sciId: sci.id } satisfies SyncItemInput],
+    typedSearchAttributes: attributesFor(sci.installationId, sci.id),
+    memo: { installationId: sci.installationId, sciId: sci.id, sciName: sci.name ?? '' },
+  };
+  const spec = { intervals: [{ every: intervalMs, offset: offsetFor(sci, intervalMs) }] };
+  const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: SCHEDULE_CATCHUP_WINDOW_MS, pauseOnFailure: false };
+  try {
+    await client.schedule.create({
+      scheduleId: scheduleIdFor(sci.id),
+      spec,
+      action,
+      policies,
+      state: { paused: !isActive(sci), note },
+      memo: { installationId: sci.installationId, sciId: sci.id },
+      typedSearchAttributes: attributesFor(sci.installationId, sci.id),
+    });
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+    const handle = client.schedule.getHandle(scheduleIdFor(sci.id));
+    await handle.update((prev) => ({ ...prev, spec, action, policies, state: { ...prev.state, paused: !isActive(sci), note } }));
+  }
+}
+
+export async function pauseSchedule(client: Client, sciId: string, note = 'paused by admin'): Promise<void> {
+  await client.schedule.getHandle(scheduleIdFor(sciId)).pause(note);
+}
+
+export async function unpauseSchedule(client: Client, sciId: string, note = 'resumed by admin'): Promise<void> {
+  await client.schedule.getHandle(scheduleIdFor(sciId)).unpause(note);
+}
+
+/** Deleting an SCI deletes its schedule; a schedule that is already gone is fine. */
+export async function deleteSchedule(client: Client, sciId: string): Promise<void> {
+  try {
+    await client.schedule.getHandle(scheduleIdFor(sciId)).delete();
+  } catch (err) {
+    if (!(err instanceof ScheduleNotFoundError)) throw err;
+  }
+}
+
+/** Run the SCI's cycle now; skipped when one is already running (the schedule's overlap policy). */
+export async function triggerSyncNow(client: Client, sciId: string): Promise<void> {
+  await client.schedule.getHandle(scheduleIdFor(sciId)).trigger(ScheduleOverlapPolicy.SKIP);
+}
+
+/** What starting the entity workflow of an event's issue takes (when signalWithStart has to start it). */
+function entityStart(event: Pick<JiraIssueEvent, 'installationId' | 'jiraIssueId' | 'jiraIssueKey'>, taskQueue?: string) {
+  const input: IssueEventsInput = { installationId: event.installationId, jiraIssueId: event.jiraIssueId };
+  return {
+    workflowId: issueEventsWorkflowIdFor(event.installationId, event.jiraIssueId),
+    taskQueue: taskQueue ?? TASK_QUEUE,
+    args: [input] as [IssueEventsInput],
+    typedSearchAttributes: attributesFor(event.installationId),
+    memo: { jiraIssueKey: event.jiraIssueKey },
+  };
+}
+
+/** Deliver one Jira event to the issue's entity workflow, starting it when it is not running (the pre-outbox signal). */
+export async function signalIssueEvent(
+  client: Client, payload: JiraIssueEvent, opts: { taskQueue?: string } = {},
+): Promise<WorkflowHandle> {
+  return client.workflow.signalWithStart('issueEvents', {
+    ...entityStart(payload, opts.taskQueue), signal: jiraIssueEventSignal, signalArgs: [payload],
+  });
+}
+
+/** Several outbox events of ONE issue (in arrival order) in one signalWithStart of its entity workflow. */
+export async function signalIssueEvents(
+  client: Client, events: ReceiptedJiraIssueEvent[], opts: { taskQueue?: string } = {},
+): Promise<WorkflowHandle> {
+  return client.workflow.signalWithStart('issueEvents', {
+    ...entityStart(events[0], opts.taskQueue), signal: jiraIssueEventsSignal, signalArgs: [{ events }],
+  });
+}
+
+/**
+ * Panel "Refresh": re-sync one link now (Zoho → Jira). Returns the handle so the caller can await
+ * `handle.result()` (a RefreshLinkResult) before answering the panel.
+ */
+export async function startRefreshLink(
+  client: Client, input: RefreshLinkInput, opts: { taskQueue?: string; nonce?: string } = {},
+): Promise<WorkflowHandle> {
+  return client.workflow.start('refreshLink', {
+    workflowId: refreshWorkflowIdFor(input.linkId, opts.nonce ?? randomUUID()),
+    taskQueue: opts.taskQueue ?? TASK_QUEUE,
+    args: [input],
+    typedSearchAttributes: attributesFor(input.installationId),
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+  });
+}

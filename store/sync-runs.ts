@@ -1,0 +1,40 @@
+/**
+ * SyncRun rows: one per cycle (or event batch / refresh); the admin grid shows the latest per SCI.
+ * Run totals are defined once, in the pure workflows/totals (the workflow accumulates them).
+ */
+import { MAX_LISTED, type CycleTotals } from '../workflows/totals';
+import type { PrismaClient } from './prisma';
+
+export type SyncRunKind = 'scheduled' | 'event' | 'refresh';
+
+/** Idempotent per (workflowId, runId): a retried activity finds the same row. */
+export async function startSyncRun(prisma: PrismaClient, input: {
+  installationId: string; sciId: string; kind: SyncRunKind; workflowId: string; runId: string;
+}): Promise<string> {
+  const row = await prisma.syncRun.upsert({
+    where: { workflowId_runId: { workflowId: input.workflowId, runId: input.runId } },
+    create: { ...input, status: 'running' },
+    update: {},
+    select: { id: true },
+  });
+  return row.id;
+}
+
+export async function finishSyncRun(prisma: PrismaClient, id: string, totals: CycleTotals, status?: 'succeeded' | 'partial' | 'failed'): Promise<void> {
+  const final = status ?? (totals.failed > 0 ? (totals.created + totals.updated > 0 ? 'partial' : 'failed') : 'succeeded');
+  await prisma.syncRun.update({
+    where: { id },
+    data: {
+      status: final,
+      finishedAt: new Date(),
+      created: totals.created,
+      updated: totals.updated,
+      skipped: totals.skipped,
+      failed: totals.failed,
+      zohoCalls: totals.zohoCalls,
+      jiraCalls: totals.jiraCalls,
+      conflicts: totals.conflicts.slice(0, MAX_LISTED) as never,
+      errors: totals.errors.slice(0, MAX_LISTED) as never,
+    },
+  });
+}
