@@ -76,9 +76,10 @@ export function loadTemporalConnection(env: NodeJS.ProcessEnv = process.env): Te
   if (Boolean(c.TEMPORAL_TLS_CERT_PATH) !== Boolean(c.TEMPORAL_TLS_KEY_PATH)) {
     throw new Error('Invalid setting TEMPORAL_TLS_CERT_PATH / TEMPORAL_TLS_KEY_PATH: set both or neither');
   }
-  const mtls = c.TEMPORAL_TLS_CERT_PATH && c.TEMPORAL_TLS_KEY_PATH
-    ? { clientCertPath: c.TEMPORAL_TLS_CERT_PATH, clientKeyPath: c.TEMPORAL_TLS_KEY_PATH }
-    : undefined;
+  const mtls =
+    c.TEMPORAL_TLS_CERT_PATH && c.TEMPORAL_TLS_KEY_PATH
+      ? { clientCertPath: c.TEMPORAL_TLS_CERT_PATH, clientKeyPath: c.TEMPORAL_TLS_KEY_PATH }
+      : undefined;
   return {
     address: c.TEMPORAL_ADDRESS,
     namespace: c.TEMPORAL_NAMESPACE,
@@ -90,7 +91,11 @@ export function loadTemporalConnection(env: NodeJS.ProcessEnv = process.env): Te
 }
 
 /** Link to a workflow run in the Temporal Web UI (admin grid, logs). */
-export function temporalRunUrl(cfg: Pick<TemporalConnectionConfig, 'webUrl' | 'namespace'>, workflowId: string, runId?: string): string {
+export function temporalRunUrl(
+  cfg: Pick<TemporalConnectionConfig, 'webUrl' | 'namespace'>,
+  workflowId: string,
+  runId?: string,
+): string {
   const base = `${cfg.webUrl}/namespaces/${encodeURIComponent(cfg.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
   return runId ? `${base}/${encodeURIComponent(runId)}/history` : base;
 }

@@ -30,17 +30,27 @@ export interface ApplyJiraEventsInput {
   /** When set, the batch's SyncRun rows are recorded here too (one activity per batch). */
   run?: { workflowId: string; runId: string; batch: number };
 }
-export interface ApplyJiraEventsResult extends BatchResult { ownEchoes: number; sciIds: string[] }
+export interface ApplyJiraEventsResult extends BatchResult {
+  ownEchoes: number;
+  sciIds: string[];
+}
 
 const FIELD_EVENTS = new Set(['issue_updated', 'issue_created']);
 const ZOHO_MIRROR_PREFIX = 'Comment from Zoho Projects by';
 
 async function pushFields(
-  ctx: Ctx, sci: SmartConnectedItem, link: LinkRef, issue: JiraIssue, changed: string[] | undefined,
-  apis: { zoho: ZohoApi; jira: JiraApi }, receipts: Parameters<typeof planJiraToZoho>[0]['receipts'], result: BatchResult,
+  ctx: Ctx,
+  sci: SmartConnectedItem,
+  link: LinkRef,
+  issue: JiraIssue,
+  changed: string[] | undefined,
+  apis: { zoho: ZohoApi; jira: JiraApi },
+  receipts: Parameters<typeof planJiraToZoho>[0]['receipts'],
+  result: BatchResult,
 ): Promise<void> {
   const src = sourceOf(sci);
-  const wantsStatus = sci.syncStatus && ZOHO_MODULE_CAPABILITIES[sci.zohoModule].status && (!changed || changed.includes('status'));
+  const wantsStatus =
+    sci.syncStatus && ZOHO_MODULE_CAPABILITIES[sci.zohoModule].status && (!changed || changed.includes('status'));
   const flowing = sci.mappings.some((m) => m.owner !== 'zoho' && (!changed || changed.includes(m.jiraFieldId)));
   if (!wantsStatus && !flowing) return;
   const [record, jiraFields, zohoFields, zohoStatuses] = await Promise.all([
@@ -52,7 +62,16 @@ async function pushFields(
   if (!record) throw new Error(`Zoho record ${link.zohoRecordId} no longer exists`);
   const now = new Date(ctx.clock.now()).toISOString();
   const plan = planJiraToZoho({
-    sci, issue, record, changedFieldIds: changed, baseline: link.baseline, receipts, jiraFields, zohoFields, zohoStatuses, now,
+    sci,
+    issue,
+    record,
+    changedFieldIds: changed,
+    baseline: link.baseline,
+    receipts,
+    jiraFields,
+    zohoFields,
+    zohoStatuses,
+    now,
   });
   if (plan.patch && Object.keys(plan.patch).length) {
     await apis.zoho.updateRecord(src, record.id, plan.patch);
@@ -62,18 +81,30 @@ async function pushFields(
   }
   if (plan.status?.kind === 'no_safe_status') {
     result.noSafeTransition += 1;
-    result.errors.push({ zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message: `No safe Zoho status: ${plan.status.reason}` });
+    result.errors.push({
+      zohoRecordId: record.id,
+      jiraIssueKey: link.jiraIssueKey,
+      message: `No safe Zoho status: ${plan.status.reason}`,
+    });
   }
   for (const c of plan.conflicts) result.conflicts.push({ linkId: link.id, field: c.field, winner: c.winner, at: now });
   // Independent and idempotent (a retry replans and rewrites both): one round trip of time, not two.
   await Promise.all([
     recordReceipts(ctx.prisma, link.id, plan.receipts),
-    markLinkSynced(ctx.prisma, link.id, { baseline: plan.newBaseline, jiraUpdatedAt: issue.updated ? new Date(issue.updated) : null }),
+    markLinkSynced(ctx.prisma, link.id, {
+      baseline: plan.newBaseline,
+      jiraUpdatedAt: issue.updated ? new Date(issue.updated) : null,
+    }),
   ]);
 }
 
 async function pushComments(
-  ctx: Ctx, sci: SmartConnectedItem, link: LinkRef, commentIds: Set<string>, appUser: string, apis: { zoho: ZohoApi; jira: JiraApi },
+  ctx: Ctx,
+  sci: SmartConnectedItem,
+  link: LinkRef,
+  commentIds: Set<string>,
+  appUser: string,
+  apis: { zoho: ZohoApi; jira: JiraApi },
   result: BatchResult,
 ): Promise<void> {
   const mirrors = await commentMirrors(ctx.prisma, link.id);
@@ -83,8 +114,19 @@ async function pushComments(
   for (const c of comments) {
     if (!wanted.includes(c.id) || c.authorAccountId === appUser) continue;
     if (adfToText(c.body).trimStart().startsWith(ZOHO_MIRROR_PREFIX)) continue;
-    const { id } = await apis.zoho.addComment(sourceOf(sci), link.zohoRecordId, jiraCommentToZoho({ body: c.body, authorName: c.authorName }));
-    if (await recordCommentMirror(ctx.prisma, { linkId: link.id, zohoCommentId: id, jiraCommentId: c.id, origin: 'jira_to_zoho' })) {
+    const { id } = await apis.zoho.addComment(
+      sourceOf(sci),
+      link.zohoRecordId,
+      jiraCommentToZoho({ body: c.body, authorName: c.authorName }),
+    );
+    if (
+      await recordCommentMirror(ctx.prisma, {
+        linkId: link.id,
+        zohoCommentId: id,
+        jiraCommentId: c.id,
+        origin: 'jira_to_zoho',
+      })
+    ) {
       result.updated += 1;
     }
   }
@@ -117,14 +159,19 @@ async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJ
     const fieldEvents = events.filter((e) => FIELD_EVENTS.has(e.kind));
     const created = fieldEvents.some((e) => e.kind === 'issue_created');
     const changed = created ? undefined : [...new Set(fieldEvents.flatMap((e) => e.changedFieldIds))];
-    const commentIds = new Set(events.filter((e) => e.kind === 'comment_created' && e.commentId).map((e) => e.commentId!));
+    const commentIds = new Set(
+      events.filter((e) => e.kind === 'comment_created' && e.commentId).map((e) => e.commentId!),
+    );
     const attachmentsChanged = created || (changed ?? []).includes('attachment');
     // The issue is read while the SCIs and receipts load (its failure is reported per link, below).
     const issueRead = fieldEvents.length > 0 ? apis.jira.getIssue(input.jiraIssueId) : undefined;
     issueRead?.catch(() => undefined);
     const [sciList, receipts] = await Promise.all([
       loadSmartConnectedItems(ctx.prisma, [...new Set(links.map((l) => l.sciId))]),
-      receiptsForLinks(ctx.prisma, links.map((l) => l.id)),
+      receiptsForLinks(
+        ctx.prisma,
+        links.map((l) => l.id),
+      ),
     ]);
     const scis = new Map(sciList.map((s) => [s.id, s]));
     let issue: JiraIssue | null | undefined;
@@ -139,12 +186,18 @@ async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJ
           if (!issue) continue;
           await pushFields(ctx, sci, link, issue, changed, apis, receipts.get(link.id) ?? [], result);
         }
-        if (commentIds.size > 0 && sci.syncComments && module.comments) await pushComments(ctx, sci, link, commentIds, appUser, apis, result);
+        if (commentIds.size > 0 && sci.syncComments && module.comments)
+          await pushComments(ctx, sci, link, commentIds, appUser, apis, result);
         await applyJiraCommentChanges(ctx, sci, link, events, apis, result); // comment edits and deletions
-        if (attachmentsChanged && sci.syncAttachments && module.attachments) await pushJiraAttachmentsToZoho(ctx, sci, link, appUser, apis);
+        if (attachmentsChanged && sci.syncAttachments && module.attachments)
+          await pushJiraAttachmentsToZoho(ctx, sci, link, appUser, apis);
       } catch (err) {
         if (isRetryable(err)) throw err;
-        noteFailure(result, { zohoRecordId: link.zohoRecordId, jiraIssueKey: link.jiraIssueKey, message: errorText(err) });
+        noteFailure(result, {
+          zohoRecordId: link.zohoRecordId,
+          jiraIssueKey: link.jiraIssueKey,
+          message: errorText(err),
+        });
       }
     }
   } finally {

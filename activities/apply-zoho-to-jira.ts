@@ -28,22 +28,33 @@ export interface ApplyZohoChangesResult extends BatchResult {
   mirrorLinkIds: string[];
 }
 
-export interface LinkSyncOutcome { wrote: boolean; mirror: { comments: boolean; attachments: boolean } }
+export interface LinkSyncOutcome {
+  wrote: boolean;
+  mirror: { comments: boolean; attachments: boolean };
+}
 
 /** Syncs one linked record Zoho → Jira. Shared by the cycle and the panel refresh. */
 export async function syncLinkFromZoho(
-  ctx: Ctx, sci: SmartConnectedItem, link: LinkRef, record: ZohoRecord, apis: { zoho: ZohoApi; jira: JiraApi },
-  result: BatchResult, receipts: Parameters<typeof planZohoToJira>[0]['receipts'],
+  ctx: Ctx,
+  sci: SmartConnectedItem,
+  link: LinkRef,
+  record: ZohoRecord,
+  apis: { zoho: ZohoApi; jira: JiraApi },
+  result: BatchResult,
+  receipts: Parameters<typeof planZohoToJira>[0]['receipts'],
 ): Promise<LinkSyncOutcome> {
-  const fieldIds = [...new Set([...sci.mappings.map((m) => m.jiraFieldId), 'status', 'updated', 'project', 'issuetype'])];
+  const fieldIds = [
+    ...new Set([...sci.mappings.map((m) => m.jiraFieldId), 'status', 'updated', 'project', 'issuetype']),
+  ];
   const issue = await apis.jira.getIssue(link.jiraIssueId, fieldIds);
-  if (!issue) throw Object.assign(new Error(`Jira issue ${link.jiraIssueKey} no longer exists`), { nonRetryable: true });
+  if (!issue)
+    throw Object.assign(new Error(`Jira issue ${link.jiraIssueKey} no longer exists`), { nonRetryable: true });
   const needsMeta = sci.mappings.length > 0;
   const [jiraFields, zohoFields] = needsMeta
     ? await Promise.all([
-      jiraFieldsFor(sci.installationId, apis.jira, sci.jiraProjectIds[0], sci.jiraIssueTypeId),
-      zohoFieldsFor(sci.installationId, apis.zoho, sourceOf(sci)),
-    ])
+        jiraFieldsFor(sci.installationId, apis.jira, sci.jiraProjectIds[0], sci.jiraIssueTypeId),
+        zohoFieldsFor(sci.installationId, apis.zoho, sourceOf(sci)),
+      ])
     : [[], []];
   const now = new Date(ctx.clock.now()).toISOString();
   const plan = planZohoToJira({ sci, record, issue, baseline: link.baseline, receipts, jiraFields, zohoFields, now });
@@ -63,7 +74,11 @@ export async function syncLinkFromZoho(
       wrote = true;
     } else if (moved.kind === 'no_safe_transition') {
       result.noSafeTransition += 1;
-      result.errors.push({ zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message: `No safe transition: ${moved.reason}` });
+      result.errors.push({
+        zohoRecordId: record.id,
+        jiraIssueKey: link.jiraIssueKey,
+        message: `No safe transition: ${moved.reason}`,
+      });
     }
   }
   if (plan.zohoPatch) {
@@ -76,8 +91,10 @@ export async function syncLinkFromZoho(
   baseline[RECORD_HASH_FIELD] = { zohoHash: recordHash(record) };
   await recordReceipts(ctx.prisma, link.id, receiptsOut);
   await markLinkSynced(ctx.prisma, link.id, {
-    baseline, zohoModifiedAt: record.modifiedAt ? new Date(record.modifiedAt) : null,
-    jiraUpdatedAt: issue.updated ? new Date(issue.updated) : null, zohoRecordName: record.name,
+    baseline,
+    zohoModifiedAt: record.modifiedAt ? new Date(record.modifiedAt) : null,
+    jiraUpdatedAt: issue.updated ? new Date(issue.updated) : null,
+    zohoRecordName: record.name,
   });
   return { wrote, mirror: plan.mirror };
 }
@@ -88,7 +105,10 @@ export async function applyZohoChanges(ctx: Ctx, input: ApplyZohoChangesInput): 
   if (!sci || input.items.length === 0) return result;
   const counter: CallCounter = { zoho: 0, jira: 0 };
   const apis = await clientsFor(ctx, sci.installationId, counter);
-  const links = await findLinksByIds(ctx.prisma, input.items.map((i) => i.linkId));
+  const links = await findLinksByIds(
+    ctx.prisma,
+    input.items.map((i) => i.linkId),
+  );
   const receipts = await receiptsForLinks(ctx.prisma, [...links.keys()]);
   try {
     for (const { record, linkId } of input.items) {
@@ -109,7 +129,11 @@ export async function applyZohoChanges(ctx: Ctx, input: ApplyZohoChangesInput): 
         if (outcome.mirror.comments || outcome.mirror.attachments) result.mirrorLinkIds.push(link.id);
       } catch (err) {
         if (isRetryable(err)) throw err;
-        noteFailure(result, { zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message: errorText(err) }, record.modifiedAt);
+        noteFailure(
+          result,
+          { zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message: errorText(err) },
+          record.modifiedAt,
+        );
       }
     }
   } finally {

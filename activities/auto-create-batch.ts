@@ -56,9 +56,10 @@ const HEARTBEAT_EVERY_MS = 5_000;
 
 export async function autoCreateBatch(ctx: Ctx, input: AutoCreateBatchInput): Promise<AutoCreateBatchResult> {
   const out: AutoCreateBatchResult = { settled: [], handOver: [], zohoCalls: 0, jiraCalls: 0 };
-  const sci = input.sci ?? await loadSmartConnectedItem(ctx.prisma, input.sciId);
+  const sci = input.sci ?? (await loadSmartConnectedItem(ctx.prisma, input.sciId));
   if (!sci) {
-    for (const r of input.records) out.settled.push({ zohoRecordId: r.id, status: 'skipped', reason: 'The Smart Connected Item was deleted.' });
+    for (const r of input.records)
+      out.settled.push({ zohoRecordId: r.id, status: 'skipped', reason: 'The Smart Connected Item was deleted.' });
     return out;
   }
 
@@ -78,7 +79,7 @@ export async function autoCreateBatch(ctx: Ctx, input: AutoCreateBatchInput): Pr
         out.settled.push(settled);
         return;
       } catch (err) {
-        const wait = isHttpFailure(err) && err.kind === 'rate_limited' ? err.waitMs ?? 1_000 : undefined;
+        const wait = isHttpFailure(err) && err.kind === 'rate_limited' ? (err.waitMs ?? 1_000) : undefined;
         if (wait !== undefined && waits < RATE_LIMIT_WAITS && wait <= MAX_WAIT_MS) {
           await sleep(wait);
           continue;
@@ -109,7 +110,11 @@ export async function autoCreateBatch(ctx: Ctx, input: AutoCreateBatchInput): Pr
 }
 
 /** The link note for a new link; a failure leaves it to the deferred-notes pass of a later cycle. */
-async function noteFor(ctx: Ctx, linkId: string, out: AutoCreateBatchResult): Promise<AutoCreateBatchRecordResult['note']> {
+async function noteFor(
+  ctx: Ctx,
+  linkId: string,
+  out: AutoCreateBatchResult,
+): Promise<AutoCreateBatchRecordResult['note']> {
   try {
     const n = await writeLinkNote(ctx, { linkId });
     out.zohoCalls += n.zohoCalls;

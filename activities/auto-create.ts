@@ -60,7 +60,11 @@ function jqlString(value: string): string {
 
 /** An issue an earlier attempt created (lost response), found by our issue property; else waits out the horizon. */
 async function findEarlierCreate(
-  ctx: Ctx, jira: JiraApi, sci: SmartConnectedItem, record: ZohoRecord, intent: AutoCreateIntentState,
+  ctx: Ctx,
+  jira: JiraApi,
+  sci: SmartConnectedItem,
+  record: ZohoRecord,
+  intent: AutoCreateIntentState,
 ): Promise<{ id: string; key: string } | null> {
   const key = ctx.config.linkPropertyKey;
   const jql = `issue.property[${key}].zohoRecordId = ${jqlString(record.id)} AND issue.property[${key}].sciId = ${jqlString(sci.id)}`;
@@ -69,21 +73,34 @@ async function findEarlierCreate(
   const waited = ctx.clock.now() - intent.firstTryAt.getTime();
   const horizon = ctx.config.createConsistencyHorizonMs;
   if (waited < horizon) {
-    throw retryLater('JiraSearchNotYetConsistent',
+    throw retryLater(
+      'JiraSearchNotYetConsistent',
       `An earlier create of Zoho record ${record.id} may have succeeded; Jira search does not show it yet (waited ${Math.round(waited / 1000)} s of ${Math.round(horizon / 1000)} s)`,
-      Math.min(horizon - waited, 5_000));
+      Math.min(horizon - waited, 5_000),
+    );
   }
   return null;
 }
 
 /** Initial status through a transition Jira offers now; returns the outcome and what to record. */
 async function initialStatus(
-  ctx: Ctx, jira: JiraApi, issueId: string, record: ZohoRecord, target: JiraStatusTarget, baseline: SyncBaseline, receipts: WriteReceipt[],
+  ctx: Ctx,
+  jira: JiraApi,
+  issueId: string,
+  record: ZohoRecord,
+  target: JiraStatusTarget,
+  baseline: SyncBaseline,
+  receipts: WriteReceipt[],
 ): Promise<{ status: AutoCreateRecordResult['statusMove']; reason?: string }> {
   const issue = await jira.getIssue(issueId, ['status', 'updated']);
   if (!issue) return { status: 'none' };
   const moved = await moveJiraIssue(jira, issue.id, issue.status, target);
-  const w = statusWritten('jira', moved.kind === 'moved' ? moved.to.id : issue.status.id, record.status?.id ?? '', new Date(ctx.clock.now()).toISOString());
+  const w = statusWritten(
+    'jira',
+    moved.kind === 'moved' ? moved.to.id : issue.status.id,
+    record.status?.id ?? '',
+    new Date(ctx.clock.now()).toISOString(),
+  );
   baseline['@status'] = w.baseline;
   if (moved.kind === 'moved') receipts.push(w.receipt);
   return { status: moved.kind, reason: moved.kind === 'no_safe_transition' ? moved.reason : undefined };
@@ -93,16 +110,17 @@ async function initialStatus(
 export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): Promise<AutoCreateRecordResult> {
   const counter: CallCounter = { zoho: 0, jira: 0 };
   const calls = () => ({ zohoCalls: counter.zoho, jiraCalls: counter.jira });
-  const sci = input.sci ?? await loadSmartConnectedItem(ctx.prisma, input.sciId);
+  const sci = input.sci ?? (await loadSmartConnectedItem(ctx.prisma, input.sciId));
   if (!sci) return { status: 'skipped', reason: 'The Smart Connected Item was deleted.', ...calls() };
   const { record } = input;
   const apis = await clientsFor(ctx, sci.installationId, counter);
-  const [jiraFields, zohoFields] = sci.mappings.length > 0
-    ? await Promise.all([
-      jiraFieldsFor(sci.installationId, apis.jira, sci.jiraProjectIds[0], sci.jiraIssueTypeId),
-      zohoFieldsFor(sci.installationId, apis.zoho, sourceOf(sci)),
-    ])
-    : [[], []];
+  const [jiraFields, zohoFields] =
+    sci.mappings.length > 0
+      ? await Promise.all([
+          jiraFieldsFor(sci.installationId, apis.jira, sci.jiraProjectIds[0], sci.jiraIssueTypeId),
+          zohoFieldsFor(sci.installationId, apis.zoho, sourceOf(sci)),
+        ])
+      : [[], []];
   const plan = planAutoCreate({ sci, record, jiraFields, zohoFields, now: new Date(ctx.clock.now()).toISOString() });
   if (!plan.create) return { status: 'skipped', reason: plan.reason, ...calls() };
 
@@ -110,7 +128,15 @@ export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): 
   if (!intent.fresh) {
     // A retry: an earlier attempt may have finished everything but reporting back.
     const linked = await findLinkOfRecord(ctx.prisma, sci.id, record.id);
-    if (linked) return { status: 'found', jiraIssueId: linked.jiraIssueId, jiraIssueKey: linked.jiraIssueKey, linkId: linked.id, statusMove: 'none', ...calls() };
+    if (linked)
+      return {
+        status: 'found',
+        jiraIssueId: linked.jiraIssueId,
+        jiraIssueKey: linked.jiraIssueKey,
+        linkId: linked.id,
+        statusMove: 'none',
+        ...calls(),
+      };
     if (input.freshOnly) return { status: 'unsettled', reason: 'An earlier attempt claimed this record.', ...calls() };
   }
   let kind: 'created' | 'found' = 'found';
@@ -129,25 +155,43 @@ export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): 
       // batch's own retry (or the record's child workflow) creates at once instead of waiting out
       // the search horizon for an issue that cannot exist. A child keeps its claim: while it runs,
       // no batch of a later cycle may take the record over.
-      if (input.freshOnly && intent.fresh && definitelyNotCreated(err)) await releaseIntent(ctx.prisma, sci.id, record.id);
+      if (input.freshOnly && intent.fresh && definitelyNotCreated(err))
+        await releaseIntent(ctx.prisma, sci.id, record.id);
       throw err;
     }
     kind = 'created';
   }
-  const target: JiraStatusTarget | undefined = plan.initialStatusId ? { statusId: plan.initialStatusId } : plan.initialStatus;
+  const target: JiraStatusTarget | undefined = plan.initialStatusId
+    ? { statusId: plan.initialStatusId }
+    : plan.initialStatus;
   // With a transition still to come, remember the issue first: a retry then needs no search.
   if (target && !intent.jiraIssueId) await completeIntent(ctx.prisma, sci.id, record.id, issue);
 
   const baseline: SyncBaseline = { ...plan.newBaseline, [RECORD_HASH_FIELD]: { zohoHash: recordHash(record) } };
   const receipts = [...plan.receipts];
-  const moved = target ? await initialStatus(ctx, apis.jira, issue.id, record, target, baseline, receipts) : { status: 'none' as const };
+  const moved = target
+    ? await initialStatus(ctx, apis.jira, issue.id, record, target, baseline, receipts)
+    : { status: 'none' as const };
   const link = await createAutoLink(ctx.prisma, {
-    installationId: sci.installationId, sciId: sci.id, jiraIssueId: issue.id, jiraIssueKey: issue.key,
-    zohoRecordId: record.id, zohoRecordKey: record.key, zohoRecordName: record.name,
-    zohoModifiedAt: record.modifiedAt ? new Date(record.modifiedAt) : null, baseline, receipts, now: new Date(ctx.clock.now()),
+    installationId: sci.installationId,
+    sciId: sci.id,
+    jiraIssueId: issue.id,
+    jiraIssueKey: issue.key,
+    zohoRecordId: record.id,
+    zohoRecordKey: record.key,
+    zohoRecordName: record.name,
+    zohoModifiedAt: record.modifiedAt ? new Date(record.modifiedAt) : null,
+    baseline,
+    receipts,
+    now: new Date(ctx.clock.now()),
   });
   return {
-    status: kind, jiraIssueId: issue.id, jiraIssueKey: issue.key, linkId: link.id,
-    statusMove: moved.status, statusReason: moved.reason, ...calls(),
+    status: kind,
+    jiraIssueId: issue.id,
+    jiraIssueKey: issue.key,
+    linkId: link.id,
+    statusMove: moved.status,
+    statusReason: moved.reason,
+    ...calls(),
   };
 }

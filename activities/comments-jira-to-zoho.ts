@@ -22,16 +22,28 @@ const COMMENT_KINDS = new Set<JiraIssueEvent['kind']>(['comment_updated', 'comme
 const isGone = (err: unknown): boolean => err instanceof HttpFailure && err.status === 404;
 
 export async function applyJiraCommentChanges(
-  ctx: Ctx, sci: SmartConnectedItem, link: LinkRef, events: JiraIssueEvent[], apis: { zoho: ZohoApi; jira: JiraApi }, result: BatchResult,
+  ctx: Ctx,
+  sci: SmartConnectedItem,
+  link: LinkRef,
+  events: JiraIssueEvent[],
+  apis: { zoho: ZohoApi; jira: JiraApi },
+  result: BatchResult,
 ): Promise<void> {
   if (!sci.syncComments || !ZOHO_MODULE_CAPABILITIES[sci.zohoModule].comments) return;
   const changes = events.filter((e) => COMMENT_KINDS.has(e.kind) && e.commentId);
   if (changes.length === 0) return;
-  const fromJira = new Map((await commentMirrorRows(ctx.prisma, link.id)).filter((r) => r.origin === 'jira_to_zoho').map((r) => [r.jiraCommentId, r]));
+  const fromJira = new Map(
+    (await commentMirrorRows(ctx.prisma, link.id))
+      .filter((r) => r.origin === 'jira_to_zoho')
+      .map((r) => [r.jiraCommentId, r]),
+  );
   const deleted = new Set(changes.filter((e) => e.kind === 'comment_deleted').map((e) => e.commentId!));
   // "commented" fires on create and on edit; the server turns an edit (updated ≠ created) into comment_updated.
-  const edited = new Set(changes.filter((e) => e.kind === 'comment_updated' && !deleted.has(e.commentId!) && fromJira.has(e.commentId!))
-    .map((e) => e.commentId!));
+  const edited = new Set(
+    changes
+      .filter((e) => e.kind === 'comment_updated' && !deleted.has(e.commentId!) && fromJira.has(e.commentId!))
+      .map((e) => e.commentId!),
+  );
   const src = sourceOf(sci);
 
   for (const jiraId of deleted) {
@@ -47,7 +59,12 @@ export async function applyJiraCommentChanges(
     const c = current.get(jiraId);
     if (!c) continue; // deleted meanwhile: its deletion event follows
     try {
-      await apis.zoho.updateComment(src, link.zohoRecordId, fromJira.get(jiraId)!.zohoCommentId, jiraCommentToZoho({ body: c.body, authorName: c.authorName }));
+      await apis.zoho.updateComment(
+        src,
+        link.zohoRecordId,
+        fromJira.get(jiraId)!.zohoCommentId,
+        jiraCommentToZoho({ body: c.body, authorName: c.authorName }),
+      );
       result.updated += 1;
     } catch (err) {
       if (!isGone(err)) throw err; // the Zoho copy was deleted in Zoho: nothing to edit

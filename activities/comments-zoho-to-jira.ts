@@ -13,14 +13,21 @@ import type { LinkRef } from '../store/links';
 import { commentMirrorRows, deleteCommentMirror } from '../store/mirrors';
 import type { Ctx } from './context';
 
-export interface ZohoCommentChanges { edited: number; deleted: number }
+export interface ZohoCommentChanges {
+  edited: number;
+  deleted: number;
+}
 
 /** Zoho comments that were edited at some point (modified after created). */
 const wasEdited = (c: ZohoComment): boolean => !!c.modifiedAt && !!c.createdAt && c.modifiedAt !== c.createdAt;
 
 /** `listed` must be the record's complete comment list, just read. */
 export async function applyZohoCommentChanges(
-  ctx: Ctx, src: ZohoSource, link: LinkRef, listed: ZohoComment[], apis: { zoho: ZohoApi; jira: JiraApi },
+  ctx: Ctx,
+  src: ZohoSource,
+  link: LinkRef,
+  listed: ZohoComment[],
+  apis: { zoho: ZohoApi; jira: JiraApi },
 ): Promise<ZohoCommentChanges> {
   const out: ZohoCommentChanges = { edited: 0, deleted: 0 };
   const fromZoho = (await commentMirrorRows(ctx.prisma, link.id)).filter((r) => r.origin === 'zoho_to_jira');
@@ -29,7 +36,7 @@ export async function applyZohoCommentChanges(
 
   const gone = fromZoho.filter((r) => !byId.has(r.zohoCommentId));
   // An empty list may mean the record itself is gone: only delete copies when it still exists.
-  if (gone.length > 0 && (listed.length > 0 || await apis.zoho.getRecord(src, link.zohoRecordId))) {
+  if (gone.length > 0 && (listed.length > 0 || (await apis.zoho.getRecord(src, link.zohoRecordId)))) {
     for (const pair of gone) {
       await apis.jira.deleteComment(link.jiraIssueId, pair.jiraCommentId);
       await deleteCommentMirror(ctx.prisma, pair.id);
@@ -37,7 +44,10 @@ export async function applyZohoCommentChanges(
     }
   }
 
-  const edited = fromZoho.filter((r) => { const c = byId.get(r.zohoCommentId); return !!c && wasEdited(c); });
+  const edited = fromZoho.filter((r) => {
+    const c = byId.get(r.zohoCommentId);
+    return !!c && wasEdited(c);
+  });
   if (edited.length === 0) return out;
   const inJira = new Map((await apis.jira.listComments(link.jiraIssueId)).map((c) => [c.id, c]));
   for (const pair of edited) {

@@ -39,7 +39,9 @@ export const DEFAULT_SYNC_CONFIG: SyncEngineConfig = {
   linkPropertyKey: 'zoho-connector-link',
 };
 
-export interface Clock { now(): number }
+export interface Clock {
+  now(): number;
+}
 
 export interface ActivityDeps {
   prisma: PrismaClient;
@@ -69,7 +71,10 @@ export function makeCtx(deps: ActivityDeps): Ctx {
   };
 }
 
-export interface CallCounter { zoho: number; jira: number }
+export interface CallCounter {
+  zoho: number;
+  jira: number;
+}
 
 /** Methods that make no HTTP call. */
 const LOCAL_METHODS = new Set(['recordUrl', 'listModules']);
@@ -88,21 +93,41 @@ function counting<T extends object>(api: T, bump: () => void): T {
   });
 }
 
-export async function clientsFor(ctx: Ctx, installationId: string, counter: CallCounter): Promise<{ zoho: ZohoApi; jira: JiraApi }> {
+export async function clientsFor(
+  ctx: Ctx,
+  installationId: string,
+  counter: CallCounter,
+): Promise<{ zoho: ZohoApi; jira: JiraApi }> {
   const [zoho, jira] = await Promise.all([ctx.deps.zohoFor(installationId), ctx.deps.jiraFor(installationId)]);
-  return { zoho: counting(zoho, () => { counter.zoho += 1; }), jira: counting(jira, () => { counter.jira += 1; }) };
+  return {
+    zoho: counting(zoho, () => {
+      counter.zoho += 1;
+    }),
+    jira: counting(jira, () => {
+      counter.jira += 1;
+    }),
+  };
 }
 
 export async function zohoClient(ctx: Ctx, installationId: string, counter: CallCounter): Promise<ZohoApi> {
-  return counting(await ctx.deps.zohoFor(installationId), () => { counter.zoho += 1; });
+  return counting(await ctx.deps.zohoFor(installationId), () => {
+    counter.zoho += 1;
+  });
 }
 
 export async function jiraClient(ctx: Ctx, installationId: string, counter: CallCounter): Promise<JiraApi> {
-  return counting(await ctx.deps.jiraFor(installationId), () => { counter.jira += 1; });
+  return counting(await ctx.deps.jiraFor(installationId), () => {
+    counter.jira += 1;
+  });
 }
 
 export function sourceOf(sci: SmartConnectedItem): ZohoSource {
-  return { portalId: sci.zohoPortalId, portalName: sci.zohoPortalName, projectId: sci.zohoProjectId, module: sci.zohoModule };
+  return {
+    portalId: sci.zohoPortalId,
+    portalName: sci.zohoPortalName,
+    projectId: sci.zohoProjectId,
+    module: sci.zohoModule,
+  };
 }
 
 /** Our own Jira user per installation (events it authored are our echoes). Cached per process. */

@@ -8,38 +8,50 @@ import { finishSyncRun, startSyncRun, type SyncRunKind } from '../store/sync-run
 import type { SmartConnectedItem } from '../workflows/core/model';
 import type { Ctx } from './context';
 
-export interface BeginCycleInput { sciId: string; workflowId: string; runId: string; kind?: SyncRunKind }
+export interface BeginCycleInput {
+  sciId: string;
+  workflowId: string;
+  runId: string;
+  kind?: SyncRunKind;
+}
 
 export type BeginCycleResult =
   | { status: 'skip'; reason: string }
   | {
-    status: 'run';
-    installationId: string;
-    sciName: string;
-    syncRunId: string;
-    fingerprint: string;
-    /** ISO; cursor minus the deliberate overlap. null = full pass (first run or config changed). */
-    modifiedAfter: string | null;
-    cursorReset: boolean;
-    serverOrdered: boolean;
-    autoCreate: boolean;
-    mirrorComments: boolean;
-    mirrorAttachments: boolean;
-    /** The SCI as read now, for auto-create children (no database read per created record). */
-    sci?: SmartConnectedItem;
-  };
+      status: 'run';
+      installationId: string;
+      sciName: string;
+      syncRunId: string;
+      fingerprint: string;
+      /** ISO; cursor minus the deliberate overlap. null = full pass (first run or config changed). */
+      modifiedAfter: string | null;
+      cursorReset: boolean;
+      serverOrdered: boolean;
+      autoCreate: boolean;
+      mirrorComments: boolean;
+      mirrorAttachments: boolean;
+      /** The SCI as read now, for auto-create children (no database read per created record). */
+      sci?: SmartConnectedItem;
+    };
 
 export async function beginCycle(ctx: Ctx, input: BeginCycleInput): Promise<BeginCycleResult> {
   const sci = await loadSmartConnectedItem(ctx.prisma, input.sciId);
   if (!sci) return { status: 'skip', reason: 'The Smart Connected Item no longer exists.' };
   if (!sci.enabled) return { status: 'skip', reason: 'The Smart Connected Item is disabled.' };
-  if (!SYNC_MODE_CAPABILITIES[sci.mode].synchronized) return { status: 'skip', reason: 'Display-only items do not sync.' };
+  if (!SYNC_MODE_CAPABILITIES[sci.mode].synchronized)
+    return { status: 'skip', reason: 'Display-only items do not sync.' };
   const fingerprint = configFingerprint(sci);
   const cursor = await loadCursor(ctx.prisma, sci.id, fingerprint);
   const syncRunId = await startSyncRun(ctx.prisma, {
-    installationId: sci.installationId, sciId: sci.id, kind: input.kind ?? 'scheduled', workflowId: input.workflowId, runId: input.runId,
+    installationId: sci.installationId,
+    sciId: sci.id,
+    kind: input.kind ?? 'scheduled',
+    workflowId: input.workflowId,
+    runId: input.runId,
   });
-  const after = cursor.modifiedAfter ? new Date(cursor.modifiedAfter.getTime() - ctx.config.cursorOverlapMs).toISOString() : null;
+  const after = cursor.modifiedAfter
+    ? new Date(cursor.modifiedAfter.getTime() - ctx.config.cursorOverlapMs).toISOString()
+    : null;
   return {
     status: 'run',
     installationId: sci.installationId,
@@ -69,7 +81,8 @@ export interface FinishCycleInput {
 
 export async function finishCycle(ctx: Ctx, input: FinishCycleInput): Promise<void> {
   await advanceCursor(ctx.prisma, input.sciId, input.fingerprint, {
-    modifiedAfter: input.cursor ? new Date(input.cursor) : null, fullScan: input.fullScan,
+    modifiedAfter: input.cursor ? new Date(input.cursor) : null,
+    fullScan: input.fullScan,
   });
   await finishSyncRun(ctx.prisma, input.syncRunId, input.totals, input.status);
 }

@@ -22,7 +22,11 @@ export async function recordEventRun(ctx: Ctx, input: RecordEventRunInput): Prom
   if (r.updated + r.failed + r.conflicts.length === 0) return;
   for (const sciId of input.sciIds) {
     const id = await startSyncRun(ctx.prisma, {
-      installationId: input.installationId, sciId, kind: 'event', workflowId: input.workflowId, runId: `${input.runId}#${input.batch}#${sciId}`,
+      installationId: input.installationId,
+      sciId,
+      kind: 'event',
+      workflowId: input.workflowId,
+      runId: `${input.runId}#${input.batch}#${sciId}`,
     });
     const totals = { ...emptyCycleTotals(), ...r, conflicts: r.conflicts, errors: r.errors };
     await finishSyncRun(ctx.prisma, id, totals);

@@ -4,12 +4,15 @@ import type { JiraStatus } from '../workflows/core/model';
 import type { JiraApi } from '../integrations/jira/types';
 
 export type StatusOutcome =
-  | { kind: 'already' }
-  | { kind: 'moved'; to: JiraStatus }
-  | { kind: 'no_safe_transition'; reason: string };
+  { kind: 'already' } | { kind: 'moved'; to: JiraStatus } | { kind: 'no_safe_transition'; reason: string };
 
 /** Reads transitions only when the issue is not already at the target (saves a Jira call). */
-export async function moveJiraIssue(jira: JiraApi, issueId: string, current: JiraStatus, target: JiraStatusTarget): Promise<StatusOutcome> {
+export async function moveJiraIssue(
+  jira: JiraApi,
+  issueId: string,
+  current: JiraStatus,
+  target: JiraStatusTarget,
+): Promise<StatusOutcome> {
   if (chooseJiraTransition(target, current, []).kind === 'already') return { kind: 'already' };
   const offered = await jira.getTransitions(issueId);
   const choice = chooseJiraTransition(target, current, offered);

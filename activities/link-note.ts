@@ -14,17 +14,29 @@ const SIGNATURE = 'Zoho Projects Connector for Jira';
 const JIRA_MIRROR_PREFIX = 'Comment from Jira by';
 
 export function linkNoteHtml(input: {
-  jiraIssueKey: string; jiraIssueId: string; jiraUrl?: string; sciName: string; origin: 'manual' | 'auto';
+  jiraIssueKey: string;
+  jiraIssueId: string;
+  jiraUrl?: string;
+  sciName: string;
+  origin: 'manual' | 'auto';
 }): string {
   const key = escapeHtml(input.jiraIssueKey);
   const issue = input.jiraUrl ? `<a href="${escapeHtml(input.jiraUrl)}">${key}</a>` : key;
-  return `<p>Linked to Jira issue ${issue} (id ${escapeHtml(input.jiraIssueId)}) by Smart Connected Item `
-    + `"${escapeHtml(input.sciName)}" (${input.origin === 'auto' ? 'automatic' : 'manual'} link). — ${SIGNATURE}</p>`;
+  return (
+    `<p>Linked to Jira issue ${issue} (id ${escapeHtml(input.jiraIssueId)}) by Smart Connected Item ` +
+    `"${escapeHtml(input.sciName)}" (${input.origin === 'auto' ? 'automatic' : 'manual'} link). — ${SIGNATURE}</p>`
+  );
 }
 
 /** Our own comments in Zoho (link notes and comments mirrored from Jira) are never copied back. */
 export function isConnectorComment(html: string): boolean {
-  return html.includes(SIGNATURE) || html.replace(/<[^>]*>/g, '').trimStart().startsWith(JIRA_MIRROR_PREFIX);
+  return (
+    html.includes(SIGNATURE) ||
+    html
+      .replace(/<[^>]*>/g, '')
+      .trimStart()
+      .startsWith(JIRA_MIRROR_PREFIX)
+  );
 }
 
 export type NoteOutcome = 'written' | 'exists' | 'deferred' | 'gone' | 'failed';
@@ -32,7 +44,8 @@ export type NoteOutcome = 'written' | 'exists' | 'deferred' | 'gone' | 'failed';
 async function jiraUrlFor(ctx: Ctx, installationId: string, key: string): Promise<string | undefined> {
   const site = ctx.deps.jiraSiteUrlFor
     ? await ctx.deps.jiraSiteUrlFor(installationId)
-    : (await ctx.prisma.installation.findUnique({ where: { id: installationId }, select: { siteUrl: true } }))?.siteUrl ?? undefined;
+    : ((await ctx.prisma.installation.findUnique({ where: { id: installationId }, select: { siteUrl: true } }))
+        ?.siteUrl ?? undefined);
   return site ? `${site.replace(/\/$/, '')}/browse/${encodeURIComponent(key)}` : undefined;
 }
 
@@ -43,15 +56,19 @@ async function writeNote(ctx: Ctx, link: LinkRef, counter: CallCounter): Promise
   const zoho = await zohoClient(ctx, link.installationId, counter);
   const src = sourceOf(sci);
   if (activityAttempt() > 1) {
-    const prior = (await zoho.listComments(src, link.zohoRecordId))
-      .find((c) => c.html.includes(SIGNATURE) && c.html.includes(link.jiraIssueKey));
+    const prior = (await zoho.listComments(src, link.zohoRecordId)).find(
+      (c) => c.html.includes(SIGNATURE) && c.html.includes(link.jiraIssueKey),
+    );
     if (prior) {
       await setLinkNote(ctx.prisma, link.id, prior.id);
       return 'written';
     }
   }
   const html = linkNoteHtml({
-    jiraIssueKey: link.jiraIssueKey, jiraIssueId: link.jiraIssueId, sciName: sci.name, origin: link.origin,
+    jiraIssueKey: link.jiraIssueKey,
+    jiraIssueId: link.jiraIssueId,
+    sciName: sci.name,
+    origin: link.origin,
     jiraUrl: await jiraUrlFor(ctx, link.installationId, link.jiraIssueKey),
   });
   const { id } = await zoho.addComment(src, link.zohoRecordId, html);
@@ -63,7 +80,10 @@ function isBudgetExhausted(err: unknown): boolean {
   return err instanceof ApplicationFailure && err.type === FAILURE_TYPES.budgetExhausted;
 }
 
-export async function writeLinkNote(ctx: Ctx, input: { linkId: string }): Promise<{ outcome: NoteOutcome; zohoCalls: number }> {
+export async function writeLinkNote(
+  ctx: Ctx,
+  input: { linkId: string },
+): Promise<{ outcome: NoteOutcome; zohoCalls: number }> {
   const counter: CallCounter = { zoho: 0, jira: 0 };
   const link = await findLink(ctx.prisma, input.linkId);
   if (!link) return { outcome: 'gone', zohoCalls: 0 };
@@ -76,7 +96,10 @@ export async function writeLinkNote(ctx: Ctx, input: { linkId: string }): Promis
 }
 
 /** Cycle sweep: writes notes deferred earlier, a few per cycle, stopping when the budget runs out. */
-export async function writeDeferredNotes(ctx: Ctx, input: { sciId: string }): Promise<{ written: number; zohoCalls: number; errors: string[] }> {
+export async function writeDeferredNotes(
+  ctx: Ctx,
+  input: { sciId: string },
+): Promise<{ written: number; zohoCalls: number; errors: string[] }> {
   const counter: CallCounter = { zoho: 0, jira: 0 };
   const errors: string[] = [];
   let written = 0;

@@ -19,19 +19,28 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return value;
 }
 
-export function jiraFieldsFor(installationId: string, jira: JiraApi, projectId: string, issueTypeId: string | undefined): Promise<JiraField[]> {
+export function jiraFieldsFor(
+  installationId: string,
+  jira: JiraApi,
+  projectId: string,
+  issueTypeId: string | undefined,
+): Promise<JiraField[]> {
   if (!issueTypeId) return Promise.resolve([]);
-  return cached(`jira-fields|${installationId}|${projectId}|${issueTypeId}`, () => jira.listFields(projectId, issueTypeId));
+  return cached(`jira-fields|${installationId}|${projectId}|${issueTypeId}`, () =>
+    jira.listFields(projectId, issueTypeId),
+  );
 }
 
 export function zohoFieldsFor(installationId: string, zoho: ZohoApi, src: ZohoSource): Promise<ZohoField[]> {
-  return cached(`zoho-fields|${installationId}|${src.portalId}|${src.projectId}|${src.module}`,
-    () => zoho.listFields(src.portalId, src.projectId, src.module));
+  return cached(`zoho-fields|${installationId}|${src.portalId}|${src.projectId}|${src.module}`, () =>
+    zoho.listFields(src.portalId, src.projectId, src.module),
+  );
 }
 
 export function zohoStatusesFor(installationId: string, zoho: ZohoApi, src: ZohoSource): Promise<ZohoStatus[]> {
-  return cached(`zoho-statuses|${installationId}|${src.portalId}|${src.projectId}|${src.module}`,
-    () => zoho.listStatuses(src.portalId, src.projectId, src.module));
+  return cached(`zoho-statuses|${installationId}|${src.portalId}|${src.projectId}|${src.module}`, () =>
+    zoho.listStatuses(src.portalId, src.projectId, src.module),
+  );
 }
 
 /** Forget everything (tests that reconfigure a simulator). */

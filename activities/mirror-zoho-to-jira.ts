@@ -14,16 +14,35 @@ import { loadSmartConnectedItem } from '../store/items';
 import { findLinksByIds, type LinkRef } from '../store/links';
 import { attachmentMirrors, commentMirrors, recordAttachmentMirror, recordCommentMirror } from '../store/mirrors';
 import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
-import { activityAttempt, type CallCounter, clientsFor, type Ctx, errorText, heartbeat, isRetryable, sourceOf } from './context';
+import {
+  activityAttempt,
+  type CallCounter,
+  clientsFor,
+  type Ctx,
+  errorText,
+  heartbeat,
+  isRetryable,
+  sourceOf,
+} from './context';
 import { applyZohoCommentChanges } from './comments-zoho-to-jira';
 import { isConnectorComment } from './link-note';
 
-export interface MirrorInput { sciId: string; linkIds: string[] }
+export interface MirrorInput {
+  sciId: string;
+  linkIds: string[];
+}
 
-export interface MirrorCounts { comments: number; attachments: number }
+export interface MirrorCounts {
+  comments: number;
+  attachments: number;
+}
 
 export async function mirrorLinkFromZoho(
-  ctx: Ctx, sci: SmartConnectedItem, link: LinkRef, apis: { zoho: ZohoApi; jira: JiraApi }, opts: { comments: boolean; attachments: boolean },
+  ctx: Ctx,
+  sci: SmartConnectedItem,
+  link: LinkRef,
+  apis: { zoho: ZohoApi; jira: JiraApi },
+  opts: { comments: boolean; attachments: boolean },
 ): Promise<MirrorCounts> {
   const counts: MirrorCounts = { comments: 0, attachments: 0 };
   const src = sourceOf(sci);
@@ -34,25 +53,36 @@ export async function mirrorLinkFromZoho(
     const changes = await applyZohoCommentChanges(ctx, src, link, all, apis);
     counts.comments += changes.edited + changes.deleted;
     const mirrors = await commentMirrors(ctx.prisma, link.id);
-    const pending = all
-      .filter((c) => !mirrors.zohoIds.has(c.id) && c.id !== link.zohoNoteCommentId && !isConnectorComment(c.html));
+    const pending = all.filter(
+      (c) => !mirrors.zohoIds.has(c.id) && c.id !== link.zohoNoteCommentId && !isConnectorComment(c.html),
+    );
     const existing = retried && pending.length ? await apis.jira.listComments(link.jiraIssueId) : [];
     for (const c of pending) {
       const body = zohoCommentToJira({ html: c.html, authorName: c.authorName });
       const same = existing.find((j) => stableJson(j.body) === stableJson(body));
       const jiraId = same ? same.id : (await apis.jira.addComment(link.jiraIssueId, body)).id;
-      if (await recordCommentMirror(ctx.prisma, { linkId: link.id, zohoCommentId: c.id, jiraCommentId: jiraId, origin: 'zoho_to_jira' })) {
+      if (
+        await recordCommentMirror(ctx.prisma, {
+          linkId: link.id,
+          zohoCommentId: c.id,
+          jiraCommentId: jiraId,
+          origin: 'zoho_to_jira',
+        })
+      ) {
         counts.comments += 1;
       }
     }
   }
   if (opts.attachments) {
     const mirrors = await attachmentMirrors(ctx.prisma, link.id);
-    const pending = (await apis.zoho.listAttachments(src, link.zohoRecordId))
-      .filter((a) => !mirrors.zohoIds.has(a.id) && (a.size ?? 0) <= ctx.config.attachmentMaxBytes);
+    const pending = (await apis.zoho.listAttachments(src, link.zohoRecordId)).filter(
+      (a) => !mirrors.zohoIds.has(a.id) && (a.size ?? 0) <= ctx.config.attachmentMaxBytes,
+    );
     const existing = retried && pending.length ? await apis.jira.listAttachments(link.jiraIssueId) : [];
     for (const a of pending) {
-      let jiraId = existing.find((j) => j.filename === a.name && (a.size === undefined || j.size === a.size) && !mirrors.jiraIds.has(j.id))?.id;
+      let jiraId = existing.find(
+        (j) => j.filename === a.name && (a.size === undefined || j.size === a.size) && !mirrors.jiraIds.has(j.id),
+      )?.id;
       let size = a.size ?? 0;
       if (!jiraId) {
         const file = await apis.zoho.downloadAttachment(a);
@@ -62,14 +92,25 @@ export async function mirrorLinkFromZoho(
           continue;
         }
         const uploaded = await apis.jira.uploadAttachment(link.jiraIssueId, {
-          name: a.name, size, contentType: a.contentType ?? file.contentType, stream: file.stream,
+          name: a.name,
+          size,
+          contentType: a.contentType ?? file.contentType,
+          stream: file.stream,
         });
         jiraId = uploaded.id;
         size = uploaded.size;
       }
-      if (await recordAttachmentMirror(ctx.prisma, {
-        linkId: link.id, zohoAttachmentId: a.id, jiraAttachmentId: jiraId, fileName: a.name, size, origin: 'zoho_to_jira',
-      })) counts.attachments += 1;
+      if (
+        await recordAttachmentMirror(ctx.prisma, {
+          linkId: link.id,
+          zohoAttachmentId: a.id,
+          jiraAttachmentId: jiraId,
+          fileName: a.name,
+          size,
+          origin: 'zoho_to_jira',
+        })
+      )
+        counts.attachments += 1;
     }
   }
   return counts;
@@ -86,10 +127,17 @@ export async function mirrorFromZoho(ctx: Ctx, input: MirrorInput): Promise<Batc
     for (const link of links.values()) {
       heartbeat(link.id);
       try {
-        await mirrorLinkFromZoho(ctx, sci, link, apis, { comments: sci.syncComments, attachments: sci.syncAttachments });
+        await mirrorLinkFromZoho(ctx, sci, link, apis, {
+          comments: sci.syncComments,
+          attachments: sci.syncAttachments,
+        });
       } catch (err) {
         if (isRetryable(err)) throw err;
-        noteFailure(result, { zohoRecordId: link.zohoRecordId, jiraIssueKey: link.jiraIssueKey, message: `Mirroring: ${errorText(err)}` });
+        noteFailure(result, {
+          zohoRecordId: link.zohoRecordId,
+          jiraIssueKey: link.jiraIssueKey,
+          message: `Mirroring: ${errorText(err)}`,
+        });
       }
     }
   } finally {

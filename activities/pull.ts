@@ -30,7 +30,10 @@ export interface PullPageInput {
   serverOrdered: boolean;
 }
 
-export interface ChangedRecord { record: ZohoRecord; linkId: string }
+export interface ChangedRecord {
+  record: ZohoRecord;
+  linkId: string;
+}
 
 export interface PullPageResult {
   changed: ChangedRecord[];
@@ -50,7 +53,11 @@ export interface PullPageResult {
 
 export function recordHash(record: ZohoRecord): string {
   return valueHash({
-    modifiedAt: record.modifiedAt, name: record.name, description: record.description, status: record.status?.id, fields: record.fields,
+    modifiedAt: record.modifiedAt,
+    name: record.name,
+    description: record.description,
+    status: record.status?.id,
+    fields: record.fields,
   });
 }
 
@@ -58,11 +65,21 @@ export function recordHash(record: ZohoRecord): string {
 const sharedPages = new Map<string, { at: number; page: Promise<RecordPage>; usedBy: Set<string> }>();
 
 function listPage(
-  zoho: ZohoApi, sciId: string, installationId: string, src: ZohoSource, input: PullPageInput, pageSize: number, now: number, ttlMs: number,
+  zoho: ZohoApi,
+  sciId: string,
+  installationId: string,
+  src: ZohoSource,
+  input: PullPageInput,
+  pageSize: number,
+  now: number,
+  ttlMs: number,
 ): Promise<RecordPage> {
   if (input.serverOrdered) {
     return zoho.listRecords(src, {
-      page: input.page, perPage: pageSize, sortByModified: true, ...(input.modifiedAfter ? { modifiedAfter: input.modifiedAfter } : {}),
+      page: input.page,
+      perPage: pageSize,
+      sortByModified: true,
+      ...(input.modifiedAfter ? { modifiedAfter: input.modifiedAfter } : {}),
     });
   }
   const key = `${installationId}|${src.portalId}|${src.projectId}|${src.module}|${input.page}|${pageSize}`;
@@ -80,11 +97,22 @@ function listPage(
 }
 
 async function pullOne(
-  ctx: Ctx, sci: SmartConnectedItem, zoho: ZohoApi, counter: CallCounter, input: PullPageInput,
+  ctx: Ctx,
+  sci: SmartConnectedItem,
+  zoho: ZohoApi,
+  counter: CallCounter,
+  input: PullPageInput,
 ): Promise<PullPageResult> {
   const before = counter.zoho;
   const page = await listPage(
-    zoho, sci.id, sci.installationId, sourceOf(sci), input, ctx.config.pageSize, ctx.clock.now(), ctx.config.sharedScanTtlMs,
+    zoho,
+    sci.id,
+    sci.installationId,
+    sourceOf(sci),
+    input,
+    ctx.config.pageSize,
+    ctx.clock.now(),
+    ctx.config.sharedScanTtlMs,
   );
   const after = input.modifiedAfter ? Date.parse(input.modifiedAfter) : null;
 
@@ -103,15 +131,21 @@ async function pullOne(
     candidates.push(record);
   }
 
-  const links = await linksForRecords(ctx.prisma, sci.id, candidates.map((r) => r.id));
+  const links = await linksForRecords(
+    ctx.prisma,
+    sci.id,
+    candidates.map((r) => r.id),
+  );
   const changed: ChangedRecord[] = [];
   const fresh: ZohoRecord[] = [];
   let unchanged = 0;
   let skippedByRule = 0;
   const creates = sci.autoCreate && ZOHO_MODULE_CAPABILITIES[sci.zohoModule].autoCreate;
   const unlinked = candidates.filter((r) => !links.has(r.id));
-  const zohoFields = creates && unlinked.length && ruleGovernsStatus(sci.rule)
-    ? await zohoFieldsFor(sci.installationId, zoho, sourceOf(sci)) : [];
+  const zohoFields =
+    creates && unlinked.length && ruleGovernsStatus(sci.rule)
+      ? await zohoFieldsFor(sci.installationId, zoho, sourceOf(sci))
+      : [];
   for (const record of candidates) {
     const link = links.get(record.id);
     if (!link) {
@@ -134,7 +168,8 @@ async function pullOne(
     scanned: page.records.length,
     unchanged,
     hasNext: page.hasNextPage && page.records.length > 0,
-    reachedCursor: input.serverOrdered && (reachedCursor || (page as RecordPage & { olderSeen?: boolean }).olderSeen === true),
+    reachedCursor:
+      input.serverOrdered && (reachedCursor || (page as RecordPage & { olderSeen?: boolean }).olderSeen === true),
     maxModifiedAt: maxModified === null ? null : new Date(maxModified).toISOString(),
     zohoCalls: counter.zoho - before,
   };
@@ -158,8 +193,17 @@ export interface PullPagesResult extends PullPageResult {
 export async function pullPages(ctx: Ctx, input: PullPagesInput): Promise<PullPagesResult> {
   const sci = await loadSmartConnectedItem(ctx.prisma, input.sciId);
   const out: PullPagesResult = {
-    changed: [], fresh: [], skippedByRule: 0, scanned: 0, unchanged: 0, hasNext: false, reachedCursor: true,
-    maxModifiedAt: null, zohoCalls: 0, nextPage: null, pagesRead: 0,
+    changed: [],
+    fresh: [],
+    skippedByRule: 0,
+    scanned: 0,
+    unchanged: 0,
+    hasNext: false,
+    reachedCursor: true,
+    maxModifiedAt: null,
+    zohoCalls: 0,
+    nextPage: null,
+    pagesRead: 0,
   };
   if (!sci) return out;
   const counter: CallCounter = { zoho: 0, jira: 0 };
@@ -175,7 +219,8 @@ export async function pullPages(ctx: Ctx, input: PullPagesInput): Promise<PullPa
     out.skippedByRule += r.skippedByRule;
     out.scanned += r.scanned;
     out.unchanged += r.unchanged;
-    if (r.maxModifiedAt && (!out.maxModifiedAt || r.maxModifiedAt > out.maxModifiedAt)) out.maxModifiedAt = r.maxModifiedAt;
+    if (r.maxModifiedAt && (!out.maxModifiedAt || r.maxModifiedAt > out.maxModifiedAt))
+      out.maxModifiedAt = r.maxModifiedAt;
     const done = !r.hasNext || r.reachedCursor;
     out.reachedCursor = r.reachedCursor;
     out.hasNext = !done;

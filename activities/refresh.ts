@@ -14,7 +14,11 @@ import { type CallCounter, clientsFor, type Ctx, errorText, isRetryable, sourceO
 import { syncLinkFromZoho } from './apply-zoho-to-jira';
 import { mirrorLinkFromZoho } from './mirror-zoho-to-jira';
 
-export interface RefreshLinkActivityInput { linkId: string; workflowId: string; runId: string }
+export interface RefreshLinkActivityInput {
+  linkId: string;
+  workflowId: string;
+  runId: string;
+}
 
 export interface RefreshLinkResult {
   status: 'refreshed' | 'previewed' | 'gone' | 'failed';
@@ -32,11 +36,16 @@ export async function refreshLink(ctx: Ctx, input: RefreshLinkActivityInput): Pr
   const apis = await clientsFor(ctx, sci.installationId, counter);
   const record = await apis.zoho.getRecord(sourceOf(sci), link.zohoRecordId);
   if (!record) return { status: 'gone', updated: false, message: `Zoho record ${link.zohoRecordId} no longer exists.` };
-  if (!SYNC_MODE_CAPABILITIES[sci.mode].synchronized || !sci.enabled) return { status: 'previewed', record, updated: false };
+  if (!SYNC_MODE_CAPABILITIES[sci.mode].synchronized || !sci.enabled)
+    return { status: 'previewed', record, updated: false };
 
   const batch = emptyBatch();
   const runId = await startSyncRun(ctx.prisma, {
-    installationId: sci.installationId, sciId: sci.id, kind: 'refresh', workflowId: input.workflowId, runId: input.runId,
+    installationId: sci.installationId,
+    sciId: sci.id,
+    kind: 'refresh',
+    workflowId: input.workflowId,
+    runId: input.runId,
   });
   let updated = false;
   let message: string | undefined;
@@ -52,8 +61,14 @@ export async function refreshLink(ctx: Ctx, input: RefreshLinkActivityInput): Pr
     batch.errors.push({ zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message });
   }
   await finishSyncRun(ctx.prisma, runId, {
-    ...emptyCycleTotals(), updated: updated ? 1 : 0, skipped: updated || message ? 0 : 1, failed: batch.failed,
-    zohoCalls: counter.zoho, jiraCalls: counter.jira, conflicts: batch.conflicts, errors: batch.errors,
+    ...emptyCycleTotals(),
+    updated: updated ? 1 : 0,
+    skipped: updated || message ? 0 : 1,
+    failed: batch.failed,
+    zohoCalls: counter.zoho,
+    jiraCalls: counter.jira,
+    conflicts: batch.conflicts,
+    errors: batch.errors,
   });
   return { status: message ? 'failed' : 'refreshed', record, updated, ...(message ? { message } : {}) };
 }

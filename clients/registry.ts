@@ -50,15 +50,26 @@ export function createClientRegistry(opts: ClientRegistryOptions): ClientRegistr
       },
       save: async (t) => {
         await prisma.zohoConnection.update({
-          where: { installationId }, data: { accessTokenEnc: secrets.seal(t.accessToken), accessTokenExpiresAt: new Date(t.expiresAt) },
+          where: { installationId },
+          data: { accessTokenEnc: secrets.seal(t.accessToken), accessTokenExpiresAt: new Date(t.expiresAt) },
         });
       },
-      refresh: () => refreshAccessToken({
-        dataCenter, clientId: conn.clientId, clientSecret: secrets.open(conn.clientSecretEnc), refreshToken: secrets.open(conn.refreshTokenEnc),
-      }, { overrides: opts.zohoOverrides }),
+      refresh: () =>
+        refreshAccessToken(
+          {
+            dataCenter,
+            clientId: conn.clientId,
+            clientSecret: secrets.open(conn.clientSecretEnc),
+            refreshToken: secrets.open(conn.refreshTokenEnc),
+          },
+          { overrides: opts.zohoOverrides },
+        ),
     });
     return createZohoClient({
-      dataCenter, overrides: opts.zohoOverrides, tokens, budget: createZohoBudget({ limit: opts.zohoBudgetLimit }),
+      dataCenter,
+      overrides: opts.zohoOverrides,
+      tokens,
+      budget: createZohoBudget({ limit: opts.zohoBudgetLimit }),
     });
   }
 
@@ -70,8 +81,13 @@ export function createClientRegistry(opts: ClientRegistryOptions): ClientRegistr
       baseUrl: opts.jiraApiBaseOverride ?? inst.apiBaseUrl,
       token: async () => {
         if (cached && Date.now() - cached.at < TOKEN_CACHE_MS) return cached.token;
-        const row = await prisma.installation.findUnique({ where: { id: installationId }, select: { systemTokenEnc: true, systemTokenExpiresAt: true } });
-        const valid = row?.systemTokenEnc && (!row.systemTokenExpiresAt || row.systemTokenExpiresAt.getTime() > Date.now() + 60_000);
+        const row = await prisma.installation.findUnique({
+          where: { id: installationId },
+          select: { systemTokenEnc: true, systemTokenExpiresAt: true },
+        });
+        const valid =
+          row?.systemTokenEnc &&
+          (!row.systemTokenExpiresAt || row.systemTokenExpiresAt.getTime() > Date.now() + 60_000);
         cached = { at: Date.now(), token: valid ? secrets.open(row!.systemTokenEnc!) : null };
         return cached.token;
       },

@@ -19,7 +19,11 @@ export interface DefaultClientDeps {
   overrides: ZohoHostOverrides;
 }
 
-export function createDefaultClientFactories(deps: DefaultClientDeps): { zohoFactory: ZohoFactory; jiraFactory: JiraFactory; close(): Promise<void> } {
+export function createDefaultClientFactories(deps: DefaultClientDeps): {
+  zohoFactory: ZohoFactory;
+  jiraFactory: JiraFactory;
+  close(): Promise<void>;
+} {
   const zohoHttp = createHttpClient({ service: 'zoho', timeoutMs: 20_000 });
   const jiraHttp = createHttpClient({ service: 'jira', timeoutMs: 20_000 });
   const budgets = new Map<string, ZohoBudget>();
@@ -33,7 +37,8 @@ export function createDefaultClientFactories(deps: DefaultClientDeps): { zohoFac
     const provider = createZohoTokenProvider({
       load: async () => {
         const row = await deps.prisma.zohoConnection.findUnique({
-          where: { installationId: c.installationId }, select: { accessTokenEnc: true, accessTokenExpiresAt: true },
+          where: { installationId: c.installationId },
+          select: { accessTokenEnc: true, accessTokenExpiresAt: true },
         });
         if (!row?.accessTokenEnc || !row.accessTokenExpiresAt) return null;
         return { accessToken: deps.secrets.open(row.accessTokenEnc), expiresAt: row.accessTokenExpiresAt.getTime() };
@@ -44,10 +49,16 @@ export function createDefaultClientFactories(deps: DefaultClientDeps): { zohoFac
           data: { accessTokenEnc: deps.secrets.seal(t.accessToken), accessTokenExpiresAt: new Date(t.expiresAt) },
         });
       },
-      refresh: () => refreshAccessToken(
-        { dataCenter: c.dataCenter, clientId: c.clientId, clientSecret: c.clientSecret, refreshToken: c.refreshToken },
-        { overrides: deps.overrides },
-      ),
+      refresh: () =>
+        refreshAccessToken(
+          {
+            dataCenter: c.dataCenter,
+            clientId: c.clientId,
+            clientSecret: c.clientSecret,
+            refreshToken: c.refreshToken,
+          },
+          { overrides: deps.overrides },
+        ),
     });
     tokenProviders.set(c.installationId, { refreshTokenEnd, provider });
     return provider;
@@ -59,12 +70,21 @@ export function createDefaultClientFactories(deps: DefaultClientDeps): { zohoFac
       budget = createZohoBudget();
       budgets.set(c.installationId, budget);
     }
-    return createZohoClient({ dataCenter: c.dataCenter, overrides: deps.overrides, tokens: tokensFor(c), budget, http: zohoHttp });
+    return createZohoClient({
+      dataCenter: c.dataCenter,
+      overrides: deps.overrides,
+      tokens: tokensFor(c),
+      budget,
+      http: zohoHttp,
+    });
   };
 
-  const jiraFactory: JiraFactory = (access) => createJiraClient({
-    baseUrl: access.apiBaseUrl, token: async () => access.token, http: jiraHttp,
-  });
+  const jiraFactory: JiraFactory = (access) =>
+    createJiraClient({
+      baseUrl: access.apiBaseUrl,
+      token: async () => access.token,
+      http: jiraHttp,
+    });
 
   return {
     zohoFactory,

@@ -18,7 +18,10 @@ function listFiles(path: string, out: string[]): void {
   const abs = join(ROOT, path);
   if (!existsSync(abs)) return;
   const st = statSync(abs);
-  if (st.isFile()) { out.push(path); return; }
+  if (st.isFile()) {
+    out.push(path);
+    return;
+  }
   for (const name of readdirSync(abs)) {
     if (name === 'dist' || name === 'node_modules') continue;
     listFiles(join(path, name), out);

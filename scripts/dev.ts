@@ -14,16 +14,18 @@ import { DEV_INSTALLATION_ID } from '../server/routes/dev-console';
 const root = resolve(__dirname, '..');
 const dataDir = join(root, '.data');
 
-const env = z.object({
-  PORT: z.coerce.number().int().default(3000),
-  TEMPORAL_PORT: z.coerce.number().int().default(7233),
-  TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
-  DEV_PG_PORT: z.coerce.number().int().default(54329),
-  JIRA_SIM_PORT: z.coerce.number().int().default(4010),
-  ZOHO_SIM_PORT: z.coerce.number().int().default(4020),
-  /** A real Forge app id means real Jira and Zoho: no simulators, no dev console. */
-  FORGE_APP_ID: z.string().optional(),
-}).parse(process.env);
+const env = z
+  .object({
+    PORT: z.coerce.number().int().default(3000),
+    TEMPORAL_PORT: z.coerce.number().int().default(7233),
+    TEMPORAL_UI_PORT: z.coerce.number().int().default(8233),
+    DEV_PG_PORT: z.coerce.number().int().default(54329),
+    JIRA_SIM_PORT: z.coerce.number().int().default(4010),
+    ZOHO_SIM_PORT: z.coerce.number().int().default(4020),
+    /** A real Forge app id means real Jira and Zoho: no simulators, no dev console. */
+    FORGE_APP_ID: z.string().optional(),
+  })
+  .parse(process.env);
 
 const children: ChildProcess[] = [];
 const stops: Array<() => Promise<void>> = [];
@@ -37,11 +39,22 @@ function devSecretsKey(): string {
 }
 
 function run(name: string, script: string, childEnv: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (buf: Buffer): string => String(buf).split('\n').filter(Boolean).map((l) => `[${name}] ${l}`).join('\n') + '\n';
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (buf: Buffer): string =>
+    String(buf)
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => `[${name}] ${l}`)
+      .join('\n') + '\n';
   child.stdout?.on('data', (b: Buffer) => process.stdout.write(prefix(b)));
   child.stderr?.on('data', (b: Buffer) => process.stderr.write(prefix(b)));
-  child.on('exit', (code, signal) => { if (!shuttingDown) step(`${name} exited (${code ?? signal})`); });
+  child.on('exit', (code, signal) => {
+    if (!shuttingDown) step(`${name} exited (${code ?? signal})`);
+  });
   children.push(child);
   return child;
 }
@@ -52,7 +65,9 @@ async function waitHttp(url: string, timeoutMs: number): Promise<void> {
     try {
       const res = await fetch(url);
       if (res.ok) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
@@ -77,16 +92,23 @@ async function main(): Promise<void> {
   step('starting Temporal dev server and PostgreSQL');
   const [temporal, pg] = await Promise.all([
     startTemporalDevServer({
-      port: env.TEMPORAL_PORT, uiPort: env.TEMPORAL_UI_PORT,
-      dbFile: join(dataDir, 'temporal.sqlite'), logFile: join(dataDir, 'temporal.log'),
+      port: env.TEMPORAL_PORT,
+      uiPort: env.TEMPORAL_UI_PORT,
+      dbFile: join(dataDir, 'temporal.sqlite'),
+      logFile: join(dataDir, 'temporal.log'),
     }),
     ensurePostgres({ dataDir: join(dataDir, 'postgres'), database: 'zjc', port: env.DEV_PG_PORT, persistent: true }),
   ]);
-  stops.push(() => stopTemporalDevServer(temporal.pid), () => pg.stop());
+  stops.push(
+    () => stopTemporalDevServer(temporal.pid),
+    () => pg.stop(),
+  );
 
   step('applying migrations');
   const migrate = spawnSync(process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy'], {
-    cwd: root, env: { ...process.env, DATABASE_URL: pg.url }, encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: pg.url },
+    encoding: 'utf8',
   });
   if (migrate.status !== 0) throw new Error(`migrate deploy failed:\n${migrate.stdout}${migrate.stderr}`);
 
@@ -110,12 +132,19 @@ async function main(): Promise<void> {
     const { startZohoSim } = await import('../sim/zoho');
     // Jira user actions in the simulator reach the server as Forge product events, signed like Forge would.
     const jira = await startJiraSim({
-      port: env.JIRA_SIM_PORT, seed: 'demo', searchLagMs: 1000,
+      port: env.JIRA_SIM_PORT,
+      seed: 'demo',
+      searchLagMs: 1000,
       events: {
-        eventsUrl: `${base}/forge/events`, eventsFormat: 'forge', eventRetryDelayMs: 5_000,
+        eventsUrl: `${base}/forge/events`,
+        eventsFormat: 'forge',
+        eventRetryDelayMs: 5_000,
         eventHeaders: async () => ({
           authorization: `Bearer ${await signDevFit({
-            installationId: DEV_INSTALLATION_ID, apiBaseUrl: jiraApiBase, moduleType: 'core:trigger', moduleKey: 'zoho-connector-issue-events',
+            installationId: DEV_INSTALLATION_ID,
+            apiBaseUrl: jiraApiBase,
+            moduleType: 'core:trigger',
+            moduleKey: 'zoho-connector-issue-events',
           })}`,
           'x-forge-oauth-system': 'sim-system-token',
         }),
@@ -123,7 +152,10 @@ async function main(): Promise<void> {
     });
     jiraApiBase = jira.apiBaseUrl;
     const zoho = await startZohoSim({ port: env.ZOHO_SIM_PORT, demo: true });
-    stops.push(() => jira.close(), () => zoho.close());
+    stops.push(
+      () => jira.close(),
+      () => zoho.close(),
+    );
     simUrls = { jira: jira.url, zoho: zoho.url };
     Object.assign(appEnv, {
       FORGE_APP_ID: DEV_APP_ID,

@@ -51,7 +51,11 @@ function cachedNativeEngine() {
 export function chooseSchemaEngine(env = process.env) {
   const forced = env.ZJC_PRISMA_ENGINE;
   if (forced === 'bridge') {
-    return { mode: 'bridge', env: { ...env, PRISMA_SCHEMA_ENGINE_BINARY: BRIDGE_PATH, CHECKPOINT_DISABLE: '1' }, reason: 'ZJC_PRISMA_ENGINE=bridge' };
+    return {
+      mode: 'bridge',
+      env: { ...env, PRISMA_SCHEMA_ENGINE_BINARY: BRIDGE_PATH, CHECKPOINT_DISABLE: '1' },
+      reason: 'ZJC_PRISMA_ENGINE=bridge',
+    };
   }
   if (env.PRISMA_SCHEMA_ENGINE_BINARY || env.PRISMA_MIGRATION_ENGINE_BINARY) {
     return { mode: 'native', env, reason: 'PRISMA_SCHEMA_ENGINE_BINARY is set' };
@@ -62,7 +66,11 @@ export function chooseSchemaEngine(env = process.env) {
   }
   const cached = cachedNativeEngine();
   if (cached) {
-    return { mode: 'native', env: { ...env, PRISMA_SCHEMA_ENGINE_BINARY: cached }, reason: `cached native engine ${cached}` };
+    return {
+      mode: 'native',
+      env: { ...env, PRISMA_SCHEMA_ENGINE_BINARY: cached },
+      reason: `cached native engine ${cached}`,
+    };
   }
   return {
     mode: 'bridge',

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   }
   try {
     const result = await purgeInstallation({ prisma, temporal: temporal?.client }, installationId, { force });
-    process.stdout.write(`Purged ${result.installationId}: ${result.items} items, ${result.links} links, ${result.schedulesDeleted} schedules.\n`);
+    process.stdout.write(
+      `Purged ${result.installationId}: ${result.items} items, ${result.links} links, ${result.schedulesDeleted} schedules.\n`,
+    );
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);
     process.exitCode = 1;

@@ -47,8 +47,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('ctx', ctx);
   // The event relay sweeps while the server runs and drains what it holds when the server closes;
   // old settled delivery receipts are pruned meanwhile.
-  app.addHook('onReady', async () => { ctx.relay.start(); ctx.receiptRetention.start(); });
-  app.addHook('onClose', async () => { await ctx.receiptRetention.stop(); await ctx.relay.close(); });
+  app.addHook('onReady', async () => {
+    ctx.relay.start();
+    ctx.receiptRetention.start();
+  });
+  app.addHook('onClose', async () => {
+    await ctx.receiptRetention.stop();
+    await ctx.relay.close();
+  });
 
   await app.register(helmet, { global: true });
   await app.register(swagger, {
@@ -58,7 +64,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description: 'Admin page and issue panel API. Every call carries a Forge Invocation Token.',
         version: '1.0.0',
       },
-      components: { securitySchemes: { forgeInvocationToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      components: {
+        securitySchemes: { forgeInvocationToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
       security: [{ forgeInvocationToken: [] }],
     },
     transform: jsonSchemaTransform,
@@ -78,7 +86,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const auth = (route.config as { auth?: string } | undefined)?.auth;
     if ((auth === 'admin' || auth === 'panel') && !(route.config as { rateLimit?: unknown }).rateLimit) {
       // A copy: route files share their config objects across app instances.
-      route.config = { ...route.config, rateLimit: { max: config.rateLimitPerMinute, timeWindow: 60_000 } } as typeof route.config;
+      route.config = {
+        ...route.config,
+        rateLimit: { max: config.rateLimitPerMinute, timeWindow: 60_000 },
+      } as typeof route.config;
     }
   });
   await app.register(rateLimit, {

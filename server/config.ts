@@ -7,7 +7,10 @@ import { loadTemporalConnection, type TemporalConnectionConfig } from '../tempor
 
 export const PRODUCTION_FORGE_JWKS_URL = 'https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json';
 
-const bool = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
+const bool = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
 const optionalUrl = z.string().url().optional();
 
 const envSchema = z.object({
@@ -18,7 +21,9 @@ const envSchema = z.object({
   SECRETS_KEY: z.string().min(16),
   FORGE_JWKS_URL: z.string().url().default(PRODUCTION_FORGE_JWKS_URL),
   /** The accepted FIT audience: the Forge app ARI. */
-  FORGE_APP_ID: z.string().regex(/^ari:cloud:ecosystem::app\/[0-9a-f-]{36}$/i, 'must be ari:cloud:ecosystem::app/<uuid>'),
+  FORGE_APP_ID: z
+    .string()
+    .regex(/^ari:cloud:ecosystem::app\/[0-9a-f-]{36}$/i, 'must be ari:cloud:ecosystem::app/<uuid>'),
   /** Module keys as declared in forge/manifest.yml. */
   FORGE_ADMIN_MODULE_KEY: z.string().min(1).default('zoho-connector-admin'),
   FORGE_PANEL_MODULE_KEY: z.string().min(1).default('zoho-connector-panel'),
@@ -62,7 +67,10 @@ export interface ServerConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Invalid setting ${variable}: ${detail}`);
     this.name = 'ConfigError';
   }

@@ -11,7 +11,9 @@ import { createInstallationService, type InstallationService } from './services/
 import { createMetadataCache, type MetadataCache } from './services/metadata-cache';
 import { createZohoConnections, type ZohoConnections } from './services/zoho-connections';
 
-type RelayLog = NonNullable<Parameters<typeof createEventRelay>[0]['logger']> & { info(obj: object, msg: string): void };
+type RelayLog = NonNullable<Parameters<typeof createEventRelay>[0]['logger']> & {
+  info(obj: object, msg: string): void;
+};
 
 export interface ServerContext {
   config: ServerConfig;
@@ -35,7 +37,10 @@ export interface ServerContext {
 export function createServerContext(deps: AppDeps, log: RelayLog): ServerContext {
   const clock = deps.clock ?? (() => new Date());
   const installations = createInstallationService({
-    prisma: deps.prisma, secrets: deps.secrets, clock, jiraApiBaseOverride: deps.config.jiraApiBaseOverride,
+    prisma: deps.prisma,
+    secrets: deps.secrets,
+    clock,
+    jiraApiBaseOverride: deps.config.jiraApiBaseOverride,
   });
   const zoho = createZohoConnections({
     prisma: deps.prisma,
@@ -48,7 +53,13 @@ export function createServerContext(deps: AppDeps, log: RelayLog): ServerContext
       ZOHO_WEB_URL: deps.config.zoho.webUrl,
     },
   });
-  const relay = createEventRelay({ prisma: deps.prisma, temporal: deps.temporal, taskQueue: deps.taskQueue, logger: log, options: deps.relay });
+  const relay = createEventRelay({
+    prisma: deps.prisma,
+    temporal: deps.temporal,
+    taskQueue: deps.taskQueue,
+    logger: log,
+    options: deps.relay,
+  });
   return {
     config: deps.config,
     prisma: deps.prisma,
@@ -63,7 +74,9 @@ export function createServerContext(deps: AppDeps, log: RelayLog): ServerContext
     intake: createEventIntake({ prisma: deps.prisma, relay }),
     relay,
     receiptRetention: createReceiptRetention(deps.prisma, {
-      keepMs: deps.config.eventReceiptRetentionDays * 24 * 60 * 60_000, now: () => clock().getTime(), logger: log,
+      keepMs: deps.config.eventReceiptRetentionDays * 24 * 60 * 60_000,
+      now: () => clock().getTime(),
+      logger: log,
     }),
   };
 }

@@ -29,7 +29,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
 
 export class AppError extends Error {
   readonly status: number;
-  constructor(readonly code: ErrorCode, message: string, readonly fields?: FieldError[]) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
     super(message);
     this.name = 'AppError';
     this.status = ERROR_STATUS[code];
@@ -38,7 +42,10 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found.`);
 export const zohoNotConnected = () =>
-  new AppError('zoho_not_connected', 'Zoho Projects is not connected yet. An admin can connect it on the connector admin page.');
+  new AppError(
+    'zoho_not_connected',
+    'Zoho Projects is not connected yet. An admin can connect it on the connector admin page.',
+  );
 
 /**
  * Outbound failures (typed by integrations/http) as API errors: the message is already readable and
@@ -50,10 +57,17 @@ export function fromOutboundFailure(err: unknown): AppError | undefined {
   }
   if (err instanceof HttpFailure) {
     if (err.kind === 'rate_limited') {
-      return new AppError('rate_limited', `${err.service === 'jira' ? 'Jira' : 'Zoho Projects'} asks us to slow down. Try again in a minute.`);
+      return new AppError(
+        'rate_limited',
+        `${err.service === 'jira' ? 'Jira' : 'Zoho Projects'} asks us to slow down. Try again in a minute.`,
+      );
     }
     if (err.service === 'jira') return new AppError('jira_unavailable', `Jira could not answer: ${err.message}`);
-    if (err.kind === 'auth') return new AppError('zoho_auth_failed', `Zoho Projects refused the saved connection: ${err.message}. Reconnect Zoho Projects in the admin page.`);
+    if (err.kind === 'auth')
+      return new AppError(
+        'zoho_auth_failed',
+        `Zoho Projects refused the saved connection: ${err.message}. Reconnect Zoho Projects in the admin page.`,
+      );
     return new AppError('zoho_unavailable', `Zoho Projects could not answer: ${err.message}`);
   }
   return undefined;
@@ -63,7 +77,10 @@ export function errorBody(code: ErrorCode, message: string, fields?: FieldError[
   return { error: fields && fields.length > 0 ? { code, message, fields } : { code, message } };
 }
 
-function fieldErrorsFromValidation(err: { validation: Array<{ instancePath: string; message?: string; keyword: string }> }, context?: string): FieldError[] {
+function fieldErrorsFromValidation(
+  err: { validation: Array<{ instancePath: string; message?: string; keyword: string }> },
+  context?: string,
+): FieldError[] {
   return err.validation.map((v) => ({
     field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || context || 'request',
     code: v.keyword,
@@ -85,7 +102,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
         return reply.code(400).send(errorBody('search_too_short', fields.find((f) => f.field === 'q')!.message));
       }
       const context = (err as FastifyError).validationContext ?? 'request';
-      return reply.code(400).send(errorBody('bad_request', `The ${context} is invalid: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`, fields));
+      return reply
+        .code(400)
+        .send(
+          errorBody(
+            'bad_request',
+            `The ${context} is invalid: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
+            fields,
+          ),
+        );
     }
     if (isResponseSerializationError(err as never) && (err as { cause?: unknown }).cause) {
       request.log.error({ err }, 'response did not match its schema');
@@ -93,7 +118,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const status = (err as FastifyError).statusCode ?? 500;
     if (status === 413) return reply.code(413).send(errorBody('payload_too_large', 'The request body is too large.'));
-    if (status === 429) return reply.code(429).send(errorBody('rate_limited', 'Too many requests. Wait a minute and try again.'));
+    if (status === 429)
+      return reply.code(429).send(errorBody('rate_limited', 'Too many requests. Wait a minute and try again.'));
     if (status >= 400 && status < 500) {
       return reply.code(status).send(errorBody('bad_request', (err as Error).message || 'Bad request.'));
     }

@@ -5,9 +5,23 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 const SECRET_KEYS = [
-  'authorization', 'Authorization', 'x-forge-oauth-system', 'x-forge-oauth-user', 'x-hub-signature',
-  'clientSecret', 'client_secret', 'code', 'refreshToken', 'refresh_token', 'accessToken', 'access_token',
-  'token', 'systemToken', 'password', 'secret', 'cookie',
+  'authorization',
+  'Authorization',
+  'x-forge-oauth-system',
+  'x-forge-oauth-user',
+  'x-hub-signature',
+  'clientSecret',
+  'client_secret',
+  'code',
+  'refreshToken',
+  'refresh_token',
+  'accessToken',
+  'access_token',
+  'token',
+  'systemToken',
+  'password',
+  'secret',
+  'cookie',
 ];
 
 export const REDACT_PATHS: string[] = [
@@ -36,7 +50,10 @@ export function createLogger(level: string, destination?: DestinationStream, pre
   if (pretty) {
     return pino({
       ...loggerOptions(level),
-      transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true } },
+      transport: {
+        target: 'pino-pretty',
+        options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true },
+      },
     });
   }
   return pino(loggerOptions(level));

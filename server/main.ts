@@ -25,13 +25,20 @@ function configOrExit(): ServerConfig {
 async function main(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger(config.logLevel, undefined, config.logPretty);
-  if (config.devConsole) logger.warn('DEV_CONSOLE=true: FITs signed by the local development key are accepted. Never use this in production.');
+  if (config.devConsole)
+    logger.warn(
+      'DEV_CONSOLE=true: FITs signed by the local development key are accepted. Never use this in production.',
+    );
   const { app, closeResources } = await buildProductionApp(config, logger);
 
   if (config.devConsole && config.jiraSimUrl) {
     await app.register(devConsoleRoutes, {
-      webDistDir: join(__dirname, '..', 'web', 'dist'), jiraSimUrl: config.jiraSimUrl, signFit: signDevFit,
-      adminModuleKey: config.forge.adminModuleKey, panelModuleKey: config.forge.panelModuleKey, appId: config.forge.appId,
+      webDistDir: join(__dirname, '..', 'web', 'dist'),
+      jiraSimUrl: config.jiraSimUrl,
+      signFit: signDevFit,
+      adminModuleKey: config.forge.adminModuleKey,
+      panelModuleKey: config.forge.panelModuleKey,
+      appId: config.forge.appId,
       // In dev the Zoho API URL is the Zoho simulator, which also serves its /_sim control API.
       zohoSimUrl: config.zoho.apiUrl,
     });

@@ -26,15 +26,28 @@ export async function buildProductionApp(
   const secrets = createSecretBox(process.env);
   const temporal = await connectTemporalClient(config.temporal);
   const clients = createDefaultClientFactories({
-    prisma, secrets,
-    overrides: { ZOHO_ACCOUNTS_URL: config.zoho.accountsUrl, ZOHO_API_URL: config.zoho.apiUrl, ZOHO_WEB_URL: config.zoho.webUrl },
+    prisma,
+    secrets,
+    overrides: {
+      ZOHO_ACCOUNTS_URL: config.zoho.accountsUrl,
+      ZOHO_API_URL: config.zoho.apiUrl,
+      ZOHO_WEB_URL: config.zoho.webUrl,
+    },
   });
   const app = await buildApp({
-    config, prisma, secrets, logger, temporal: temporal.client,
-    zohoFactory: clients.zohoFactory, jiraFactory: clients.jiraFactory, ...extra,
+    config,
+    prisma,
+    secrets,
+    logger,
+    temporal: temporal.client,
+    zohoFactory: clients.zohoFactory,
+    jiraFactory: clients.jiraFactory,
+    ...extra,
   });
   return {
     app,
-    closeResources: async () => { await Promise.allSettled([temporal.close(), prisma.$disconnect(), clients.close()]); },
+    closeResources: async () => {
+      await Promise.allSettled([temporal.close(), prisma.$disconnect(), clients.close()]);
+    },
   };
 }

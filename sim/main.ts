@@ -7,12 +7,16 @@ import { z } from 'zod';
 import { jiraSimOptionsFromEnv, startJiraSim } from './jira';
 import { startZohoSim } from './zoho';
 
-const env = z.object({
-  ZOHO_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
-}).parse(process.env);
+const env = z
+  .object({
+    ZOHO_SIM_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
+  })
+  .parse(process.env);
 
 async function main(): Promise<void> {
-  const fromEnv = Object.fromEntries(Object.entries(jiraSimOptionsFromEnv(process.env)).filter(([, v]) => v !== undefined));
+  const fromEnv = Object.fromEntries(
+    Object.entries(jiraSimOptionsFromEnv(process.env)).filter(([, v]) => v !== undefined),
+  );
   const jira = await startJiraSim({ port: 4010, searchLagMs: 1000, ...fromEnv, logger: false });
   const zoho = await startZohoSim({ port: env.ZOHO_SIM_PORT, demo: true });
   console.log(`Jira Cloud simulator   ${jira.url}  (REST base ${jira.apiBaseUrl})`);

@@ -17,12 +17,24 @@ export async function loadCursor(prisma: PrismaClient, sciId: string, fingerprin
 }
 
 /** Moves the cursor forward (never backward for the same fingerprint). */
-export async function advanceCursor(prisma: PrismaClient, sciId: string, fingerprint: string, input: {
-  modifiedAfter: Date | null; fullScan: boolean;
-}): Promise<void> {
+export async function advanceCursor(
+  prisma: PrismaClient,
+  sciId: string,
+  fingerprint: string,
+  input: {
+    modifiedAfter: Date | null;
+    fullScan: boolean;
+  },
+): Promise<void> {
   const current = await prisma.syncCursor.findUnique({ where: { sciId } });
   let next = input.modifiedAfter;
-  if (current && current.fingerprint === fingerprint && current.zohoModifiedAfter && next && current.zohoModifiedAfter > next) {
+  if (
+    current &&
+    current.fingerprint === fingerprint &&
+    current.zohoModifiedAfter &&
+    next &&
+    current.zohoModifiedAfter > next
+  ) {
     next = current.zohoModifiedAfter;
   }
   const data = {

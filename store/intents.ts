@@ -13,14 +13,27 @@ export interface AutoCreateIntentState {
   jiraIssueKey: string | null;
 }
 
-interface IntentRow { fresh: boolean; firstTryAt: Date | string; jiraIssueId: string | null; jiraIssueKey: string | null }
+interface IntentRow {
+  fresh: boolean;
+  firstTryAt: Date | string;
+  jiraIssueId: string | null;
+  jiraIssueKey: string | null;
+}
 
 const toState = (r: IntentRow): AutoCreateIntentState => ({
-  fresh: r.fresh, firstTryAt: new Date(r.firstTryAt), jiraIssueId: r.jiraIssueId, jiraIssueKey: r.jiraIssueKey,
+  fresh: r.fresh,
+  firstTryAt: new Date(r.firstTryAt),
+  jiraIssueId: r.jiraIssueId,
+  jiraIssueKey: r.jiraIssueKey,
 });
 
 /** Claims the intent (fresh) or reads the one an earlier attempt wrote. `now` is the first-try time if fresh. */
-export async function beginIntent(prisma: PrismaClient, sciId: string, zohoRecordId: string, now = new Date()): Promise<AutoCreateIntentState> {
+export async function beginIntent(
+  prisma: PrismaClient,
+  sciId: string,
+  zohoRecordId: string,
+  now = new Date(),
+): Promise<AutoCreateIntentState> {
   // Timestamps travel as UTC ISO text: the columns are timestamp(3) without zone, in UTC (as Prisma writes them).
   const rows = await prisma.$queryRaw<IntentRow[]>`
     WITH ins AS (
@@ -35,11 +48,18 @@ export async function beginIntent(prisma: PrismaClient, sciId: string, zohoRecor
     WHERE "sciId" = ${sciId} AND "zohoRecordId" = ${zohoRecordId}`;
   if (rows.length > 0) return toState(rows[0]);
   // A concurrent claim committed after this statement's snapshot: read it now.
-  const row = await prisma.autoCreateIntent.findUniqueOrThrow({ where: { sciId_zohoRecordId: { sciId, zohoRecordId } } });
+  const row = await prisma.autoCreateIntent.findUniqueOrThrow({
+    where: { sciId_zohoRecordId: { sciId, zohoRecordId } },
+  });
   return { fresh: false, firstTryAt: row.firstTryAt, jiraIssueId: row.jiraIssueId, jiraIssueKey: row.jiraIssueKey };
 }
 
-export async function completeIntent(prisma: PrismaClient, sciId: string, zohoRecordId: string, issue: { id: string; key: string }): Promise<void> {
+export async function completeIntent(
+  prisma: PrismaClient,
+  sciId: string,
+  zohoRecordId: string,
+  issue: { id: string; key: string },
+): Promise<void> {
   await prisma.autoCreateIntent.update({
     where: { sciId_zohoRecordId: { sciId, zohoRecordId } },
     data: { jiraIssueId: issue.id, jiraIssueKey: issue.key },

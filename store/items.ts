@@ -15,11 +15,24 @@ export function resolveOwner(mode: SyncMode, configured: FieldOwner | null | und
 const include = { mappings: { orderBy: { position: 'asc' as const } }, rule: true } as const;
 
 type SciRow = NonNullable<Awaited<ReturnType<PrismaClient['smartConnectedItem']['findUnique']>>> & {
-  mappings: Array<{ jiraFieldId: string; jiraFieldName: string | null; zohoFieldId: string; zohoFieldName: string | null; owner: FieldOwner }>;
+  mappings: Array<{
+    jiraFieldId: string;
+    jiraFieldName: string | null;
+    zohoFieldId: string;
+    zohoFieldName: string | null;
+    owner: FieldOwner;
+  }>;
   rule: null | {
-    enabled: boolean; zohoFieldId: string; zohoFieldName: string | null; operator: 'equals' | 'not_equals' | 'is_empty' | 'is_not_empty';
-    value: string | null; metJiraStatusId: string; metJiraStatusName: string | null; notMetJiraStatusId: string | null;
-    notMetJiraStatusName: string | null; createIssueWhenNotMet: boolean;
+    enabled: boolean;
+    zohoFieldId: string;
+    zohoFieldName: string | null;
+    operator: 'equals' | 'not_equals' | 'is_empty' | 'is_not_empty';
+    value: string | null;
+    metJiraStatusId: string;
+    metJiraStatusName: string | null;
+    notMetJiraStatusId: string | null;
+    notMetJiraStatusName: string | null;
+    createIssueWhenNotMet: boolean;
   };
 };
 
@@ -57,17 +70,17 @@ export function toSmartConnectedItem(row: SciRow): SmartConnectedItem {
     })),
     rule: row.rule
       ? {
-        enabled: row.rule.enabled,
-        zohoFieldId: row.rule.zohoFieldId,
-        zohoFieldName: opt(row.rule.zohoFieldName),
-        operator: row.rule.operator,
-        value: opt(row.rule.value),
-        metJiraStatusId: row.rule.metJiraStatusId,
-        metJiraStatusName: opt(row.rule.metJiraStatusName),
-        notMetJiraStatusId: opt(row.rule.notMetJiraStatusId),
-        notMetJiraStatusName: opt(row.rule.notMetJiraStatusName),
-        createIssueWhenNotMet: row.rule.createIssueWhenNotMet,
-      }
+          enabled: row.rule.enabled,
+          zohoFieldId: row.rule.zohoFieldId,
+          zohoFieldName: opt(row.rule.zohoFieldName),
+          operator: row.rule.operator,
+          value: opt(row.rule.value),
+          metJiraStatusId: row.rule.metJiraStatusId,
+          metJiraStatusName: opt(row.rule.metJiraStatusName),
+          notMetJiraStatusId: opt(row.rule.notMetJiraStatusId),
+          notMetJiraStatusName: opt(row.rule.notMetJiraStatusName),
+          createIssueWhenNotMet: row.rule.createIssueWhenNotMet,
+        }
       : null,
   };
 }
@@ -86,12 +99,20 @@ export async function loadSmartConnectedItems(prisma: PrismaClient, ids: string[
 
 /** Enabled synchronized SCIs reading the same Zoho source (for a shared scan). */
 export async function sciIdsForSource(
-  prisma: PrismaClient, installationId: string, portalId: string, projectId: string, module: string,
+  prisma: PrismaClient,
+  installationId: string,
+  portalId: string,
+  projectId: string,
+  module: string,
 ): Promise<string[]> {
   const rows = await prisma.smartConnectedItem.findMany({
     where: {
-      installationId, zohoPortalId: portalId, zohoProjectId: projectId, zohoModule: module as never,
-      enabled: true, mode: { not: 'display_only' },
+      installationId,
+      zohoPortalId: portalId,
+      zohoProjectId: projectId,
+      zohoModule: module as never,
+      enabled: true,
+      mode: { not: 'display_only' },
     },
     select: { id: true },
     orderBy: { id: 'asc' },

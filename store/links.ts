@@ -19,8 +19,17 @@ export interface LinkRef {
 }
 
 const select = {
-  id: true, installationId: true, sciId: true, jiraIssueId: true, jiraIssueKey: true, zohoRecordId: true,
-  origin: true, zohoNoteCommentId: true, lastZohoModifiedAt: true, lastJiraUpdatedAt: true, baseline: true,
+  id: true,
+  installationId: true,
+  sciId: true,
+  jiraIssueId: true,
+  jiraIssueKey: true,
+  zohoRecordId: true,
+  origin: true,
+  zohoNoteCommentId: true,
+  lastZohoModifiedAt: true,
+  lastJiraUpdatedAt: true,
+  baseline: true,
 } as const;
 
 function toRef(row: Omit<LinkRef, 'baseline'> & { baseline: unknown }): LinkRef {
@@ -34,7 +43,11 @@ export async function linksBySciRecord(prisma: PrismaClient, sciId: string): Pro
   return new Map(rows.map((r) => [r.zohoRecordId, toRef(r)]));
 }
 
-export async function linksForRecords(prisma: PrismaClient, sciId: string, zohoRecordIds: string[]): Promise<Map<string, LinkRef>> {
+export async function linksForRecords(
+  prisma: PrismaClient,
+  sciId: string,
+  zohoRecordIds: string[],
+): Promise<Map<string, LinkRef>> {
   if (zohoRecordIds.length === 0) return new Map();
   const rows = await prisma.link.findMany({ where: { sciId, zohoRecordId: { in: zohoRecordIds } }, select });
   return new Map(rows.map((r) => [r.zohoRecordId, toRef(r)]));
@@ -46,13 +59,21 @@ export async function findLink(prisma: PrismaClient, linkId: string): Promise<Li
 }
 
 /** Every link of one Jira issue (one per SCI that links it). */
-export async function linksForIssue(prisma: PrismaClient, installationId: string, jiraIssueId: string): Promise<LinkRef[]> {
+export async function linksForIssue(
+  prisma: PrismaClient,
+  installationId: string,
+  jiraIssueId: string,
+): Promise<LinkRef[]> {
   const rows = await prisma.link.findMany({ where: { installationId, jiraIssueId }, select });
   return rows.map(toRef);
 }
 
 /** The link of one Zoho record under one SCI, if any. */
-export async function findLinkOfRecord(prisma: PrismaClient, sciId: string, zohoRecordId: string): Promise<LinkRef | null> {
+export async function findLinkOfRecord(
+  prisma: PrismaClient,
+  sciId: string,
+  zohoRecordId: string,
+): Promise<LinkRef | null> {
   const row = await prisma.link.findUnique({ where: { sciId_zohoRecordId: { sciId, zohoRecordId } }, select });
   return row ? toRef(row) : null;
 }
@@ -62,11 +83,22 @@ export async function findLinkOfRecord(prisma: PrismaClient, sciId: string, zoho
  * once per auto-created record). Idempotent: when an earlier attempt stored the link already, that
  * link is kept and its id returned.
  */
-export async function createAutoLink(prisma: PrismaClient, input: {
-  installationId: string; sciId: string; jiraIssueId: string; jiraIssueKey: string;
-  zohoRecordId: string; zohoRecordKey?: string; zohoRecordName?: string; zohoModifiedAt?: Date | null;
-  baseline?: SyncBaseline; receipts?: readonly WriteReceipt[]; now?: Date;
-}): Promise<{ id: string; created: boolean }> {
+export async function createAutoLink(
+  prisma: PrismaClient,
+  input: {
+    installationId: string;
+    sciId: string;
+    jiraIssueId: string;
+    jiraIssueKey: string;
+    zohoRecordId: string;
+    zohoRecordKey?: string;
+    zohoRecordName?: string;
+    zohoModifiedAt?: Date | null;
+    baseline?: SyncBaseline;
+    receipts?: readonly WriteReceipt[];
+    now?: Date;
+  },
+): Promise<{ id: string; created: boolean }> {
   const receipts = input.receipts ?? [];
   // Timestamps travel as UTC ISO text: the columns are timestamp(3) without zone, in UTC (as Prisma writes them).
   const inserted = await prisma.$queryRaw<Array<{ id: string }>>`
@@ -93,34 +125,49 @@ export async function createAutoLink(prisma: PrismaClient, input: {
 }
 
 /** After a successful sync of one link: new baseline hashes and source times. */
-export async function markLinkSynced(prisma: PrismaClient, linkId: string, patch: {
-  baseline?: SyncBaseline; zohoModifiedAt?: Date | null; jiraUpdatedAt?: Date | null; zohoRecordName?: string;
-}): Promise<void> {
-  await prisma.link.update({
-    where: { id: linkId },
-    data: {
-      lastSyncedAt: new Date(),
-      ...(patch.baseline ? { baseline: patch.baseline as never } : {}),
-      ...(patch.zohoModifiedAt ? { lastZohoModifiedAt: patch.zohoModifiedAt } : {}),
-      ...(patch.jiraUpdatedAt ? { lastJiraUpdatedAt: patch.jiraUpdatedAt } : {}),
-      ...(patch.zohoRecordName ? { zohoRecordName: patch.zohoRecordName } : {}),
-    },
-  }).catch((err: unknown) => {
-    // The link was removed while we synced it (unlink in the panel): nothing to mark.
-    if ((err as { code?: string }).code !== 'P2025') throw err;
-  });
+export async function markLinkSynced(
+  prisma: PrismaClient,
+  linkId: string,
+  patch: {
+    baseline?: SyncBaseline;
+    zohoModifiedAt?: Date | null;
+    jiraUpdatedAt?: Date | null;
+    zohoRecordName?: string;
+  },
+): Promise<void> {
+  await prisma.link
+    .update({
+      where: { id: linkId },
+      data: {
+        lastSyncedAt: new Date(),
+        ...(patch.baseline ? { baseline: patch.baseline as never } : {}),
+        ...(patch.zohoModifiedAt ? { lastZohoModifiedAt: patch.zohoModifiedAt } : {}),
+        ...(patch.jiraUpdatedAt ? { lastJiraUpdatedAt: patch.jiraUpdatedAt } : {}),
+        ...(patch.zohoRecordName ? { zohoRecordName: patch.zohoRecordName } : {}),
+      },
+    })
+    .catch((err: unknown) => {
+      // The link was removed while we synced it (unlink in the panel): nothing to mark.
+      if ((err as { code?: string }).code !== 'P2025') throw err;
+    });
 }
 
 /** Sets the Zoho note id only when none is set yet: the note is written once. Returns false if one existed. */
 export async function setLinkNote(prisma: PrismaClient, linkId: string, commentId: string): Promise<boolean> {
-  const res = await prisma.link.updateMany({ where: { id: linkId, zohoNoteCommentId: null }, data: { zohoNoteCommentId: commentId } });
+  const res = await prisma.link.updateMany({
+    where: { id: linkId, zohoNoteCommentId: null },
+    data: { zohoNoteCommentId: commentId },
+  });
   return res.count === 1;
 }
 
 /** Auto links whose Zoho note is still unwritten (deferred when the Zoho budget ran out). */
 export async function linksMissingNote(prisma: PrismaClient, sciId: string, limit: number): Promise<LinkRef[]> {
   const rows = await prisma.link.findMany({
-    where: { sciId, origin: 'auto', zohoNoteCommentId: null }, select, take: limit, orderBy: { createdAt: 'asc' },
+    where: { sciId, origin: 'auto', zohoNoteCommentId: null },
+    select,
+    take: limit,
+    orderBy: { createdAt: 'asc' },
   });
   return rows.map(toRef);
 }

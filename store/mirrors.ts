@@ -11,13 +11,22 @@ export interface MirrorSets {
 }
 
 export async function commentMirrors(prisma: PrismaClient, linkId: string): Promise<MirrorSets> {
-  const rows = await prisma.commentMirror.findMany({ where: { linkId }, select: { zohoCommentId: true, jiraCommentId: true } });
+  const rows = await prisma.commentMirror.findMany({
+    where: { linkId },
+    select: { zohoCommentId: true, jiraCommentId: true },
+  });
   return { zohoIds: new Set(rows.map((r) => r.zohoCommentId)), jiraIds: new Set(rows.map((r) => r.jiraCommentId)) };
 }
 
 export async function attachmentMirrors(prisma: PrismaClient, linkId: string): Promise<MirrorSets> {
-  const rows = await prisma.attachmentMirror.findMany({ where: { linkId }, select: { zohoAttachmentId: true, jiraAttachmentId: true } });
-  return { zohoIds: new Set(rows.map((r) => r.zohoAttachmentId)), jiraIds: new Set(rows.map((r) => r.jiraAttachmentId)) };
+  const rows = await prisma.attachmentMirror.findMany({
+    where: { linkId },
+    select: { zohoAttachmentId: true, jiraAttachmentId: true },
+  });
+  return {
+    zohoIds: new Set(rows.map((r) => r.zohoAttachmentId)),
+    jiraIds: new Set(rows.map((r) => r.jiraAttachmentId)),
+  };
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -25,9 +34,15 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /** Returns false when the pair was already recorded (a concurrent or retried copy). */
-export async function recordCommentMirror(prisma: PrismaClient, input: {
-  linkId: string; zohoCommentId: string; jiraCommentId: string; origin: Direction;
-}): Promise<boolean> {
+export async function recordCommentMirror(
+  prisma: PrismaClient,
+  input: {
+    linkId: string;
+    zohoCommentId: string;
+    jiraCommentId: string;
+    origin: Direction;
+  },
+): Promise<boolean> {
   try {
     await prisma.commentMirror.create({ data: input });
     return true;
@@ -37,9 +52,17 @@ export async function recordCommentMirror(prisma: PrismaClient, input: {
   }
 }
 
-export async function recordAttachmentMirror(prisma: PrismaClient, input: {
-  linkId: string; zohoAttachmentId: string; jiraAttachmentId: string; fileName: string; size: number; origin: Direction;
-}): Promise<boolean> {
+export async function recordAttachmentMirror(
+  prisma: PrismaClient,
+  input: {
+    linkId: string;
+    zohoAttachmentId: string;
+    jiraAttachmentId: string;
+    fileName: string;
+    size: number;
+    origin: Direction;
+  },
+): Promise<boolean> {
   try {
     await prisma.attachmentMirror.create({ data: input });
     return true;
@@ -49,11 +72,19 @@ export async function recordAttachmentMirror(prisma: PrismaClient, input: {
   }
 }
 
-export interface CommentMirrorRow { id: string; zohoCommentId: string; jiraCommentId: string; origin: Direction }
+export interface CommentMirrorRow {
+  id: string;
+  zohoCommentId: string;
+  jiraCommentId: string;
+  origin: Direction;
+}
 
 /** Every comment pair of a link with the direction it was copied in (edits and deletions follow it). */
 export async function commentMirrorRows(prisma: PrismaClient, linkId: string): Promise<CommentMirrorRow[]> {
-  return prisma.commentMirror.findMany({ where: { linkId }, select: { id: true, zohoCommentId: true, jiraCommentId: true, origin: true } });
+  return prisma.commentMirror.findMany({
+    where: { linkId },
+    select: { id: true, zohoCommentId: true, jiraCommentId: true, origin: true },
+  });
 }
 
 /** Forget a pair whose comments were deleted; a no-op when it is already gone. */

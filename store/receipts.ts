@@ -20,11 +20,19 @@ export async function receiptsForLinks(prisma: PrismaClient, linkIds: string[]):
   return out;
 }
 
-export async function recordReceipts(prisma: PrismaClient, linkId: string, receipts: readonly WriteReceipt[]): Promise<void> {
+export async function recordReceipts(
+  prisma: PrismaClient,
+  linkId: string,
+  receipts: readonly WriteReceipt[],
+): Promise<void> {
   if (receipts.length === 0) return;
-  await prisma.$transaction(receipts.map((r) => prisma.writeReceipt.upsert({
-    where: { linkId_field_direction: { linkId, field: r.field, direction: r.direction } },
-    create: { linkId, field: r.field, direction: r.direction, valueHash: r.valueHash },
-    update: { valueHash: r.valueHash, writtenAt: new Date() },
-  })));
+  await prisma.$transaction(
+    receipts.map((r) =>
+      prisma.writeReceipt.upsert({
+        where: { linkId_field_direction: { linkId, field: r.field, direction: r.direction } },
+        create: { linkId, field: r.field, direction: r.direction, valueHash: r.valueHash },
+        update: { valueHash: r.valueHash, writtenAt: new Date() },
+      }),
+    ),
+  );
 }

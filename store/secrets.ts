@@ -26,7 +26,10 @@ function parseKeys(raw: string | undefined): Map<string, Buffer> {
     throw new Error('SECRETS_KEY is not set: expected "keyId:base64-32-bytes" (comma-separated for rotation)');
   }
   const keys = new Map<string, Buffer>();
-  for (const entry of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const colon = entry.indexOf(':');
     const id = colon > 0 ? entry.slice(0, colon) : '';
     if (!KEY_ID.test(id)) {
@@ -58,25 +61,35 @@ export function createSecretBox(env: NodeJS.ProcessEnv = process.env): SecretBox
       cipher.setAAD(Buffer.from(`${VERSION}.${keyId}`));
       const ciphertext = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       const tag = cipher.getAuthTag();
-      return [VERSION, keyId, iv.toString('base64url'), tag.toString('base64url'), ciphertext.toString('base64url')].join('.');
+      return [
+        VERSION,
+        keyId,
+        iv.toString('base64url'),
+        tag.toString('base64url'),
+        ciphertext.toString('base64url'),
+      ].join('.');
     },
     open(envelope: string): string {
       const parts = typeof envelope === 'string' ? envelope.split('.') : [];
-      if (parts.length !== 5 || parts[0] !== VERSION) throw new Error('Secret envelope is malformed: expected v1.<keyId>.<iv>.<tag>.<ciphertext>');
+      if (parts.length !== 5 || parts[0] !== VERSION)
+        throw new Error('Secret envelope is malformed: expected v1.<keyId>.<iv>.<tag>.<ciphertext>');
       const [, id, ivPart, tagPart, dataPart] = parts;
       const openKey = keys.get(id);
       if (!openKey) throw new Error(`Secret envelope was sealed with key "${id}", which SECRETS_KEY does not contain`);
       const iv = decodePart(ivPart, 'iv');
       const tag = decodePart(tagPart, 'tag');
       const ciphertext = decodePart(dataPart, 'ciphertext');
-      if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new Error('Secret envelope is malformed: bad iv or tag length');
+      if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES)
+        throw new Error('Secret envelope is malformed: bad iv or tag length');
       const decipher = createDecipheriv('aes-256-gcm', openKey, iv, { authTagLength: TAG_BYTES });
       decipher.setAAD(Buffer.from(`${VERSION}.${id}`));
       decipher.setAuthTag(tag);
       try {
         return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
       } catch {
-        throw new Error('Secret envelope failed authentication (tampered, or sealed with a different key of the same id)');
+        throw new Error(
+          'Secret envelope failed authentication (tampered, or sealed with a different key of the same id)',
+        );
       }
     },
   };

@@ -8,9 +8,16 @@ import type { PrismaClient } from './prisma';
 export type SyncRunKind = 'scheduled' | 'event' | 'refresh';
 
 /** Idempotent per (workflowId, runId): a retried activity finds the same row. */
-export async function startSyncRun(prisma: PrismaClient, input: {
-  installationId: string; sciId: string; kind: SyncRunKind; workflowId: string; runId: string;
-}): Promise<string> {
+export async function startSyncRun(
+  prisma: PrismaClient,
+  input: {
+    installationId: string;
+    sciId: string;
+    kind: SyncRunKind;
+    workflowId: string;
+    runId: string;
+  },
+): Promise<string> {
   const row = await prisma.syncRun.upsert({
     where: { workflowId_runId: { workflowId: input.workflowId, runId: input.runId } },
     create: { ...input, status: 'running' },
@@ -20,8 +27,14 @@ export async function startSyncRun(prisma: PrismaClient, input: {
   return row.id;
 }
 
-export async function finishSyncRun(prisma: PrismaClient, id: string, totals: CycleTotals, status?: 'succeeded' | 'partial' | 'failed'): Promise<void> {
-  const final = status ?? (totals.failed > 0 ? (totals.created + totals.updated > 0 ? 'partial' : 'failed') : 'succeeded');
+export async function finishSyncRun(
+  prisma: PrismaClient,
+  id: string,
+  totals: CycleTotals,
+  status?: 'succeeded' | 'partial' | 'failed',
+): Promise<void> {
+  const final =
+    status ?? (totals.failed > 0 ? (totals.created + totals.updated > 0 ? 'partial' : 'failed') : 'succeeded');
   await prisma.syncRun.update({
     where: { id },
     data: {

@@ -6,7 +6,14 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
-import { type BundleOptions, bundleWorkflowCode, NativeConnection, type NativeConnectionOptions, Worker, type WorkerOptions } from '@temporalio/worker';
+import {
+  type BundleOptions,
+  bundleWorkflowCode,
+  NativeConnection,
+  type NativeConnectionOptions,
+  Worker,
+  type WorkerOptions,
+} from '@temporalio/worker';
 import { z } from 'zod';
 import { loadTemporalConnection, TASK_QUEUE, type TemporalConnectionConfig } from '../temporal.config';
 import { createActivities, type ActivityDeps } from '../activities/index';
@@ -41,9 +48,16 @@ export const WORKFLOW_PRELOAD_MODULES = [require.resolve('../temporal.config')];
  * but the worker no longer holds every bundled module's source a second time (in the bundle's inline
  * map, parsed by the SDK and copied into the workflow thread).
  */
-const bundleWebpackConfig: NonNullable<BundleOptions['webpackConfigHook']> = (config) => ({ ...config, devtool: 'inline-nosources-source-map' });
+const bundleWebpackConfig: NonNullable<BundleOptions['webpackConfigHook']> = (config) => ({
+  ...config,
+  devtool: 'inline-nosources-source-map',
+});
 /** Options for bundleWorkflowCode (a bundle built ahead of time: build step, benchmarks) and for bundling at start. */
-export const WORKFLOW_BUNDLE_OPTIONS = { workflowsPath: WORKFLOWS_PATH, preloadModules: WORKFLOW_PRELOAD_MODULES, webpackConfigHook: bundleWebpackConfig };
+export const WORKFLOW_BUNDLE_OPTIONS = {
+  workflowsPath: WORKFLOWS_PATH,
+  preloadModules: WORKFLOW_PRELOAD_MODULES,
+  webpackConfigHook: bundleWebpackConfig,
+};
 
 export async function createWorker(deps: CreateWorkerDeps): Promise<Worker> {
   return Worker.create({
@@ -52,7 +66,10 @@ export async function createWorker(deps: CreateWorkerDeps): Promise<Worker> {
     taskQueue: deps.taskQueue ?? TASK_QUEUE,
     ...(deps.workflowBundle
       ? { workflowBundle: deps.workflowBundle }
-      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES, webpackConfigHook: bundleWebpackConfig } }),
+      : {
+          workflowsPath: WORKFLOWS_PATH,
+          bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES, webpackConfigHook: bundleWebpackConfig },
+        }),
     activities: createActivities(deps.activities),
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivityTaskExecutions ?? 50,
     maxConcurrentWorkflowTaskExecutions: deps.maxConcurrentWorkflowTaskExecutions ?? 40,
@@ -88,7 +105,9 @@ export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env): Worker
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue.path[0]);
-    throw new Error(`Invalid setting ${variable}: ${env[variable] === undefined ? 'missing (required)' : issue.message}`);
+    throw new Error(
+      `Invalid setting ${variable}: ${env[variable] === undefined ? 'missing (required)' : issue.message}`,
+    );
   }
   return parsed.data;
 }
@@ -109,8 +128,15 @@ async function main(): Promise<void> {
   const prisma = createPrisma(env.DATABASE_URL);
   const secrets = createSecretBox();
   const registry = createClientRegistry({
-    prisma, secrets, jiraApiBaseOverride: env.JIRA_API_BASE_OVERRIDE, zohoBudgetLimit: env.ZOHO_BUDGET_PER_2MIN,
-    zohoOverrides: { ZOHO_ACCOUNTS_URL: env.ZOHO_ACCOUNTS_URL, ZOHO_API_URL: env.ZOHO_API_URL, ZOHO_WEB_URL: env.ZOHO_WEB_URL },
+    prisma,
+    secrets,
+    jiraApiBaseOverride: env.JIRA_API_BASE_OVERRIDE,
+    zohoBudgetLimit: env.ZOHO_BUDGET_PER_2MIN,
+    zohoOverrides: {
+      ZOHO_ACCOUNTS_URL: env.ZOHO_ACCOUNTS_URL,
+      ZOHO_API_URL: env.ZOHO_API_URL,
+      ZOHO_WEB_URL: env.ZOHO_WEB_URL,
+    },
   });
   const connection = await NativeConnection.connect({
     address: temporal.address,
@@ -118,10 +144,18 @@ async function main(): Promise<void> {
     ...(temporal.apiKey ? { apiKey: temporal.apiKey } : {}),
   });
   const worker = await createWorker({
-    connection, namespace: temporal.namespace, taskQueue: env.TEMPORAL_TASK_QUEUE,
+    connection,
+    namespace: temporal.namespace,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
     ...(env.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE_PATH } } : {}),
-    activities: { prisma, secrets, zohoFor: registry.zohoFor, jiraFor: registry.jiraFor, config: {
-        zohoServerOrdering: env.ZOHO_SERVER_ORDERING === 'true', createConsistencyHorizonMs: env.AUTO_CREATE_SEARCH_HORIZON_MS,
+    activities: {
+      prisma,
+      secrets,
+      zohoFor: registry.zohoFor,
+      jiraFor: registry.jiraFor,
+      config: {
+        zohoServerOrdering: env.ZOHO_SERVER_ORDERING === 'true',
+        createConsistencyHorizonMs: env.AUTO_CREATE_SEARCH_HORIZON_MS,
       },
     },
   });

@@ -14,11 +14,21 @@
  * in a second activity; the patch keeps their histories replayable.)
  */
 import {
-  allHandlersFinished, condition, continueAsNew, patched, setHandler, sleep, workflowInfo,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  setHandler,
+  sleep,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { remote, store } from './activity-options';
 import {
-  type IssueEventsInput, type JiraIssueEvent, issueEventsStatusQuery, jiraIssueEventSignal, jiraIssueEventsSignal,
+  type IssueEventsInput,
+  type JiraIssueEvent,
+  issueEventsStatusQuery,
+  jiraIssueEventSignal,
+  jiraIssueEventsSignal,
 } from './signals';
 
 /** Coalescing window of runs started before the `apply-at-once` patch. */
@@ -79,7 +89,12 @@ export async function issueEvents(input: IssueEventsInput & IssueEventsOptions):
       const result = await remote.applyJiraEvents(base);
       if (result.sciIds.length > 0) {
         await store.recordEventRun({
-          installationId: input.installationId, sciIds: result.sciIds, workflowId: info.workflowId, runId: info.runId, batch, result,
+          installationId: input.installationId,
+          sciIds: result.sciIds,
+          workflowId: info.workflowId,
+          runId: info.runId,
+          batch,
+          result,
         });
       }
     }
@@ -87,8 +102,12 @@ export async function issueEvents(input: IssueEventsInput & IssueEventsOptions):
     if (workflowInfo().continueAsNewSuggested || batch >= MAX_BATCHES_PER_RUN) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof issueEvents>({
-        installationId: input.installationId, jiraIssueId: input.jiraIssueId, pending: [...pending], seenReceiptIds: [...seen],
-        coalesceMs: input.coalesceMs, idleMs: input.idleMs,
+        installationId: input.installationId,
+        jiraIssueId: input.jiraIssueId,
+        pending: [...pending],
+        seenReceiptIds: [...seen],
+        coalesceMs: input.coalesceMs,
+        idleMs: input.idleMs,
       });
     }
   }

@@ -7,9 +7,7 @@
  * link notes → SyncRun summary + cursor.
  * Per-record failures are recorded and do not abort the cycle; the cursor never passes them.
  */
-import {
-  ParentClosePolicy, patched, startChild, workflowInfo, WorkflowIdReusePolicy, log,
-} from '@temporalio/workflow';
+import { ParentClosePolicy, patched, startChild, workflowInfo, WorkflowIdReusePolicy, log } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { ZohoRecord } from './core/model';
 import type { PullPagesResult } from '../activities/pull';
@@ -94,7 +92,9 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
         return;
       }
       totals.failed += 1;
-      addInto(totals, { errors: [{ zohoRecordId: record.id, message: `Auto-create failed: ${String((err as Error).cause ?? err)}` }] });
+      addInto(totals, {
+        errors: [{ zohoRecordId: record.id, message: `Auto-create failed: ${String((err as Error).cause ?? err)}` }],
+      });
       failedAt(record.modifiedAt);
       return;
     }
@@ -104,14 +104,27 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
     else totals.skipped += 1;
     if (result.statusMove === 'no_safe_transition') {
       noSafeTransition += 1;
-      addInto(totals, { errors: [{ zohoRecordId: record.id, jiraIssueKey: result.jiraIssueKey, message: `No safe transition: ${result.statusReason ?? ''}` }] });
+      addInto(totals, {
+        errors: [
+          {
+            zohoRecordId: record.id,
+            jiraIssueKey: result.jiraIssueKey,
+            message: `No safe transition: ${result.statusReason ?? ''}`,
+          },
+        ],
+      });
     }
   };
   const batches = taskPool(CREATE_BATCHES_IN_FLIGHT);
   const createBatched = async (records: ZohoRecord[], writeNote: boolean) => {
     let handOver: ZohoRecord[];
     try {
-      const r = await createBatch.autoCreateBatch({ sciId: input.sciId, records, sci: begin.sci, writeNotes: writeNote });
+      const r = await createBatch.autoCreateBatch({
+        sciId: input.sciId,
+        records,
+        sci: begin.sci,
+        writeNotes: writeNote,
+      });
       totals.zohoCalls += r.zohoCalls;
       totals.jiraCalls += r.jiraCalls;
       for (const made of r.settled) {
@@ -119,13 +132,24 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
         else totals.skipped += 1;
         if (made.statusMove === 'no_safe_transition') {
           noSafeTransition += 1;
-          addInto(totals, { errors: [{ zohoRecordId: made.zohoRecordId, jiraIssueKey: made.jiraIssueKey, message: `No safe transition: ${made.statusReason ?? ''}` }] });
+          addInto(totals, {
+            errors: [
+              {
+                zohoRecordId: made.zohoRecordId,
+                jiraIssueKey: made.jiraIssueKey,
+                message: `No safe transition: ${made.statusReason ?? ''}`,
+              },
+            ],
+          });
         }
       }
       const unsettled = new Set(r.handOver.map((x) => x.zohoRecordId));
       handOver = records.filter((record) => unsettled.has(record.id));
     } catch (err) {
-      log.warn('auto-create batch failed; its records go to their child workflows', { sciId: input.sciId, error: String(err) });
+      log.warn('auto-create batch failed; its records go to their child workflows', {
+        sciId: input.sciId,
+        error: String(err),
+      });
       handOver = records;
     }
     for (const record of handOver) creates.add(() => createOne(record, writeNote));
@@ -143,7 +167,10 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
   try {
     for (let page: number | null = 1; page !== null && page <= MAX_PAGES;) {
       const p: PullPagesResult = await scan.pullPages({
-        sciId: input.sciId, fromPage: page, modifiedAfter: begin.modifiedAfter, serverOrdered: begin.serverOrdered,
+        sciId: input.sciId,
+        fromPage: page,
+        modifiedAfter: begin.modifiedAfter,
+        serverOrdered: begin.serverOrdered,
       });
       pages += p.pagesRead;
       page = p.nextPage;
@@ -165,9 +192,17 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
       addInto(totals, { errors: notes.errors.map((message) => ({ message })) });
     }
   } catch (err) {
-    addInto(totals, { errors: [{ message: `Cycle stopped: ${String((err as Error).cause ?? (err as Error).message ?? err)}` }] });
+    addInto(totals, {
+      errors: [{ message: `Cycle stopped: ${String((err as Error).cause ?? (err as Error).message ?? err)}` }],
+    });
     await store.finishCycle({
-      sciId: input.sciId, syncRunId: begin.syncRunId, fingerprint: begin.fingerprint, totals, cursor: null, fullScan: false, status: 'failed',
+      sciId: input.sciId,
+      syncRunId: begin.syncRunId,
+      fingerprint: begin.fingerprint,
+      totals,
+      cursor: null,
+      fullScan: false,
+      status: 'failed',
     });
     log.error('sync cycle failed', { sciId: input.sciId, error: String(err) });
     throw err;
@@ -176,8 +211,13 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
   const cursor = oldestFailed ? minusOneMs(oldestFailed) : maxSeen;
   const status = totals.failed > 0 ? (totals.created + totals.updated > 0 ? 'partial' : 'failed') : 'succeeded';
   await store.finishCycle({
-    sciId: input.sciId, syncRunId: begin.syncRunId, fingerprint: begin.fingerprint, totals,
-    cursor: cursor && maxSeen && cursor > maxSeen ? maxSeen : cursor, fullScan: begin.modifiedAfter === null, status,
+    sciId: input.sciId,
+    syncRunId: begin.syncRunId,
+    fingerprint: begin.fingerprint,
+    totals,
+    cursor: cursor && maxSeen && cursor > maxSeen ? maxSeen : cursor,
+    fullScan: begin.modifiedAfter === null,
+    status,
   });
   return { status, syncRunId: begin.syncRunId, totals, pages, noSafeTransition };
 }

@@ -3,8 +3,17 @@
  * plus small deterministic concurrency helpers for the cycle workflow. Pure: no I/O, no clock.
  */
 
-export interface CycleConflict { linkId: string; field: string; winner: 'zoho' | 'jira'; at: string }
-export interface CycleError { zohoRecordId?: string; jiraIssueKey?: string; message: string }
+export interface CycleConflict {
+  linkId: string;
+  field: string;
+  winner: 'zoho' | 'jira';
+  at: string;
+}
+export interface CycleError {
+  zohoRecordId?: string;
+  jiraIssueKey?: string;
+  message: string;
+}
 
 export interface CycleTotals {
   created: number;
@@ -48,7 +57,11 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Runs tasks with at most `limit` in flight (deterministic inside a workflow: order follows history). */
-export async function runLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function runLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -90,7 +103,9 @@ export function taskPool(limit: number): TaskPool {
       const task = queue.shift()!;
       running += 1;
       void task()
-        .catch((error: unknown) => { failure ??= { error }; })
+        .catch((error: unknown) => {
+          failure ??= { error };
+        })
         .then(() => {
           running -= 1;
           pump();
@@ -98,7 +113,12 @@ export function taskPool(limit: number): TaskPool {
         });
     }
   };
-  const atMost = (n: number) => (queue.length + running <= n ? Promise.resolve() : new Promise<void>((resolve) => { waiters.push({ n, resolve }); }));
+  const atMost = (n: number) =>
+    queue.length + running <= n
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          waiters.push({ n, resolve });
+        });
   return {
     add(task) {
       queue.push(task);

@@ -53,9 +53,10 @@ function rateLimitReset(headers: HeaderBag): number | undefined {
 
 /** How long the server asked us to wait, from any of the headers Jira and Zoho send. */
 export function serverWaitMs(headers: HeaderBag, now: number = Date.now()): number | undefined {
-  const wait = parseWhen(header(headers, 'retry-after'), now, false)
-    ?? parseWhen(header(headers, 'x-ratelimit-reset'), now, true)
-    ?? rateLimitReset(headers);
+  const wait =
+    parseWhen(header(headers, 'retry-after'), now, false) ??
+    parseWhen(header(headers, 'x-ratelimit-reset'), now, true) ??
+    rateLimitReset(headers);
   return wait === undefined ? undefined : Math.min(wait, MAX_WAIT_MS);
 }
 

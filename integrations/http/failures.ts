@@ -56,7 +56,11 @@ export class HttpFailure extends ApplicationFailure {
 
 /** Builds the failure for a classified response. `what` names the call, e.g. "GET /rest/api/3/issue/10001". */
 export function httpFailure(
-  service: Service, status: number | 'network', c: Classification, what: string, apiBody?: unknown,
+  service: Service,
+  status: number | 'network',
+  c: Classification,
+  what: string,
+  apiBody?: unknown,
 ): HttpFailure {
   const label = service === 'jira' ? 'Jira' : service === 'zoho' ? 'Zoho Projects' : 'Zoho Accounts';
   const kind = c.kind === 'ok' ? 'client' : c.kind;
@@ -66,7 +70,9 @@ export function httpFailure(
 /** A retryable failure that asks Temporal to try again after `waitMs`. */
 export function retryLater(type: string, message: string, waitMs?: number): ApplicationFailure {
   return ApplicationFailure.create({
-    type, message: redactSecrets(message), nonRetryable: false,
+    type,
+    message: redactSecrets(message),
+    nonRetryable: false,
     ...(waitMs !== undefined ? { nextRetryDelay: Math.max(1, Math.round(waitMs)) } : {}),
   });
 }
@@ -78,7 +84,11 @@ export function retryLater(type: string, message: string, waitMs?: number): Appl
 export function toApplicationFailure(err: unknown): ApplicationFailure {
   if (err instanceof ApplicationFailure) return err;
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  return ApplicationFailure.create({ type: FAILURE_TYPES.network, message: redactSecrets(message), nonRetryable: false });
+  return ApplicationFailure.create({
+    type: FAILURE_TYPES.network,
+    message: redactSecrets(message),
+    nonRetryable: false,
+  });
 }
 
 export function isHttpFailure(err: unknown): err is HttpFailure {

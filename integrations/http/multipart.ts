@@ -23,9 +23,10 @@ export function multipartBody(parts: MultipartPart[]): MultipartBody {
   const chunks: Array<Buffer | Readable> = [];
   let length: number | undefined = 0;
   for (const part of parts) {
-    const head = 'value' in part
-      ? `--${boundary}\r\nContent-Disposition: form-data; name="${quote(part.name)}"\r\n\r\n`
-      : `--${boundary}\r\nContent-Disposition: form-data; name="${quote(part.name)}"; filename="${quote(part.filename)}"; filename*=UTF-8''${encodeURIComponent(part.filename)}\r\nContent-Type: ${part.contentType}\r\n\r\n`;
+    const head =
+      'value' in part
+        ? `--${boundary}\r\nContent-Disposition: form-data; name="${quote(part.name)}"\r\n\r\n`
+        : `--${boundary}\r\nContent-Disposition: form-data; name="${quote(part.name)}"; filename="${quote(part.filename)}"; filename*=UTF-8''${encodeURIComponent(part.filename)}\r\nContent-Type: ${part.contentType}\r\n\r\n`;
     const headBuf = Buffer.from(head, 'utf8');
     chunks.push(headBuf);
     if ('value' in part) {

@@ -143,7 +143,11 @@ export async function readJson(service: Service, res: HttpResponse, what: string
  * The common path: send, and on a non-2xx answer classify it and throw the typed failure.
  * Returns the parsed JSON body of a 2xx answer.
  */
-export async function sendJson(client: HttpClient, req: HttpRequest, now: () => number = Date.now): Promise<{ status: number; headers: Record<string, string | undefined>; body: unknown }> {
+export async function sendJson(
+  client: HttpClient,
+  req: HttpRequest,
+  now: () => number = Date.now,
+): Promise<{ status: number; headers: Record<string, string | undefined>; body: unknown }> {
   const res = await client.send(req);
   const what = `${req.method} ${new URL(req.url).pathname}`;
   const body = await readJson(client.service, res, what);

@@ -8,7 +8,15 @@ import { FAILURE_TYPES, httpFailure, retryLater } from '../http/failures';
 import { multipartBody } from '../http/multipart';
 import { createHttpClient, readJson, type HttpClient, type HttpRequest, type HttpResponse } from '../http/request';
 import type { OnCall } from '../http/types';
-import { isObj, toJiraAttachment, toJiraComment, toJiraFieldMeta, toJiraIssue, toJiraStatus, toJiraTransition } from './map';
+import {
+  isObj,
+  toJiraAttachment,
+  toJiraComment,
+  toJiraFieldMeta,
+  toJiraIssue,
+  toJiraStatus,
+  toJiraTransition,
+} from './map';
 import type { JiraApi, JiraProject, JiraIssueType } from './types';
 import { pacerForSite, type SitePacer } from './pacer';
 import type { JiraStatus } from '../../workflows/core/model';
@@ -50,7 +58,12 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
     return t;
   }
 
-  type Call = Omit<HttpRequest, 'url' | 'headers'> & { path: string; headers?: Record<string, string>; allow404?: boolean; replayable?: boolean };
+  type Call = Omit<HttpRequest, 'url' | 'headers'> & {
+    path: string;
+    headers?: Record<string, string>;
+    allow404?: boolean;
+    replayable?: boolean;
+  };
 
   async function send(call: Call): Promise<HttpResponse | undefined> {
     const { path, allow404, replayable = true, ...req } = call;
@@ -58,7 +71,11 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
     let t = await token();
     for (let attempt = 0; ; attempt++) {
       await pacer.acquire();
-      const res = await http.send({ ...req, url: `${base}${path}`, headers: { ...call.headers, authorization: `Bearer ${t}` } });
+      const res = await http.send({
+        ...req,
+        url: `${base}${path}`,
+        headers: { ...call.headers, authorization: `Bearer ${t}` },
+      });
       pacer.answered(res.status, (res.headers['x-ratelimit-nearlimit'] ?? '').toLowerCase() === 'true');
       if (res.status >= 200 && res.status < 300) return res;
       const body = await readJson('jira', res, what);
@@ -67,8 +84,15 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
       if (c.kind === 'auth') {
         // The stored token may have been replaced by a fresher one meanwhile: try that once.
         const fresh = await opts.token();
-        if (attempt === 0 && replayable && fresh && fresh !== t) { t = fresh; continue; }
-        throw retryLater(FAILURE_TYPES.jiraTokenMissing, `Jira ${what} failed: ${c.reason}. ${JIRA_TOKEN_MISSING_MESSAGE}`, tokenWait);
+        if (attempt === 0 && replayable && fresh && fresh !== t) {
+          t = fresh;
+          continue;
+        }
+        throw retryLater(
+          FAILURE_TYPES.jiraTokenMissing,
+          `Jira ${what} failed: ${c.reason}. ${JIRA_TOKEN_MISSING_MESSAGE}`,
+          tokenWait,
+        );
       }
       throw httpFailure('jira', res.status, c, what, body);
     }
@@ -81,7 +105,12 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
 
   async function getIssue(idOrKey: string, fields?: string[]) {
     const f = fields ? [...new Set([...fields, ...MODEL_FIELDS])].join(',') : '*all';
-    const body = await json({ method: 'GET', path: `/rest/api/3/issue/${enc(idOrKey)}`, query: { fields: f }, allow404: true });
+    const body = await json({
+      method: 'GET',
+      path: `/rest/api/3/issue/${enc(idOrKey)}`,
+      query: { fields: f },
+      allow404: true,
+    });
     return isObj(body) ? toJiraIssue(body) : null;
   }
 
@@ -102,10 +131,18 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
   return {
     async myself() {
       const b = (await json({ method: 'GET', path: '/rest/api/3/myself' })) as Json;
-      return { accountId: String(b.accountId ?? ''), displayName: String(b.displayName ?? ''), ...(typeof b.emailAddress === 'string' ? { emailAddress: b.emailAddress } : {}) };
+      return {
+        accountId: String(b.accountId ?? ''),
+        displayName: String(b.displayName ?? ''),
+        ...(typeof b.emailAddress === 'string' ? { emailAddress: b.emailAddress } : {}),
+      };
     },
     async listProjects(): Promise<JiraProject[]> {
-      return (await paged('/rest/api/3/project/search', 'values')).map((p) => ({ id: String(p.id), key: String(p.key), name: String(p.name) }));
+      return (await paged('/rest/api/3/project/search', 'values')).map((p) => ({
+        id: String(p.id),
+        key: String(p.key),
+        name: String(p.name),
+      }));
     },
     async listIssueTypes(projectId): Promise<JiraIssueType[]> {
       const path = `/rest/api/3/issue/createmeta/${enc(projectId)}/issuetypes`;
@@ -131,40 +168,70 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
     },
     getIssue,
     async createIssue(input) {
-      const body = await json({
-        method: 'POST', path: '/rest/api/3/issue',
+      const body = (await json({
+        method: 'POST',
+        path: '/rest/api/3/issue',
         json: {
           fields: { ...input.fields, project: { id: input.projectId }, issuetype: { id: input.issueTypeId } },
-          ...(input.properties?.length ? { properties: input.properties.map((p) => ({ key: p.key, value: p.value })) } : {}),
+          ...(input.properties?.length
+            ? { properties: input.properties.map((p) => ({ key: p.key, value: p.value })) }
+            : {}),
         },
-      }) as Json;
+      })) as Json;
       return { id: String(body.id), key: String(body.key) };
     },
     async editIssue(idOrKey, fields, o) {
       await send({
-        method: 'PUT', path: `/rest/api/3/issue/${enc(idOrKey)}`, json: { fields },
+        method: 'PUT',
+        path: `/rest/api/3/issue/${enc(idOrKey)}`,
+        json: { fields },
         ...(o?.notifyUsers === false ? { query: { notifyUsers: false } } : {}),
       });
     },
     async getTransitions(idOrKey) {
-      const body = await json({ method: 'GET', path: `/rest/api/3/issue/${enc(idOrKey)}/transitions`, query: { expand: 'transitions.fields' } });
-      return (isObj(body) && Array.isArray(body.transitions) ? body.transitions.filter(isObj) : []).map(toJiraTransition);
+      const body = await json({
+        method: 'GET',
+        path: `/rest/api/3/issue/${enc(idOrKey)}/transitions`,
+        query: { expand: 'transitions.fields' },
+      });
+      return (isObj(body) && Array.isArray(body.transitions) ? body.transitions.filter(isObj) : []).map(
+        toJiraTransition,
+      );
     },
     async transition(idOrKey, transitionId) {
-      await send({ method: 'POST', path: `/rest/api/3/issue/${enc(idOrKey)}/transitions`, json: { transition: { id: transitionId } } });
+      await send({
+        method: 'POST',
+        path: `/rest/api/3/issue/${enc(idOrKey)}/transitions`,
+        json: { transition: { id: transitionId } },
+      });
     },
     async addComment(idOrKey, adf) {
-      const body = await json({ method: 'POST', path: `/rest/api/3/issue/${enc(idOrKey)}/comment`, json: { body: adf } }) as Json;
+      const body = (await json({
+        method: 'POST',
+        path: `/rest/api/3/issue/${enc(idOrKey)}/comment`,
+        json: { body: adf },
+      })) as Json;
       return { id: String(body.id) };
     },
     async listComments(idOrKey) {
-      return (await paged(`/rest/api/3/issue/${enc(idOrKey)}/comment`, 'comments', { orderBy: 'created' }, 100)).map(toJiraComment);
+      return (await paged(`/rest/api/3/issue/${enc(idOrKey)}/comment`, 'comments', { orderBy: 'created' }, 100)).map(
+        toJiraComment,
+      );
     },
     async updateComment(idOrKey, commentId, adf) {
-      await json({ method: 'PUT', path: `/rest/api/3/issue/${enc(idOrKey)}/comment/${enc(commentId)}`, json: { body: adf }, query: { notifyUsers: false } });
+      await json({
+        method: 'PUT',
+        path: `/rest/api/3/issue/${enc(idOrKey)}/comment/${enc(commentId)}`,
+        json: { body: adf },
+        query: { notifyUsers: false },
+      });
     },
     async deleteComment(idOrKey, commentId) {
-      await send({ method: 'DELETE', path: `/rest/api/3/issue/${enc(idOrKey)}/comment/${enc(commentId)}`, allow404: true });
+      await send({
+        method: 'DELETE',
+        path: `/rest/api/3/issue/${enc(idOrKey)}/comment/${enc(commentId)}`,
+        allow404: true,
+      });
     },
     async listAttachments(idOrKey) {
       const issue = await getIssue(idOrKey, ['attachment']);
@@ -172,36 +239,77 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
       return list.map(toJiraAttachment);
     },
     async uploadAttachment(idOrKey, file) {
-      const m = multipartBody([{ name: 'file', filename: file.name, contentType: file.contentType, stream: file.stream, size: file.size }]);
+      const m = multipartBody([
+        { name: 'file', filename: file.name, contentType: file.contentType, stream: file.stream, size: file.size },
+      ]);
       const body = await json({
-        method: 'POST', path: `/rest/api/3/issue/${enc(idOrKey)}/attachments`, body: m.body, replayable: false,
-        headers: { 'x-atlassian-token': 'no-check', 'content-type': m.contentType, ...(m.length !== undefined ? { 'content-length': String(m.length) } : {}) },
+        method: 'POST',
+        path: `/rest/api/3/issue/${enc(idOrKey)}/attachments`,
+        body: m.body,
+        replayable: false,
+        headers: {
+          'x-atlassian-token': 'no-check',
+          'content-type': m.contentType,
+          ...(m.length !== undefined ? { 'content-length': String(m.length) } : {}),
+        },
         timeoutMs: 300_000,
       });
       const first = Array.isArray(body) ? body.find(isObj) : undefined;
-      if (!first) throw httpFailure('jira', 200, { retry: false, kind: 'client', reason: 'upload returned no attachment' }, `POST /rest/api/3/issue/${idOrKey}/attachments`, body);
+      if (!first)
+        throw httpFailure(
+          'jira',
+          200,
+          { retry: false, kind: 'client', reason: 'upload returned no attachment' },
+          `POST /rest/api/3/issue/${idOrKey}/attachments`,
+          body,
+        );
       return toJiraAttachment(first);
     },
     async downloadAttachment(attachmentId) {
-      const res = (await send({ method: 'GET', path: `/rest/api/3/attachment/content/${enc(attachmentId)}`, query: { redirect: false }, headers: { accept: '*/*' }, timeoutMs: 300_000 }))!;
+      const res = (await send({
+        method: 'GET',
+        path: `/rest/api/3/attachment/content/${enc(attachmentId)}`,
+        query: { redirect: false },
+        headers: { accept: '*/*' },
+        timeoutMs: 300_000,
+      }))!;
       const len = Number(res.headers['content-length']);
-      return { stream: res.body, contentType: res.headers['content-type'] ?? 'application/octet-stream', ...(Number.isFinite(len) ? { size: len } : {}) };
+      return {
+        stream: res.body,
+        contentType: res.headers['content-type'] ?? 'application/octet-stream',
+        ...(Number.isFinite(len) ? { size: len } : {}),
+      };
     },
     async setProperty(idOrKey, key, value) {
       await send({ method: 'PUT', path: `/rest/api/3/issue/${enc(idOrKey)}/properties/${enc(key)}`, json: value });
     },
     async getProperty(idOrKey, key) {
-      const body = await json({ method: 'GET', path: `/rest/api/3/issue/${enc(idOrKey)}/properties/${enc(key)}`, allow404: true });
+      const body = await json({
+        method: 'GET',
+        path: `/rest/api/3/issue/${enc(idOrKey)}/properties/${enc(key)}`,
+        allow404: true,
+      });
       return isObj(body) ? body.value : undefined;
     },
     async searchJql(input) {
       const fields = input.fields ? [...new Set([...input.fields, ...MODEL_FIELDS])] : [...MODEL_FIELDS];
-      const body = await json({
-        method: 'POST', path: '/rest/api/3/search/jql',
-        json: { jql: input.jql, fields, maxResults: input.maxResults ?? 50, ...(input.nextPageToken ? { nextPageToken: input.nextPageToken } : {}) },
-      }) as Json;
+      const body = (await json({
+        method: 'POST',
+        path: '/rest/api/3/search/jql',
+        json: {
+          jql: input.jql,
+          fields,
+          maxResults: input.maxResults ?? 50,
+          ...(input.nextPageToken ? { nextPageToken: input.nextPageToken } : {}),
+        },
+      })) as Json;
       const issues = (Array.isArray(body.issues) ? body.issues.filter(isObj) : []).map(toJiraIssue);
-      return { issues, ...(typeof body.nextPageToken === 'string' && body.isLast !== true ? { nextPageToken: body.nextPageToken } : {}) };
+      return {
+        issues,
+        ...(typeof body.nextPageToken === 'string' && body.isLast !== true
+          ? { nextPageToken: body.nextPageToken }
+          : {}),
+      };
     },
     async close() {
       if (!opts.http) await http.close();

@@ -5,7 +5,8 @@ import type { JiraAttachment, JiraComment, JiraFieldMeta } from './types';
 
 type Json = Record<string, unknown>;
 export const isObj = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 
 export function toJiraStatus(raw: unknown): JiraStatus {
   const o = isObj(raw) ? raw : {};
@@ -18,8 +19,8 @@ export function toJiraIssue(raw: Json): JiraIssue {
   return {
     id: str(raw.id) ?? '',
     key: str(raw.key) ?? '',
-    projectId: isObj(fields.project) ? str(fields.project.id) ?? '' : '',
-    issueTypeId: isObj(fields.issuetype) ? str(fields.issuetype.id) ?? '' : '',
+    projectId: isObj(fields.project) ? (str(fields.project.id) ?? '') : '',
+    issueTypeId: isObj(fields.issuetype) ? (str(fields.issuetype.id) ?? '') : '',
     status: toJiraStatus(fields.status),
     updated: str(fields.updated) ?? '',
     fields,
@@ -28,7 +29,9 @@ export function toJiraIssue(raw: Json): JiraIssue {
 
 export function toJiraTransition(raw: Json): JiraTransition {
   return {
-    id: str(raw.id) ?? '', name: str(raw.name) ?? '', to: toJiraStatus(raw.to),
+    id: str(raw.id) ?? '',
+    name: str(raw.name) ?? '',
+    to: toJiraStatus(raw.to),
     ...(typeof raw.hasScreen === 'boolean' ? { hasScreen: raw.hasScreen } : {}),
     ...(typeof raw.isAvailable === 'boolean' ? { isAvailable: raw.isAvailable } : {}),
   };
@@ -37,7 +40,8 @@ export function toJiraTransition(raw: Json): JiraTransition {
 export function toJiraComment(raw: Json): JiraComment {
   const author = isObj(raw.author) ? raw.author : undefined;
   return {
-    id: str(raw.id) ?? '', body: raw.body,
+    id: str(raw.id) ?? '',
+    body: raw.body,
     ...(author && str(author.accountId) ? { authorAccountId: str(author.accountId) } : {}),
     ...(author && str(author.displayName) ? { authorName: str(author.displayName) } : {}),
     ...(str(raw.created) ? { created: str(raw.created) } : {}),
@@ -48,7 +52,9 @@ export function toJiraComment(raw: Json): JiraComment {
 export function toJiraAttachment(raw: Json): JiraAttachment {
   const author = isObj(raw.author) ? raw.author : undefined;
   return {
-    id: str(raw.id) ?? '', filename: str(raw.filename) ?? '', size: typeof raw.size === 'number' ? raw.size : Number(raw.size ?? 0),
+    id: str(raw.id) ?? '',
+    filename: str(raw.filename) ?? '',
+    size: typeof raw.size === 'number' ? raw.size : Number(raw.size ?? 0),
     mimeType: str(raw.mimeType) ?? 'application/octet-stream',
     ...(str(raw.created) ? { created: str(raw.created) } : {}),
     ...(author && str(author.accountId) ? { authorAccountId: str(author.accountId) } : {}),
@@ -64,16 +70,26 @@ export function jiraFieldType(schema: unknown): JiraFieldType {
   if (system === 'description' || system === 'environment' || custom.endsWith(':textarea')) return 'adf';
   if (system === 'labels' || custom.endsWith(':labels')) return 'labels';
   switch (type) {
-    case 'string': return 'string';
-    case 'number': return 'number';
-    case 'date': return 'date';
-    case 'datetime': return 'datetime';
-    case 'option': return 'option';
-    case 'user': return 'user';
-    case 'priority': return 'priority';
-    case 'status': return 'status';
-    case 'array': return 'array';
-    default: return 'other';
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'number';
+    case 'date':
+      return 'date';
+    case 'datetime':
+      return 'datetime';
+    case 'option':
+      return 'option';
+    case 'user':
+      return 'user';
+    case 'priority':
+      return 'priority';
+    case 'status':
+      return 'status';
+    case 'array':
+      return 'array';
+    default:
+      return 'other';
   }
 }
 
@@ -84,8 +100,11 @@ export function toJiraFieldMeta(raw: Json): JiraFieldMeta {
     ? raw.allowedValues.filter(isObj).map((v) => ({ id: str(v.id) ?? '', value: str(v.value) ?? str(v.name) ?? '' }))
     : undefined;
   return {
-    id, name: str(raw.name) ?? id, type: jiraFieldType(raw.schema),
-    custom: id.startsWith('customfield_'), required: raw.required === true,
+    id,
+    name: str(raw.name) ?? id,
+    type: jiraFieldType(raw.schema),
+    custom: id.startsWith('customfield_'),
+    required: raw.required === true,
     ...(allowed ? { allowedValues: allowed } : {}),
   };
 }

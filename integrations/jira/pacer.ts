@@ -27,7 +27,10 @@ const INCREASE_EVERY_MS = 500;
 export const RELAX_MS = 30_000;
 const WINDOW_MS = 1_000;
 
-export function createSitePacer(now: () => number = Date.now, wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): SitePacer {
+export function createSitePacer(
+  now: () => number = Date.now,
+  wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms)),
+): SitePacer {
   let pace = Infinity;
   let nextSlot = 0;
   let lastChange = 0;
@@ -40,7 +43,9 @@ export function createSitePacer(now: () => number = Date.now, wait = (ms: number
   };
 
   return {
-    get pace() { return pace; },
+    get pace() {
+      return pace;
+    },
     async acquire() {
       if (pace === Infinity) return;
       const t = now();

@@ -2,12 +2,30 @@
 import type { JiraField, JiraIssue, JiraStatus, JiraTransition } from '../../workflows/core/model';
 import type { FileDownload, FileUpload } from '../http/types';
 
-export interface JiraUser { accountId: string; displayName: string; emailAddress?: string }
-export interface JiraProject { id: string; key: string; name: string }
-export interface JiraIssueType { id: string; name: string; subtask: boolean }
-export interface JiraFieldMeta extends JiraField { required: boolean }
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+  emailAddress?: string;
+}
+export interface JiraProject {
+  id: string;
+  key: string;
+  name: string;
+}
+export interface JiraIssueType {
+  id: string;
+  name: string;
+  subtask: boolean;
+}
+export interface JiraFieldMeta extends JiraField {
+  required: boolean;
+}
 /** Atlassian Document Format document. */
-export interface Adf { type: 'doc'; version: 1; content: unknown[] }
+export interface Adf {
+  type: 'doc';
+  version: 1;
+  content: unknown[];
+}
 export interface JiraComment {
   id: string;
   body: Adf | unknown;

@@ -56,15 +56,21 @@ function hasNext(body: unknown, returned: number): boolean {
 
 export async function listAssociatedRecords(t: ZohoTransport, src: ZohoSource, id: string): Promise<ZohoRecord[]> {
   if (src.module === 'tasks') {
-    const body = await t.json({ method: 'GET', url: ZOHO_ASSOCIATION_PATHS.issuesOfTask(src.portalId, src.projectId, id), allow404: true });
+    const body = await t.json({
+      method: 'GET',
+      url: ZOHO_ASSOCIATION_PATHS.issuesOfTask(src.portalId, src.projectId, id),
+      allow404: true,
+    });
     return dedupe(associatedRows(body, 'issues').map((r) => toZohoRecord('issues', r)));
   }
   if (src.module !== 'issues') return [];
   const out: ZohoRecord[] = [];
   for (let page = 1; page <= MAX_PAGES; page++) {
     const body = await t.json({
-      method: 'GET', url: ZOHO_ASSOCIATION_PATHS.tasksOfIssues(src.portalId),
-      query: { issue_ids: id, page, per_page: PER_PAGE }, allow404: true,
+      method: 'GET',
+      url: ZOHO_ASSOCIATION_PATHS.tasksOfIssues(src.portalId),
+      query: { issue_ids: id, page, per_page: PER_PAGE },
+      allow404: true,
     });
     const rows = associatedRows(body, 'tasks');
     out.push(...rows.map((r) => toZohoRecord('tasks' satisfies ZohoModule, r)));

@@ -79,8 +79,11 @@ export function createZohoBudget(opts: ZohoBudgetOptions = {}): ZohoBudget {
           return;
         }
         if (wait > maxWait) {
-          throw retryLater(FAILURE_TYPES.budgetExhausted,
-            `Zoho call budget used up (${limit} calls per ${Math.round(windowMs / 1000)} s for this connection): retrying in ${Math.ceil(wait / 1000)} s to avoid a Zoho API block`, wait);
+          throw retryLater(
+            FAILURE_TYPES.budgetExhausted,
+            `Zoho call budget used up (${limit} calls per ${Math.round(windowMs / 1000)} s for this connection): retrying in ${Math.ceil(wait / 1000)} s to avoid a Zoho API block`,
+            wait,
+          );
         }
         await clock.sleep(wait);
       }

@@ -12,8 +12,17 @@ import { listAssociatedRecords } from './associations';
 import { createZohoBudget, type ZohoBudget } from './budget';
 import { zohoHosts, type DataCenterId, type ZohoHostOverrides, type ZohoHosts } from './data-centers';
 import {
-  idOf, isObj, mergeFields, toZohoAttachment, toZohoComment, toZohoField, toZohoPortal, toZohoProject,
-  toZohoRecord, toZohoStatus, toZohoUser,
+  idOf,
+  isObj,
+  mergeFields,
+  toZohoAttachment,
+  toZohoComment,
+  toZohoField,
+  toZohoPortal,
+  toZohoProject,
+  toZohoRecord,
+  toZohoStatus,
+  toZohoUser,
 } from './map';
 import type { ZohoTokenProvider } from './token-provider';
 import { createZohoTransport } from './transport';
@@ -61,12 +70,23 @@ function rows(body: unknown, key: string): Json[] {
 export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): Promise<void> } {
   const hosts = opts.hosts ?? zohoHosts(opts.dataCenter ?? 'us', opts.overrides);
   const http = opts.http ?? createHttpClient({ service: 'zoho', onCall: opts.onCall, timeoutMs: opts.timeoutMs });
-  const t = createZohoTransport({ apiOrigin: hosts.api, http, tokens: opts.tokens, budget: opts.budget ?? createZohoBudget(), now: opts.now });
+  const t = createZohoTransport({
+    apiOrigin: hosts.api,
+    http,
+    tokens: opts.tokens,
+    budget: opts.budget ?? createZohoBudget(),
+    now: opts.now,
+  });
 
   async function allPages(url: string, key: string, query: Json = {}): Promise<Json[]> {
     const out: Json[] = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const body = await t.json({ method: 'GET', url, query: { ...query, page, per_page: PER_PAGE } as never, allow404: true });
+      const body = await t.json({
+        method: 'GET',
+        url,
+        query: { ...query, page, per_page: PER_PAGE } as never,
+        allow404: true,
+      });
       const r = rows(body, key);
       out.push(...r);
       if (!hasNext(body, r.length, PER_PAGE)) break;
@@ -80,30 +100,58 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
       return rows(body, 'portals').map(toZohoPortal);
     },
     async listProjects(portalId) {
-      return (await allPages(`/api/v3/portal/${enc(portalId)}/projects`, 'projects', { status: 'active' })).map(toZohoProject);
+      return (await allPages(`/api/v3/portal/${enc(portalId)}/projects`, 'projects', { status: 'active' })).map(
+        toZohoProject,
+      );
     },
     listModules() {
       return ZOHO_MODULES.map((id) => {
         const c = ZOHO_MODULE_CAPABILITIES[id];
-        return { id, name: c.label, synchronizable: c.synchronized, autoCreate: c.autoCreate, statusSync: c.status, commentSync: c.comments, attachmentSync: c.attachments };
+        return {
+          id,
+          name: c.label,
+          synchronizable: c.synchronized,
+          autoCreate: c.autoCreate,
+          statusSync: c.status,
+          commentSync: c.comments,
+          attachmentSync: c.attachments,
+        };
       });
     },
     async listFields(portalId, _projectId, module) {
       if (module !== 'tasks' && module !== 'issues') return mergeFields(module, []);
       let fromApi: Json[] = [];
       try {
-        fromApi = rows(await t.json({ method: 'GET', url: `/api/v3/portal/${enc(portalId)}/settings/fields`, query: { module }, allow404: true }), 'fields');
+        fromApi = rows(
+          await t.json({
+            method: 'GET',
+            url: `/api/v3/portal/${enc(portalId)}/settings/fields`,
+            query: { module },
+            allow404: true,
+          }),
+          'fields',
+        );
       } catch (e) {
         // Field settings are UNCONFIRMED: a client error falls back to the standard fields.
         if (!(e instanceof HttpFailure) || e.kind !== 'client') throw e;
       }
-      return mergeFields(module, fromApi.map(toZohoField).filter((f): f is NonNullable<typeof f> => !!f));
+      return mergeFields(
+        module,
+        fromApi.map(toZohoField).filter((f): f is NonNullable<typeof f> => !!f),
+      );
     },
     async listStatuses(portalId, projectId, module) {
       if (module !== 'tasks' && module !== 'issues') return [];
       try {
-        const body = await t.json({ method: 'GET', url: `/api/v3/portal/${enc(portalId)}/settings/options`, query: { module, field: 'status' }, allow404: true });
-        const list = rows(body, 'options').map(toZohoStatus).filter((s): s is ZohoStatus => !!s && !!s.id);
+        const body = await t.json({
+          method: 'GET',
+          url: `/api/v3/portal/${enc(portalId)}/settings/options`,
+          query: { module, field: 'status' },
+          allow404: true,
+        });
+        const list = rows(body, 'options')
+          .map(toZohoStatus)
+          .filter((s): s is ZohoStatus => !!s && !!s.id);
         if (list.length) return list;
       } catch (e) {
         if (!(e instanceof HttpFailure) || e.kind !== 'client') throw e;
@@ -118,15 +166,26 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
       const query: Json = { page: o.page, per_page: Math.min(o.perPage, PER_PAGE) };
       if (o.sortByModified) query.sort_by = 'DESC(last_modified_time)';
       if (o.modifiedAfter) {
-        query.filter = JSON.stringify({ criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [o.modifiedAfter] }] });
+        query.filter = JSON.stringify({
+          criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [o.modifiedAfter] }],
+        });
       }
-      const body = await t.json({ method: 'GET', url: recordPath(src), query: query as never, allow404: src.module === 'milestones' });
+      const body = await t.json({
+        method: 'GET',
+        url: recordPath(src),
+        query: query as never,
+        allow404: src.module === 'milestones',
+      });
       const raw = rows(body, listKey(src.module));
       const all = raw.map((r) => toZohoRecord(src.module, r));
       // The server-side filter is UNCONFIRMED: filter again here (records without a time are kept).
       const after = o.modifiedAfter ? Date.parse(o.modifiedAfter) : undefined;
       const records = after === undefined ? all : all.filter((r) => !r.modifiedAt || Date.parse(r.modifiedAt) > after);
-      return { records, hasNextPage: hasNext(body, raw.length, Number(query.per_page)), olderSeen: records.length < all.length };
+      return {
+        records,
+        hasNextPage: hasNext(body, raw.length, Number(query.per_page)),
+        olderSeen: records.length < all.length,
+      };
     },
     async getRecord(src, id) {
       const body = await t.json({ method: 'GET', url: `${recordPath(src)}/${enc(id)}`, allow404: true });
@@ -135,7 +194,8 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
     },
     async searchRecords(src, term) {
       const body = await t.json({
-        method: 'GET', url: `/api/v3/portal/${enc(src.portalId)}/search`,
+        method: 'GET',
+        url: `/api/v3/portal/${enc(src.portalId)}/search`,
         query: { search_term: term, module: src.module, project_id: src.projectId, page: 1, per_page: 50 },
       });
       const found = rows(body, src.module).length ? rows(body, src.module) : rows(body, 'results');
@@ -152,15 +212,27 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
       return (await allPages(`${recordPath(src)}/${enc(id)}/comments`, 'comments')).map(toZohoComment);
     },
     async addComment(src, id, html) {
-      const body = await t.json({ method: 'POST', url: `${recordPath(src)}/${enc(id)}/comments`, json: { comment: html } });
-      const first = Array.isArray(body) ? body[0] : rows(body, 'comments')[0] ?? body;
+      const body = await t.json({
+        method: 'POST',
+        url: `${recordPath(src)}/${enc(id)}/comments`,
+        json: { comment: html },
+      });
+      const first = Array.isArray(body) ? body[0] : (rows(body, 'comments')[0] ?? body);
       return { id: isObj(first) ? toZohoComment(first).id : '' };
     },
     async updateComment(src, id, commentId, html) {
-      await t.json({ method: 'PATCH', url: `${recordPath(src)}/${enc(id)}/comments/${enc(commentId)}`, json: { comment: html } });
+      await t.json({
+        method: 'PATCH',
+        url: `${recordPath(src)}/${enc(id)}/comments/${enc(commentId)}`,
+        json: { comment: html },
+      });
     },
     async deleteComment(src, id, commentId) {
-      await t.json({ method: 'DELETE', url: `${recordPath(src)}/${enc(id)}/comments/${enc(commentId)}`, allow404: true });
+      await t.json({
+        method: 'DELETE',
+        url: `${recordPath(src)}/${enc(id)}/comments/${enc(commentId)}`,
+        allow404: true,
+      });
     },
     async listAttachments(src, id) {
       const body = await t.json({ method: 'GET', url: `${recordPath(src)}/${enc(id)}/attachments`, allow404: true });
@@ -169,38 +241,70 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
     async downloadAttachment(att): Promise<FileDownload> {
       const res = await t.raw({ method: 'GET', url: att.downloadUrl });
       const len = Number(res.headers['content-length']);
-      return { stream: res.body, contentType: res.headers['content-type'] ?? 'application/octet-stream', ...(Number.isFinite(len) ? { size: len } : {}) };
+      return {
+        stream: res.body,
+        contentType: res.headers['content-type'] ?? 'application/octet-stream',
+        ...(Number.isFinite(len) ? { size: len } : {}),
+      };
     },
     async uploadAttachment(src, id, file) {
       // Step 1: upload to the portal. A stream cannot be replayed: one attempt per activity try.
       let used = false;
       const up = await t.json({
-        method: 'POST', url: `/api/v3/portal/${enc(src.portalId)}/attachments`,
+        method: 'POST',
+        url: `/api/v3/portal/${enc(src.portalId)}/attachments`,
         body: () => {
-          if (used) throw new HttpFailure('zoho', 'network', 'network', 'Zoho Projects upload must be restarted (stream already consumed)', true);
+          if (used)
+            throw new HttpFailure(
+              'zoho',
+              'network',
+              'network',
+              'Zoho Projects upload must be restarted (stream already consumed)',
+              true,
+            );
           used = true;
           return multipartBody([
             { name: 'attachment_details[storage_type]', value: 'WorkDrive' },
-            { name: 'upload_file', filename: file.name, contentType: file.contentType, stream: file.stream, size: file.size },
+            {
+              name: 'upload_file',
+              filename: file.name,
+              contentType: file.contentType,
+              stream: file.stream,
+              size: file.size,
+            },
           ]);
         },
       });
       const attId = rows(up, 'attachment').map((a) => idOf(a))[0];
-      if (!attId) throw new HttpFailure('zoho', 200, 'client', 'Zoho Projects upload returned no attachment id', false, undefined, up);
+      if (!attId)
+        throw new HttpFailure(
+          'zoho',
+          200,
+          'client',
+          'Zoho Projects upload returned no attachment id',
+          false,
+          undefined,
+          up,
+        );
       // Step 2: associate with the record.
       await t.json({
-        method: 'POST', url: `${recordPath(src)}/${enc(id)}/attachments`,
+        method: 'POST',
+        url: `${recordPath(src)}/${enc(id)}/attachments`,
         body: () => multipartBody([{ name: 'attachment_ids', value: JSON.stringify([attId]) }]),
       });
       return { id: attId };
     },
     async listFollowers(src, id) {
       const body = await t.json({ method: 'GET', url: `${recordPath(src)}/${enc(id)}/followers`, allow404: true });
-      return rows(body, 'followers').map(toZohoUser).filter((u): u is ZohoUser => !!u);
+      return rows(body, 'followers')
+        .map(toZohoUser)
+        .filter((u): u is ZohoUser => !!u);
     },
     listAssociatedRecords: (src, id) => listAssociatedRecords(t, src, id),
     async listUsers(portalId) {
-      return (await allPages(`/api/v3/portal/${enc(portalId)}/users`, 'users')).map(toZohoUser).filter((u): u is ZohoUser => !!u);
+      return (await allPages(`/api/v3/portal/${enc(portalId)}/users`, 'users'))
+        .map(toZohoUser)
+        .filter((u): u is ZohoUser => !!u);
     },
     recordUrl(src, record: ZohoRecord) {
       const portal = `${hosts.web}/portal/${enc(src.portalName ?? src.portalId)}`;

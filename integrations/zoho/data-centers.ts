@@ -23,7 +23,8 @@ export interface ZohoDataCenter extends ZohoHosts {
 }
 
 const dc = (id: DataCenterId, name: string, domain: string): ZohoDataCenter => ({
-  id, name,
+  id,
+  name,
   accounts: `https://accounts.${domain}`,
   api: `https://projectsapi.${domain}`,
   web: `https://projects.${domain}`,

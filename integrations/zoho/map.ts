@@ -32,7 +32,8 @@ export function toZohoRecord(module: ZohoModule, raw: Json): ZohoRecord {
   // Convenience aliases for standard fields that V3 nests.
   const owa = raw.owners_and_work;
   if (isObj(owa) && Array.isArray(owa.owners) && !('owners' in fields)) fields.owners = owa.owners;
-  if (isObj(raw.details) && Array.isArray(raw.details.owners) && !('owners' in fields)) fields.owners = raw.details.owners;
+  if (isObj(raw.details) && Array.isArray(raw.details.owners) && !('owners' in fields))
+    fields.owners = raw.details.owners;
   const key = str(raw.prefix) || str(raw.key) || str(raw.bug_prefix) || undefined;
   const description = str(raw.description);
   const status = toZohoStatus(raw.status);
@@ -57,8 +58,11 @@ export function toZohoUser(raw: unknown): ZohoUser | undefined {
   if (!isObj(raw)) return undefined;
   const id = str(raw.zpuid) ?? str(raw.id) ?? str(raw.zuid);
   if (!id) return undefined;
-  const name = str(raw.name) ?? str(raw.full_name) ?? str(raw.display_name)
-    ?? ([str(raw.first_name), str(raw.last_name)].filter(Boolean).join(' ') || (str(raw.email) ?? id));
+  const name =
+    str(raw.name) ??
+    str(raw.full_name) ??
+    str(raw.display_name) ??
+    ([str(raw.first_name), str(raw.last_name)].filter(Boolean).join(' ') || (str(raw.email) ?? id));
   return { id, ...opt('zuid', str(raw.zuid)), name, ...opt('email', str(raw.email)) };
 }
 
@@ -68,8 +72,10 @@ export function toZohoPortal(raw: Json): ZohoPortal {
 
 export function toZohoProject(raw: Json): ZohoProject {
   return {
-    id: idOf(raw), name: str(raw.name) ?? '',
-    ...opt('key', str(raw.prefix) ?? str(raw.key)), ...opt('status', isObj(raw.status) ? str(raw.status.name) : str(raw.status)),
+    id: idOf(raw),
+    name: str(raw.name) ?? '',
+    ...opt('key', str(raw.prefix) ?? str(raw.key)),
+    ...opt('status', isObj(raw.status) ? str(raw.status.name) : str(raw.status)),
   };
 }
 
@@ -78,7 +84,7 @@ export function toZohoComment(raw: Json): ZohoComment {
   return {
     id: str(raw.id_string) ?? str(raw.id) ?? str(raw.commentdvt_id) ?? '',
     html: str(raw.comment) ?? str(raw.content) ?? '',
-    ...opt('authorId', by ? str(by.zuid) ?? str(by.zpuid) : str(raw.added_by)),
+    ...opt('authorId', by ? (str(by.zuid) ?? str(by.zpuid)) : str(raw.added_by)),
     ...opt('authorName', by ? str(by.name) : str(raw.added_person)),
     ...opt('createdAt', isoTime(raw.created_time, raw.created_time_long)),
     ...opt('modifiedAt', isoTime(raw.last_modified_time, raw.updated_time_long)),
@@ -88,26 +94,54 @@ export function toZohoComment(raw: Json): ZohoComment {
 export function toZohoAttachment(raw: Json): ZohoAttachment {
   // Who uploaded it (key UNCONFIRMED: added_by in the simulator, uploaded_by/created_by seen elsewhere).
   const by = [raw.added_by, raw.uploaded_by, raw.created_by].find(isObj);
-  const size = typeof raw.size === 'number' ? raw.size : typeof raw.size === 'string' && /^\d+$/.test(raw.size) ? Number(raw.size) : undefined;
+  const size =
+    typeof raw.size === 'number'
+      ? raw.size
+      : typeof raw.size === 'string' && /^\d+$/.test(raw.size)
+        ? Number(raw.size)
+        : undefined;
   return {
     id: str(raw.attachment_id) ?? idOf(raw),
     name: str(raw.name) ?? str(raw.file_name) ?? 'attachment',
     ...(size !== undefined ? { size } : {}),
     ...opt('contentType', str(raw.content_type) ?? str(raw.type)),
-    downloadUrl: str(raw.download_url) ?? (isObj(raw.link) && isObj(raw.link.download) ? str(raw.link.download.url) ?? '' : ''),
+    downloadUrl:
+      str(raw.download_url) ?? (isObj(raw.link) && isObj(raw.link.download) ? (str(raw.link.download.url) ?? '') : ''),
     ...opt('createdAt', isoTime(raw.created_time, raw.created_time_long)),
-    ...opt('uploaderId', by ? str(by.zuid) ?? str(by.zpuid) ?? str(by.id) : undefined),
+    ...opt('uploaderId', by ? (str(by.zuid) ?? str(by.zpuid) ?? str(by.id)) : undefined),
     ...opt('uploaderEmail', by ? str(by.email) : undefined),
   };
 }
 
 const COLUMN_TYPES: Record<string, ZohoFieldType> = {
-  text: 'text', singleline: 'text', multiline: 'text', email: 'text', phone: 'text', url: 'text',
-  html: 'html', rich_text: 'html', number: 'number', integer: 'number', decimal: 'decimal', currency: 'decimal',
-  percent: 'percent', date: 'date', datetime: 'datetime', date_time: 'datetime',
-  picklist: 'picklist', pick_list: 'picklist', multipicklist: 'multipicklist', multi_picklist: 'multipicklist', multiselect: 'multipicklist',
-  user: 'user', user_picklist: 'user', multiuser: 'multiuser', multi_user: 'multiuser',
-  boolean: 'boolean', checkbox: 'boolean', tags: 'tags',
+  text: 'text',
+  singleline: 'text',
+  multiline: 'text',
+  email: 'text',
+  phone: 'text',
+  url: 'text',
+  html: 'html',
+  rich_text: 'html',
+  number: 'number',
+  integer: 'number',
+  decimal: 'decimal',
+  currency: 'decimal',
+  percent: 'percent',
+  date: 'date',
+  datetime: 'datetime',
+  date_time: 'datetime',
+  picklist: 'picklist',
+  pick_list: 'picklist',
+  multipicklist: 'multipicklist',
+  multi_picklist: 'multipicklist',
+  multiselect: 'multipicklist',
+  user: 'user',
+  user_picklist: 'user',
+  multiuser: 'multiuser',
+  multi_user: 'multiuser',
+  boolean: 'boolean',
+  checkbox: 'boolean',
+  tags: 'tags',
 };
 
 /** One row of GET /settings/fields (shape UNCONFIRMED; tolerant). Field id = api name. */
@@ -115,7 +149,13 @@ export function toZohoField(raw: Json): ZohoField | undefined {
   const id = str(raw.api_name) ?? str(raw.column_name);
   if (!id) return undefined;
   const options = Array.isArray(raw.picklist_values ?? raw.options)
-    ? ((raw.picklist_values ?? raw.options) as unknown[]).filter(isObj).map((o) => ({ id: idOf(o), value: str(o.value) ?? str(o.display_value) ?? str(o.name) ?? '', ...(str(o.display_value) ? { label: str(o.display_value) } : {}) }))
+    ? ((raw.picklist_values ?? raw.options) as unknown[])
+        .filter(isObj)
+        .map((o) => ({
+          id: idOf(o),
+          value: str(o.value) ?? str(o.display_value) ?? str(o.name) ?? '',
+          ...(str(o.display_value) ? { label: str(o.display_value) } : {}),
+        }))
     : undefined;
   return {
     id,
@@ -128,35 +168,64 @@ export function toZohoField(raw: Json): ZohoField | undefined {
 }
 
 const f = (id: string, name: string, type: ZohoFieldType, writable = true, options?: string[]): ZohoField => ({
-  id, name, type, custom: false, writable, ...(options ? { options: options.map((v) => ({ id: v, value: v })) } : {}),
+  id,
+  name,
+  type,
+  custom: false,
+  writable,
+  ...(options ? { options: options.map((v) => ({ id: v, value: v })) } : {}),
 });
 
 /** Standard fields present on every record of the module (V3 names). */
 export const STANDARD_FIELDS: Readonly<Record<ZohoModule, readonly ZohoField[]>> = {
   tasks: [
-    f('name', 'Name', 'text'), f('description', 'Description', 'html'), f('status', 'Status', 'status'),
+    f('name', 'Name', 'text'),
+    f('description', 'Description', 'html'),
+    f('status', 'Status', 'status'),
     f('priority', 'Priority', 'priority', true, ['none', 'low', 'medium', 'high']),
-    f('owners', 'Owners', 'multiuser'), f('start_date', 'Start Date', 'date'), f('end_date', 'Due Date', 'date'),
+    f('owners', 'Owners', 'multiuser'),
+    f('start_date', 'Start Date', 'date'),
+    f('end_date', 'Due Date', 'date'),
     f('completion_percentage', 'Completion %', 'percent'),
     f('billing_type', 'Billing Type', 'picklist', true, ['none', 'billable', 'non_billable']),
-    f('tags', 'Tags', 'tags'), f('prefix', 'Key', 'text', false), f('tasklist', 'Task List', 'text', false),
-    f('milestone', 'Milestone', 'text', false), f('created_by', 'Created By', 'user', false),
-    f('created_time', 'Created Time', 'datetime', false), f('last_modified_time', 'Last Modified Time', 'datetime', false),
+    f('tags', 'Tags', 'tags'),
+    f('prefix', 'Key', 'text', false),
+    f('tasklist', 'Task List', 'text', false),
+    f('milestone', 'Milestone', 'text', false),
+    f('created_by', 'Created By', 'user', false),
+    f('created_time', 'Created Time', 'datetime', false),
+    f('last_modified_time', 'Last Modified Time', 'datetime', false),
   ],
   issues: [
-    f('name', 'Name', 'text'), f('description', 'Description', 'html'), f('status', 'Status', 'status'),
-    f('severity', 'Severity', 'picklist'), f('assignee', 'Assignee', 'user'), f('due_date', 'Due Date', 'date'),
-    f('flag', 'Flag', 'picklist', true, ['internal', 'external']), f('tags', 'Tags', 'tags'),
-    f('prefix', 'Key', 'text', false), f('reporter', 'Reporter', 'user', false), f('created_by', 'Created By', 'user', false),
-    f('created_time', 'Created Time', 'datetime', false), f('last_modified_time', 'Last Modified Time', 'datetime', false),
+    f('name', 'Name', 'text'),
+    f('description', 'Description', 'html'),
+    f('status', 'Status', 'status'),
+    f('severity', 'Severity', 'picklist'),
+    f('assignee', 'Assignee', 'user'),
+    f('due_date', 'Due Date', 'date'),
+    f('flag', 'Flag', 'picklist', true, ['internal', 'external']),
+    f('tags', 'Tags', 'tags'),
+    f('prefix', 'Key', 'text', false),
+    f('reporter', 'Reporter', 'user', false),
+    f('created_by', 'Created By', 'user', false),
+    f('created_time', 'Created Time', 'datetime', false),
+    f('last_modified_time', 'Last Modified Time', 'datetime', false),
   ],
   milestones: [
-    f('name', 'Name', 'text', false), f('status', 'Status', 'status', false), f('start_date', 'Start Date', 'date', false),
-    f('end_date', 'End Date', 'date', false), f('owner', 'Owner', 'user', false), f('flag', 'Flag', 'text', false),
+    f('name', 'Name', 'text', false),
+    f('status', 'Status', 'status', false),
+    f('start_date', 'Start Date', 'date', false),
+    f('end_date', 'End Date', 'date', false),
+    f('owner', 'Owner', 'user', false),
+    f('flag', 'Flag', 'text', false),
   ],
   timesheets: [
-    f('name', 'Name', 'text', false), f('date', 'Date', 'date', false), f('hours', 'Hours', 'text', false),
-    f('owner', 'User', 'user', false), f('bill_status', 'Billing Status', 'text', false), f('notes', 'Notes', 'text', false),
+    f('name', 'Name', 'text', false),
+    f('date', 'Date', 'date', false),
+    f('hours', 'Hours', 'text', false),
+    f('owner', 'User', 'user', false),
+    f('bill_status', 'Billing Status', 'text', false),
+    f('notes', 'Notes', 'text', false),
   ],
 };
 
@@ -166,7 +235,10 @@ export function mergeFields(module: ZohoModule, fromApi: ZohoField[]): ZohoField
   for (const s of STANDARD_FIELDS[module]) byId.set(s.id, s);
   for (const a of fromApi) {
     const std = byId.get(a.id);
-    byId.set(a.id, std ? { ...std, name: a.name || std.name, ...(a.options?.length ? { options: a.options } : {}) } : a);
+    byId.set(
+      a.id,
+      std ? { ...std, name: a.name || std.name, ...(a.options?.length ? { options: a.options } : {}) } : a,
+    );
   }
   return [...byId.values()];
 }

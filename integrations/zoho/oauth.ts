@@ -12,13 +12,22 @@ import type { OnCall } from '../http/types';
 import { ZOHO_DATA_CENTERS, zohoHosts, type DataCenterId, type ZohoHostOverrides } from './data-centers';
 
 export const ZOHO_AUTH_ERROR_CODES = [
-  'invalid_code', 'code_expired_or_used', 'invalid_client', 'invalid_client_secret',
-  'scope_missing', 'wrong_data_center', 'revoked', 'network',
+  'invalid_code',
+  'code_expired_or_used',
+  'invalid_client',
+  'invalid_client_secret',
+  'scope_missing',
+  'wrong_data_center',
+  'revoked',
+  'network',
 ] as const;
 export type ZohoAuthErrorCode = (typeof ZOHO_AUTH_ERROR_CODES)[number];
 
 export class ZohoAuthError extends ApplicationFailure {
-  constructor(readonly code: ZohoAuthErrorCode, message: string) {
+  constructor(
+    readonly code: ZohoAuthErrorCode,
+    message: string,
+  ) {
     super(message, FAILURE_TYPES.zohoAuth, code !== 'network');
   }
 }
@@ -29,7 +38,10 @@ export interface ZohoTokens {
   expiresAt: number;
   apiDomain?: string;
 }
-export interface ZohoExchangeResult extends ZohoTokens { refreshToken: string; apiDomain: string }
+export interface ZohoExchangeResult extends ZohoTokens {
+  refreshToken: string;
+  apiDomain: string;
+}
 
 export interface ZohoOAuthContext {
   dataCenter: DataCenterId;
@@ -54,23 +66,45 @@ const WELL_FORMED_CODE = /^1000\.[0-9a-f]{16,}\.[0-9a-f]{16,}$/i;
 function describe(dcName: string, err: string, code?: string): ZohoAuthError {
   switch (err) {
     case 'invalid_client':
-      return new ZohoAuthError('invalid_client', `Zoho (${dcName} data center) does not know this Client ID. Check the Client ID and that the selected data center is the one where the Self Client was created.`);
+      return new ZohoAuthError(
+        'invalid_client',
+        `Zoho (${dcName} data center) does not know this Client ID. Check the Client ID and that the selected data center is the one where the Self Client was created.`,
+      );
     case 'invalid_client_secret':
-      return new ZohoAuthError('invalid_client_secret', 'Zoho rejected the Client Secret for this Client ID. Copy the Client Secret again from the Self Client in the Zoho API Console.');
+      return new ZohoAuthError(
+        'invalid_client_secret',
+        'Zoho rejected the Client Secret for this Client ID. Copy the Client Secret again from the Self Client in the Zoho API Console.',
+      );
     case 'invalid_scope':
     case 'scope_missing':
-      return new ZohoAuthError('scope_missing', 'The code was generated without the required Zoho Projects scopes. Generate a new code with the full scope set from the setup guide.');
+      return new ZohoAuthError(
+        'scope_missing',
+        'The code was generated without the required Zoho Projects scopes. Generate a new code with the full scope set from the setup guide.',
+      );
     case 'invalid_code':
       if (code !== undefined && WELL_FORMED_CODE.test(code)) {
-        return new ZohoAuthError('code_expired_or_used', `Zoho rejected the Code: it has expired (codes last only a few minutes) or was already used, or it was generated for another Self Client or data center (selected: ${dcName}). Generate a new code and save within a few minutes.`);
+        return new ZohoAuthError(
+          'code_expired_or_used',
+          `Zoho rejected the Code: it has expired (codes last only a few minutes) or was already used, or it was generated for another Self Client or data center (selected: ${dcName}). Generate a new code and save within a few minutes.`,
+        );
       }
-      return new ZohoAuthError('invalid_code', `Zoho rejected the Code. Paste the whole code from the Self Client's Generate Code tab (it starts with "1000."), and check the selected data center (${dcName}).`);
+      return new ZohoAuthError(
+        'invalid_code',
+        `Zoho rejected the Code. Paste the whole code from the Self Client's Generate Code tab (it starts with "1000."), and check the selected data center (${dcName}).`,
+      );
     default:
-      return new ZohoAuthError('invalid_code', `Zoho refused the authorization (${err.slice(0, 80)}). Verify the data center, Client ID, Client Secret and Code.`);
+      return new ZohoAuthError(
+        'invalid_code',
+        `Zoho refused the authorization (${err.slice(0, 80)}). Verify the data center, Client ID, Client Secret and Code.`,
+      );
   }
 }
 
-async function tokenCall(ctx: ZohoOAuthContext, form: Record<string, string>, code?: string): Promise<z.infer<typeof tokenBody>> {
+async function tokenCall(
+  ctx: ZohoOAuthContext,
+  form: Record<string, string>,
+  code?: string,
+): Promise<z.infer<typeof tokenBody>> {
   const hosts = zohoHosts(ctx.dataCenter, ctx.overrides);
   const dcName = ZOHO_DATA_CENTERS[ctx.dataCenter].name;
   const http = ctx.http ?? createHttpClient({ service: 'zoho-accounts', onCall: ctx.onCall, timeoutMs: 20_000 });
@@ -80,17 +114,26 @@ async function tokenCall(ctx: ZohoOAuthContext, form: Record<string, string>, co
     const err = body && typeof body === 'object' ? (body as { error?: unknown }).error : undefined;
     if (typeof err === 'string') throw describe(dcName, err, code);
     if (res.status >= 500 || res.status === 429) {
-      throw new ZohoAuthError('network', `Zoho accounts server (${dcName}) answered HTTP ${res.status}; try again in a minute.`);
+      throw new ZohoAuthError(
+        'network',
+        `Zoho accounts server (${dcName}) answered HTTP ${res.status}; try again in a minute.`,
+      );
     }
     const parsed = tokenBody.safeParse(body);
     if (res.status >= 400 || !parsed.success) {
-      throw new ZohoAuthError('invalid_code', `Zoho accounts server (${dcName}) answered HTTP ${res.status} without tokens. Verify the data center, Client ID, Client Secret and Code.`);
+      throw new ZohoAuthError(
+        'invalid_code',
+        `Zoho accounts server (${dcName}) answered HTTP ${res.status} without tokens. Verify the data center, Client ID, Client Secret and Code.`,
+      );
     }
     return parsed.data;
   } catch (e) {
     if (e instanceof ZohoAuthError) throw e;
     if (e instanceof HttpFailure) {
-      throw new ZohoAuthError('network', `Could not reach Zoho's ${dcName} accounts server (${hosts.accounts}). Check the selected data center and the network.`);
+      throw new ZohoAuthError(
+        'network',
+        `Could not reach Zoho's ${dcName} accounts server (${hosts.accounts}). Check the selected data center and the network.`,
+      );
     }
     throw e;
   } finally {
@@ -100,7 +143,10 @@ async function tokenCall(ctx: ZohoOAuthContext, form: Record<string, string>, co
 
 /** The api_domain Zoho reports names the account's real data center (e.g. https://www.zohoapis.eu). */
 function dataCenterOfApiDomain(apiDomain: string): DataCenterId | undefined {
-  const host = apiDomain.replace(/^https?:\/\//, '').replace(/\/.*$/, '').toLowerCase();
+  const host = apiDomain
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
   // www.zohoapis.<tld> → zoho.<tld>; Canada's API domain is zohoapis.ca for accounts.zohocloud.ca.
   let suffix = host.replace(/^(www\.)?zohoapis\./, 'zoho.');
   if (suffix === 'zoho.ca' || suffix === 'zohocloud.ca') suffix = 'zohocloud.ca';
@@ -114,22 +160,36 @@ export async function exchangeCode(
 ): Promise<ZohoExchangeResult> {
   const c: ZohoOAuthContext = { ...ctx, dataCenter: input.dataCenter };
   const now = ctx.now ?? Date.now;
-  const body = await tokenCall(c, {
-    grant_type: 'authorization_code', client_id: input.clientId.trim(),
-    client_secret: input.clientSecret.trim(), code: input.code.trim(),
-  }, input.code.trim());
+  const body = await tokenCall(
+    c,
+    {
+      grant_type: 'authorization_code',
+      client_id: input.clientId.trim(),
+      client_secret: input.clientSecret.trim(),
+      code: input.code.trim(),
+    },
+    input.code.trim(),
+  );
   if (!body.refresh_token) {
-    throw new ZohoAuthError('code_expired_or_used', 'Zoho returned no refresh token for this Code. Generate a new code from the Self Client and save again.');
+    throw new ZohoAuthError(
+      'code_expired_or_used',
+      'Zoho returned no refresh token for this Code. Generate a new code from the Self Client and save again.',
+    );
   }
   const apiDomain = body.api_domain ?? '';
   const check = ctx.checkDataCenter ?? !ctx.overrides?.ZOHO_ACCOUNTS_URL;
   const actual = apiDomain && check ? dataCenterOfApiDomain(apiDomain) : undefined;
   if (actual && actual !== input.dataCenter) {
-    throw new ZohoAuthError('wrong_data_center', `This Zoho account lives in the ${ZOHO_DATA_CENTERS[actual].name} data center, not ${ZOHO_DATA_CENTERS[input.dataCenter].name}. Select ${ZOHO_DATA_CENTERS[actual].name} and generate a new code.`);
+    throw new ZohoAuthError(
+      'wrong_data_center',
+      `This Zoho account lives in the ${ZOHO_DATA_CENTERS[actual].name} data center, not ${ZOHO_DATA_CENTERS[input.dataCenter].name}. Select ${ZOHO_DATA_CENTERS[actual].name} and generate a new code.`,
+    );
   }
   return {
-    refreshToken: body.refresh_token, accessToken: body.access_token,
-    expiresAt: now() + (body.expires_in ?? 3600) * 1000, apiDomain,
+    refreshToken: body.refresh_token,
+    accessToken: body.access_token,
+    expiresAt: now() + (body.expires_in ?? 3600) * 1000,
+    apiDomain,
   };
 }
 
@@ -139,14 +199,26 @@ export async function refreshAccessToken(
 ): Promise<ZohoTokens> {
   const now = ctx.now ?? Date.now;
   try {
-    const body = await tokenCall({ ...ctx, dataCenter: input.dataCenter }, {
-      grant_type: 'refresh_token', client_id: input.clientId,
-      client_secret: input.clientSecret, refresh_token: input.refreshToken,
-    });
-    return { accessToken: body.access_token, expiresAt: now() + (body.expires_in ?? 3600) * 1000, apiDomain: body.api_domain };
+    const body = await tokenCall(
+      { ...ctx, dataCenter: input.dataCenter },
+      {
+        grant_type: 'refresh_token',
+        client_id: input.clientId,
+        client_secret: input.clientSecret,
+        refresh_token: input.refreshToken,
+      },
+    );
+    return {
+      accessToken: body.access_token,
+      expiresAt: now() + (body.expires_in ?? 3600) * 1000,
+      apiDomain: body.api_domain,
+    };
   } catch (e) {
     if (e instanceof ZohoAuthError && (e.code === 'invalid_code' || e.code === 'code_expired_or_used')) {
-      throw new ZohoAuthError('revoked', 'Zoho no longer accepts the saved connection (refresh token revoked or deleted). Reconnect Zoho Projects in the admin page.');
+      throw new ZohoAuthError(
+        'revoked',
+        'Zoho no longer accepts the saved connection (refresh token revoked or deleted). Reconnect Zoho Projects in the admin page.',
+      );
     }
     throw e;
   }
@@ -154,12 +226,17 @@ export async function refreshAccessToken(
 
 /** Revokes a refresh token (and its access tokens). Best effort: returns false when Zoho said no. */
 export async function revokeRefreshToken(
-  input: { dataCenter: DataCenterId; refreshToken: string }, ctx: Omit<ZohoOAuthContext, 'dataCenter'> = {},
+  input: { dataCenter: DataCenterId; refreshToken: string },
+  ctx: Omit<ZohoOAuthContext, 'dataCenter'> = {},
 ): Promise<boolean> {
   const hosts = zohoHosts(input.dataCenter, ctx.overrides);
   const http = ctx.http ?? createHttpClient({ service: 'zoho-accounts', onCall: ctx.onCall, timeoutMs: 20_000 });
   try {
-    const res = await http.send({ method: 'POST', url: `${hosts.accounts}/oauth/v2/token/revoke`, query: { token: input.refreshToken } });
+    const res = await http.send({
+      method: 'POST',
+      url: `${hosts.accounts}/oauth/v2/token/revoke`,
+      query: { token: input.refreshToken },
+    });
     const body = await readJson('zoho-accounts', res, 'POST /oauth/v2/token/revoke');
     return res.status < 300 && !(body && typeof body === 'object' && 'error' in body);
   } finally {
@@ -167,16 +244,25 @@ export async function revokeRefreshToken(
   }
 }
 
-export interface ZohoUserProfile { zuid?: string; name: string | null; email: string | null }
+export interface ZohoUserProfile {
+  zuid?: string;
+  name: string | null;
+  email: string | null;
+}
 
 /** The token owner's profile (scope AaaServer.profile.Read). Null when unavailable: never fatal. */
 export async function fetchZohoUser(
-  input: { dataCenter: DataCenterId; accessToken: string }, ctx: Omit<ZohoOAuthContext, 'dataCenter'> = {},
+  input: { dataCenter: DataCenterId; accessToken: string },
+  ctx: Omit<ZohoOAuthContext, 'dataCenter'> = {},
 ): Promise<ZohoUserProfile | null> {
   const hosts = zohoHosts(input.dataCenter, ctx.overrides);
   const http = ctx.http ?? createHttpClient({ service: 'zoho-accounts', onCall: ctx.onCall, timeoutMs: 10_000 });
   try {
-    const res = await http.send({ method: 'GET', url: `${hosts.accounts}/oauth/user/info`, headers: { authorization: `Zoho-oauthtoken ${input.accessToken}` } });
+    const res = await http.send({
+      method: 'GET',
+      url: `${hosts.accounts}/oauth/user/info`,
+      headers: { authorization: `Zoho-oauthtoken ${input.accessToken}` },
+    });
     const body = await readJson('zoho-accounts', res, 'GET /oauth/user/info');
     if (res.status >= 300 || !body || typeof body !== 'object') return null;
     const b = body as Record<string, unknown>;
@@ -193,7 +279,10 @@ export async function fetchZohoUser(
 /** Maps an API failure seen right after connecting (e.g. INVALID_OAUTHSCOPE) to the admin's wording. */
 export function connectionProbeError(err: unknown): ZohoAuthError | undefined {
   if (err instanceof HttpFailure && err.apiCode === 'INVALID_OAUTHSCOPE') {
-    return new ZohoAuthError('scope_missing', 'The code was generated without the required Zoho Projects scopes. Generate a new code with the full scope set from the setup guide.');
+    return new ZohoAuthError(
+      'scope_missing',
+      'The code was generated without the required Zoho Projects scopes. Generate a new code with the full scope set from the setup guide.',
+    );
   }
   return undefined;
 }

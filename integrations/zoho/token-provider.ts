@@ -39,7 +39,9 @@ export function createZohoTokenProvider(deps: ZohoTokenProviderDeps): ZohoTokenP
         cached = t;
         await deps.save(t);
         return t;
-      })().finally(() => { inflight = null; });
+      })().finally(() => {
+        inflight = null;
+      });
     }
     return inflight;
   }

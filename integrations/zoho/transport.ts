@@ -28,7 +28,11 @@ export interface ZohoTransport {
 }
 
 export function createZohoTransport(deps: {
-  apiOrigin: string; http: HttpClient; tokens: ZohoTokenProvider; budget: ZohoBudget; now?: () => number;
+  apiOrigin: string;
+  http: HttpClient;
+  tokens: ZohoTokenProvider;
+  budget: ZohoBudget;
+  now?: () => number;
 }): ZohoTransport {
   const now = deps.now ?? Date.now;
 
@@ -42,7 +46,14 @@ export function createZohoTransport(deps: {
       headers['content-type'] = built.contentType;
       if (built.length !== undefined) headers['content-length'] = String(built.length);
     }
-    const res = await deps.http.send({ method: call.method, url, query: call.query, json: call.json, body: built?.body, headers });
+    const res = await deps.http.send({
+      method: call.method,
+      url,
+      query: call.query,
+      json: call.json,
+      body: built?.body,
+      headers,
+    });
     deps.budget.observe(res.headers);
     if (res.status >= 200 && res.status < 300) return res;
 

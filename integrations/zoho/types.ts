@@ -11,9 +11,23 @@ export interface ZohoSource {
   module: ZohoModule;
 }
 
-export interface ZohoPortal { id: string; name: string; orgName?: string }
-export interface ZohoProject { id: string; name: string; key?: string; status?: string }
-export interface ZohoUser { id: string; zuid?: string; name: string; email?: string }
+export interface ZohoPortal {
+  id: string;
+  name: string;
+  orgName?: string;
+}
+export interface ZohoProject {
+  id: string;
+  name: string;
+  key?: string;
+  status?: string;
+}
+export interface ZohoUser {
+  id: string;
+  zuid?: string;
+  name: string;
+  email?: string;
+}
 export interface ZohoModuleInfo {
   id: ZohoModule;
   name: string;

@@ -5,7 +5,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-interface Proc { pid: number; ppid: number; ticks: number; name: string }
+interface Proc {
+  pid: number;
+  ppid: number;
+  ticks: number;
+  name: string;
+}
 
 const TICKS_PER_SECOND = 100;
 
@@ -75,7 +80,9 @@ function boxTicks(): [number, number] {
   }
 }
 
-export interface CpuMeter { stop(): Record<string, number> }
+export interface CpuMeter {
+  stop(): Record<string, number>;
+}
 
 /**
  * Starts measuring; `stop()` returns CPU seconds per group (processes started in between count
@@ -104,6 +111,9 @@ export function startCpuMeter(): CpuMeter {
 
 /** "bench 12.3 s, temporal 9.8 s, postgres 1.1 s" (largest first). */
 export function formatCpu(cpu: Record<string, number>): string {
-  return Object.entries(cpu).sort((a, b) => b[1] - a[1]).filter(([, s]) => s >= 0.1)
-    .map(([g, s]) => `${g} ${s.toFixed(1)} s`).join(', ');
+  return Object.entries(cpu)
+    .sort((a, b) => b[1] - a[1])
+    .filter(([, s]) => s >= 0.1)
+    .map(([g, s]) => `${g} ${s.toFixed(1)} s`)
+    .join(', ');
 }

@@ -10,27 +10,48 @@ import type { AddressInfo } from 'node:net';
 import { DEV_APP_ID, devJwks } from '../../server/dev/dev-keys';
 import type { Harness } from '../../tests/e2e/support/harness';
 
-export interface EventServer { url: string; pid: number; stop(): Promise<void> }
+export interface EventServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
 
 async function serveJwks(): Promise<Server> {
   const body = JSON.stringify(await devJwks());
-  const srv = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(body); });
+  const srv = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  });
   await new Promise<void>((resolve) => srv.listen(0, '127.0.0.1', resolve));
   return srv;
 }
 
 export async function startEventServer(h: Harness, env: Record<string, string> = {}): Promise<EventServer> {
   const jwks = await serveJwks();
-  const child = spawn(process.execPath, [
-    ...(process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`] : []),
-    '--import', 'tsx', 'scripts/bench/event-server.ts'], {
-    env: {
-      ...process.env, PORT: '0', FORGE_APP_ID: DEV_APP_ID, BENCH_TASK_QUEUE: h.taskQueue,
-      FORGE_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
-      JIRA_API_BASE_OVERRIDE: h.jira.apiBaseUrl, ZOHO_ACCOUNTS_URL: h.zoho.url, ZOHO_API_URL: h.zoho.url, ...env,
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`]
+        : []),
+      '--import',
+      'tsx',
+      'scripts/bench/event-server.ts',
+    ],
+    {
+      env: {
+        ...process.env,
+        PORT: '0',
+        FORGE_APP_ID: DEV_APP_ID,
+        BENCH_TASK_QUEUE: h.taskQueue,
+        FORGE_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
+        JIRA_API_BASE_OVERRIDE: h.jira.apiBaseUrl,
+        ZOHO_ACCOUNTS_URL: h.zoho.url,
+        ZOHO_API_URL: h.zoho.url,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   const stop = async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');

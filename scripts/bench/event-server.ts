@@ -10,9 +10,12 @@ import { buildProductionApp } from '../../server/production';
 
 async function main(): Promise<void> {
   const config = loadServerConfig();
-  const { app, closeResources } = await buildProductionApp(config, createLogger(config.logLevel), { taskQueue: process.env.BENCH_TASK_QUEUE });
+  const { app, closeResources } = await buildProductionApp(config, createLogger(config.logLevel), {
+    taskQueue: process.env.BENCH_TASK_QUEUE,
+  });
   process.once('SIGTERM', () => {
-    void app.close()
+    void app
+      .close()
       .then(closeResources)
       .finally(() => process.exit(0));
   });

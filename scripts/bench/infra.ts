@@ -8,14 +8,21 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export interface ScriptInfra { databaseUrl: string; temporalAddress: string; stop(): Promise<void> }
+export interface ScriptInfra {
+  databaseUrl: string;
+  temporalAddress: string;
+  stop(): Promise<void>;
+}
 
 export async function startInfra(): Promise<ScriptInfra> {
   const pgMod = (await import('../infra/postgres.mjs' as string)) as {
     ensurePostgres(o: { dataDir: string; database: string }): Promise<{ url: string; stop(): Promise<void> }>;
   };
   const tMod = (await import('../infra/temporal-server.mjs' as string)) as {
-    startTemporalDevServer(o: { headless: boolean; logFile?: string }): Promise<{ pid: number; address: string; namespace: string }>;
+    startTemporalDevServer(o: {
+      headless: boolean;
+      logFile?: string;
+    }): Promise<{ pid: number; address: string; namespace: string }>;
     stopTemporalDevServer(pid: number): Promise<void>;
   };
   const work = mkdtempSync(join(tmpdir(), 'zjc-script-'));
@@ -25,7 +32,8 @@ export async function startInfra(): Promise<ScriptInfra> {
     tMod.startTemporalDevServer({ headless: true, logFile: join(work, 'temporal.log') }),
   ]);
   const migrate = spawnSync(process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy'], {
-    env: { ...process.env, DATABASE_URL: pg.url }, encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: pg.url },
+    encoding: 'utf8',
   });
   if (migrate.status !== 0) {
     await pg.stop();
@@ -33,7 +41,9 @@ export async function startInfra(): Promise<ScriptInfra> {
     throw new Error(`prisma migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
   }
   Object.assign(process.env, {
-    DATABASE_URL: pg.url, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_NAMESPACE: temporal.namespace,
+    DATABASE_URL: pg.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: temporal.namespace,
     SECRETS_KEY: process.env.SECRETS_KEY ?? `k1:${Buffer.alloc(32, 7).toString('base64')}`,
   });
   return {

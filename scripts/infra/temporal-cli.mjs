@@ -13,13 +13,18 @@ import { join, delimiter } from 'node:path';
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
 
 export function cacheDir() {
-  const root = process.env.ZJC_CACHE_DIR
-    ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'zoho-jira-connector');
+  const root =
+    process.env.ZJC_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'zoho-jira-connector');
   return join(root, `temporal-${TEMPORAL_CLI_VERSION}`);
 }
 
 function isExecutable(p) {
-  try { accessSync(p, constants.X_OK); return true; } catch { return false; }
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function onPath(name) {
@@ -54,16 +59,31 @@ function goInstall(dir, log) {
       cwd: tmpdir(),
     });
     let downloads = 0;
-    const timer = setInterval(() => log(`  … still building (${Math.round((Date.now() - started) / 1000)} s, ${downloads} modules fetched)`), 20_000);
-    const onData = (buf) => { downloads += (String(buf).match(/go: downloading/g) ?? []).length; };
+    const timer = setInterval(
+      () => log(`  … still building (${Math.round((Date.now() - started) / 1000)} s, ${downloads} modules fetched)`),
+      20_000,
+    );
+    const onData = (buf) => {
+      downloads += (String(buf).match(/go: downloading/g) ?? []).length;
+    };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (buf) => { onData(buf); if (/error|cannot/i.test(String(buf))) process.stderr.write(buf); });
+    child.stderr.on('data', (buf) => {
+      onData(buf);
+      if (/error|cannot/i.test(String(buf))) process.stderr.write(buf);
+    });
     child.on('close', (code) => {
       clearInterval(timer);
-      log(code === 0 ? `Temporal CLI built in ${Math.round((Date.now() - started) / 1000)} s.` : `go install failed (exit ${code}).`);
+      log(
+        code === 0
+          ? `Temporal CLI built in ${Math.round((Date.now() - started) / 1000)} s.`
+          : `go install failed (exit ${code}).`,
+      );
       resolve(code === 0);
     });
-    child.on('error', () => { clearInterval(timer); resolve(false); });
+    child.on('error', () => {
+      clearInterval(timer);
+      resolve(false);
+    });
   });
 }
 
@@ -90,15 +110,21 @@ export async function ensureTemporalCli(log = (m) => console.error(`[temporal-cl
   const dir = cacheDir();
   mkdirSync(dir, { recursive: true });
   const target = join(dir, 'temporal');
-  if (onPath('go') && await goInstall(dir, log) && isExecutable(target)) return target;
-  if (await download(dir, log) && isExecutable(target)) return target;
+  if (onPath('go') && (await goInstall(dir, log)) && isExecutable(target)) return target;
+  if ((await download(dir, log)) && isExecutable(target)) return target;
   throw new Error(
-    'No Temporal CLI: set TEMPORAL_CLI_PATH, put `temporal` on PATH, install Go (the project builds the CLI with '
-    + `go install github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}), or allow the download.`,
+    'No Temporal CLI: set TEMPORAL_CLI_PATH, put `temporal` on PATH, install Go (the project builds the CLI with ' +
+      `go install github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}), or allow the download.`,
   );
 }
 
 // `node scripts/infra/temporal-cli.mjs` prints the path (used by .ci/run to warm the cache).
 if (import.meta.url === `file://${process.argv[1]}`) {
-  ensureTemporalCli().then((p) => console.log(p), (e) => { console.error(e.message); process.exit(1); });
+  ensureTemporalCli().then(
+    (p) => console.log(p),
+    (e) => {
+      console.error(e.message);
+      process.exit(1);
+    },
+  );
 }

@@ -10,7 +10,12 @@ export interface TemporalDevServer {
   child: ChildProcess;
 }
 export function startTemporalDevServer(opts?: {
-  port?: number; uiPort?: number; headless?: boolean; dbFile?: string; logFile?: string;
-  namespace?: string; timeoutMs?: number;
+  port?: number;
+  uiPort?: number;
+  headless?: boolean;
+  dbFile?: string;
+  logFile?: string;
+  namespace?: string;
+  timeoutMs?: number;
 }): Promise<TemporalDevServer>;
 export function stopTemporalDevServer(pid: number | undefined, timeoutMs?: number): Promise<void>;

@@ -50,10 +50,22 @@ async function waitReady(address, namespace, child, timeoutMs) {
  */
 export async function startTemporalDevServer(opts = {}) {
   const cli = await ensureTemporalCli();
-  const port = opts.port ?? await freePort();
+  const port = opts.port ?? (await freePort());
   const namespace = opts.namespace ?? 'default';
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', namespace,
-    '--log-level', 'warn', '--sqlite-pragma', 'journal_mode=WAL'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--namespace',
+    namespace,
+    '--log-level',
+    'warn',
+    '--sqlite-pragma',
+    'journal_mode=WAL',
+  ];
   for (const sa of SEARCH_ATTRIBUTE_FLAGS) args.push('--search-attribute', sa);
   let uiPort;
   if (opts.headless) {
@@ -72,11 +84,23 @@ export async function startTemporalDevServer(opts = {}) {
 
 export async function stopTemporalDevServer(pid, timeoutMs = 10_000) {
   if (!pid) return;
-  try { process.kill(pid, 'SIGTERM'); } catch { return; }
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try { process.kill(pid, 0); } catch { return; }
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
-  try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    /* already gone */
+  }
 }

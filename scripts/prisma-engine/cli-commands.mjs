@@ -31,17 +31,26 @@ export function toKnownError(url, error) {
   const { database, user, location } = describe(url);
   switch (error?.code) {
     case '3D000':
-      return new KnownDatabaseError('P1003', `Database \`${database}\` does not exist on the database server at \`${location}\`.`);
+      return new KnownDatabaseError(
+        'P1003',
+        `Database \`${database}\` does not exist on the database server at \`${location}\`.`,
+      );
     case '28P01':
     case '28000':
-      return new KnownDatabaseError('P1000', `Authentication failed against database server at \`${location}\`, the provided database credentials for \`${user}\` are not valid.\n\nPlease make sure to provide valid database credentials for the database server at \`${location}\`.`);
+      return new KnownDatabaseError(
+        'P1000',
+        `Authentication failed against database server at \`${location}\`, the provided database credentials for \`${user}\` are not valid.\n\nPlease make sure to provide valid database credentials for the database server at \`${location}\`.`,
+      );
     case '42501':
       return new KnownDatabaseError('P1010', `User \`${user}\` was denied access on the database \`${database}\``);
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
     case 'EHOSTUNREACH':
     case 'ETIMEDOUT':
-      return new KnownDatabaseError('P1001', `Can't reach database server at \`${location}\`\n\nPlease make sure your database server is running at \`${location}\`.`);
+      return new KnownDatabaseError(
+        'P1001',
+        `Can't reach database server at \`${location}\`\n\nPlease make sure your database server is running at \`${location}\`.`,
+      );
     default:
       return error instanceof Error ? error : new Error(String(error));
   }
@@ -100,9 +109,10 @@ export async function runCliCommand(command, datasource) {
     return 0;
   } catch (error) {
     const known = toKnownError(url, error);
-    const fields = known instanceof KnownDatabaseError
-      ? { message: known.message, error_code: known.code }
-      : { message: known.message };
+    const fields =
+      known instanceof KnownDatabaseError
+        ? { message: known.message, error_code: known.code }
+        : { message: known.message };
     process.stderr.write(logLine('ERROR', fields) + '\n');
     return 1;
   }

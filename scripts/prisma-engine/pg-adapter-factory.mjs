@@ -124,7 +124,9 @@ export function createMigrationAdapterFactory(datasource) {
       if (shadowDatabaseUrl) {
         // A configured shadow database is emptied first, as the native engine does.
         const schema = schemaOf(shadowDatabaseUrl) ?? 'public';
-        await withClient(shadowDatabaseUrl, (c) => c.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE; CREATE SCHEMA ${quoteIdent(schema)}`));
+        await withClient(shadowDatabaseUrl, (c) =>
+          c.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE; CREATE SCHEMA ${quoteIdent(schema)}`),
+        );
         const shadowOptions = schemaOf(shadowDatabaseUrl) ? { schema } : undefined;
         return patchAdapter(await new PrismaPg({ connectionString: shadowDatabaseUrl }, shadowOptions).connect());
       }

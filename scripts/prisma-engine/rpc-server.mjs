@@ -15,9 +15,22 @@ import { createDatabase, toKnownError, KnownDatabaseError } from './cli-commands
 const RENAMED = { getDatabaseVersion: 'version' };
 
 const WASM_METHODS = new Set([
-  'applyMigrations', 'createMigration', 'dbExecute', 'debugPanic', 'devDiagnostic', 'diagnoseMigrationHistory',
-  'diff', 'ensureConnectionValidity', 'evaluateDataLoss', 'introspect', 'introspectSql', 'markMigrationApplied',
-  'markMigrationRolledBack', 'reset', 'schemaPush', 'version',
+  'applyMigrations',
+  'createMigration',
+  'dbExecute',
+  'debugPanic',
+  'devDiagnostic',
+  'diagnoseMigrationHistory',
+  'diff',
+  'ensureConnectionValidity',
+  'evaluateDataLoss',
+  'introspect',
+  'introspectSql',
+  'markMigrationApplied',
+  'markMigrationRolledBack',
+  'reset',
+  'schemaPush',
+  'version',
 ]);
 
 function toJson(value) {
@@ -41,7 +54,8 @@ function userMessage(error) {
 
 function rpcError(error) {
   const panic = error instanceof WebAssembly.RuntimeError;
-  if (panic && globalThis.PRISMA_WASM_PANIC_REGISTRY?.message) error = new Error(globalThis.PRISMA_WASM_PANIC_REGISTRY.message);
+  if (panic && globalThis.PRISMA_WASM_PANIC_REGISTRY?.message)
+    error = new Error(globalThis.PRISMA_WASM_PANIC_REGISTRY.message);
   const code = typeof error?.code === 'string' ? error.code : undefined;
   return {
     code: 4466,
@@ -76,11 +90,12 @@ export async function serveRpc({ datamodels, datasource }) {
   let nextCallbackId = 1_000_000_000;
   const pendingCallbacks = new Map();
   const send = (message) => process.stdout.write(toJson(message) + '\n');
-  const print = (content) => new Promise((resolve) => {
-    const id = nextCallbackId++;
-    pendingCallbacks.set(id, resolve);
-    send({ jsonrpc: '2.0', id, method: 'print', params: { content } });
-  });
+  const print = (content) =>
+    new Promise((resolve) => {
+      const id = nextCallbackId++;
+      pendingCallbacks.set(id, resolve);
+      send({ jsonrpc: '2.0', id, method: 'print', params: { content } });
+    });
 
   async function call(method, params) {
     if (method === 'createDatabase') {
@@ -93,7 +108,9 @@ export async function serveRpc({ datamodels, datasource }) {
     }
     if (method === 'dbExecute' && params?.datasourceType?.tag === 'url' && params.datasourceType.url !== url) {
       const target = params.datasourceType.url;
-      await withClient(target, (c) => c.query(params.script)).catch((error) => { throw toKnownError(target, error); });
+      await withClient(target, (c) => c.query(params.script)).catch((error) => {
+        throw toKnownError(target, error);
+      });
       return null;
     }
     const wasmMethod = RENAMED[method] ?? method;
@@ -144,7 +161,15 @@ export async function serveRpc({ datamodels, datasource }) {
     const panic = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message || String(error?.stack ?? error);
     log('ERROR', panic);
     for (const id of openRequestIds) {
-      send({ jsonrpc: '2.0', id, error: { code: 4466, message: 'Schema engine panic', data: { is_panic: true, message: panic, error: { message: panic } } } });
+      send({
+        jsonrpc: '2.0',
+        id,
+        error: {
+          code: 4466,
+          message: 'Schema engine panic',
+          data: { is_panic: true, message: panic, error: { message: panic } },
+        },
+      });
     }
     process.exitCode = 101;
     setImmediate(() => process.exit(101));

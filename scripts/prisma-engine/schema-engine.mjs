@@ -31,7 +31,9 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.version) {
     const wasmVersion = schemaEngineWasmVersion();
-    process.stdout.write(`schema-engine-cli ${wasmVersion.split('.').pop()} (wasm bridge, @prisma/schema-engine-wasm ${wasmVersion})\n`);
+    process.stdout.write(
+      `schema-engine-cli ${wasmVersion.split('.').pop()} (wasm bridge, @prisma/schema-engine-wasm ${wasmVersion})\n`,
+    );
     return 0;
   }
   if (args.cli) return runCliCommand(args.cli, args.datasource);
@@ -42,7 +44,13 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(JSON.stringify({ level: 'ERROR', fields: { message: String(error?.stack ?? error) }, target: 'schema_engine::bridge' }) + '\n');
+    process.stderr.write(
+      JSON.stringify({
+        level: 'ERROR',
+        fields: { message: String(error?.stack ?? error) },
+        target: 'schema_engine::bridge',
+      }) + '\n',
+    );
     process.exit(1);
   },
 );

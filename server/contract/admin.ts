@@ -1,7 +1,11 @@
 /** Admin page API (Forge module jira:adminPage). Paths are relative to the remote base URL. */
 import { z } from 'zod';
 import {
-  FIELD_OWNERS, RULE_OPERATORS, SYNC_MODES, ZOHO_MODULES, smartConnectedItemInputSchema,
+  FIELD_OWNERS,
+  RULE_OPERATORS,
+  SYNC_MODES,
+  ZOHO_MODULES,
+  smartConnectedItemInputSchema,
 } from '../../workflows/core/model';
 
 export const ADMIN_ROUTES = {
@@ -78,16 +82,32 @@ export const zohoModuleInfoSchema = z.object({
   attachmentSync: z.boolean(),
 });
 export const zohoFieldSchema = z.object({
-  id: z.string(), name: z.string(), type: z.string(), custom: z.boolean(), writable: z.boolean(),
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  custom: z.boolean(),
+  writable: z.boolean(),
   options: z.array(z.object({ id: z.string(), value: z.string() })).optional(),
 });
-export const zohoStatusSchema = z.object({ id: z.string(), name: z.string(), type: z.enum(['open', 'in_progress', 'closed']) });
+export const zohoStatusSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(['open', 'in_progress', 'closed']),
+});
 export const jiraProjectSchema = z.object({ id: z.string(), key: z.string(), name: z.string() });
 export const jiraFieldSchema = z.object({
-  id: z.string(), name: z.string(), type: z.string(), custom: z.boolean(), required: z.boolean().default(false),
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  custom: z.boolean(),
+  required: z.boolean().default(false),
   allowedValues: z.array(z.object({ id: z.string(), value: z.string() })).optional(),
 });
-export const jiraStatusSchema = z.object({ id: z.string(), name: z.string(), category: z.enum(['new', 'indeterminate', 'done']) });
+export const jiraStatusSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  category: z.enum(['new', 'indeterminate', 'done']),
+});
 
 /** Request body for create/update: the core's input schema (the matrix is checked by the core). */
 export const itemBodySchema = smartConnectedItemInputSchema;
@@ -97,7 +117,10 @@ export const latestSyncSchema = z.object({
   kind: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
-  created: z.number(), updated: z.number(), skipped: z.number(), failed: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  skipped: z.number(),
+  failed: z.number(),
   conflicts: z.number(),
   errors: z.array(z.object({ record: z.string().optional(), message: z.string() })),
   workflowId: z.string(),
@@ -110,26 +133,44 @@ export const itemSchema = z.object({
   name: z.string(),
   mode: z.enum(SYNC_MODES),
   enabled: z.boolean(),
-  zohoPortalId: z.string(), zohoPortalName: z.string().nullable(),
-  zohoProjectId: z.string(), zohoProjectName: z.string().nullable(),
+  zohoPortalId: z.string(),
+  zohoPortalName: z.string().nullable(),
+  zohoProjectId: z.string(),
+  zohoProjectName: z.string().nullable(),
   zohoModule: z.enum(ZOHO_MODULES),
-  jiraProjectIds: z.array(z.string()), jiraProjectKeys: z.array(z.string()),
-  jiraIssueTypeId: z.string().nullable(), jiraIssueTypeName: z.string().nullable(),
+  jiraProjectIds: z.array(z.string()),
+  jiraProjectKeys: z.array(z.string()),
+  jiraIssueTypeId: z.string().nullable(),
+  jiraIssueTypeName: z.string().nullable(),
   displayFields: z.array(z.string()),
-  mappings: z.array(z.object({
-    jiraFieldId: z.string(), jiraFieldName: z.string().nullable(),
-    zohoFieldId: z.string(), zohoFieldName: z.string().nullable(),
-    owner: z.enum(FIELD_OWNERS),
-  })),
-  autoCreate: z.boolean(), syncStatus: z.boolean(), syncComments: z.boolean(),
-  syncAttachments: z.boolean(), showAssociations: z.boolean(),
-  rule: z.object({
-    enabled: z.boolean(), zohoFieldId: z.string(), zohoFieldName: z.string().nullable(),
-    operator: z.enum(RULE_OPERATORS), value: z.string().nullable(),
-    metJiraStatusId: z.string(), metJiraStatusName: z.string().nullable(),
-    notMetJiraStatusId: z.string().nullable(), notMetJiraStatusName: z.string().nullable(),
-    createIssueWhenNotMet: z.boolean(),
-  }).nullable(),
+  mappings: z.array(
+    z.object({
+      jiraFieldId: z.string(),
+      jiraFieldName: z.string().nullable(),
+      zohoFieldId: z.string(),
+      zohoFieldName: z.string().nullable(),
+      owner: z.enum(FIELD_OWNERS),
+    }),
+  ),
+  autoCreate: z.boolean(),
+  syncStatus: z.boolean(),
+  syncComments: z.boolean(),
+  syncAttachments: z.boolean(),
+  showAssociations: z.boolean(),
+  rule: z
+    .object({
+      enabled: z.boolean(),
+      zohoFieldId: z.string(),
+      zohoFieldName: z.string().nullable(),
+      operator: z.enum(RULE_OPERATORS),
+      value: z.string().nullable(),
+      metJiraStatusId: z.string(),
+      metJiraStatusName: z.string().nullable(),
+      notMetJiraStatusId: z.string().nullable(),
+      notMetJiraStatusName: z.string().nullable(),
+      createIssueWhenNotMet: z.boolean(),
+    })
+    .nullable(),
   /** Temporal schedule state: paused when the item is disabled or the installation uninstalled. */
   schedule: z.object({ scheduleId: z.string(), paused: z.boolean() }).nullable(),
   latestSync: latestSyncSchema.nullable(),

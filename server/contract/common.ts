@@ -22,8 +22,21 @@ export const sciParams = z.object({ sciId: z.string().uuid() });
 
 /** Stable error codes (the catalogue lives in server/errors.ts). */
 export const ERROR_CODES = [
-  'bad_request', 'validation_failed', 'unauthorized', 'forbidden', 'not_found', 'conflict',
-  'auto_managed_link', 'already_linked', 'search_too_short', 'zoho_not_connected', 'zoho_auth_failed',
-  'zoho_unavailable', 'jira_unavailable', 'rate_limited', 'payload_too_large', 'internal',
+  'bad_request',
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'auto_managed_link',
+  'already_linked',
+  'search_too_short',
+  'zoho_not_connected',
+  'zoho_auth_failed',
+  'zoho_unavailable',
+  'jira_unavailable',
+  'rate_limited',
+  'payload_too_large',
+  'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

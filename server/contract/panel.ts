@@ -14,7 +14,11 @@ export const PANEL_ROUTES = {
 export const MIN_SEARCH_LENGTH = 2;
 
 export const searchQuerySchema = z.object({
-  q: z.string().trim().min(MIN_SEARCH_LENGTH, `Type at least ${MIN_SEARCH_LENGTH} characters to search Zoho Projects.`).max(200),
+  q: z
+    .string()
+    .trim()
+    .min(MIN_SEARCH_LENGTH, `Type at least ${MIN_SEARCH_LENGTH} characters to search Zoho Projects.`)
+    .max(200),
 });
 export const linkBodySchema = z.object({ zohoRecordId: z.string().regex(/^\d{1,25}$/) });
 
@@ -41,8 +45,12 @@ export const panelLinkSchema = z.object({
 
 export const panelItemSchema = z.object({
   sci: z.object({
-    id: z.string(), name: z.string(), mode: z.enum(SYNC_MODES), zohoModule: z.enum(ZOHO_MODULES),
-    zohoProjectName: z.string().nullable(), showAssociations: z.boolean(),
+    id: z.string(),
+    name: z.string(),
+    mode: z.enum(SYNC_MODES),
+    zohoModule: z.enum(ZOHO_MODULES),
+    zohoProjectName: z.string().nullable(),
+    showAssociations: z.boolean(),
   }),
   link: panelLinkSchema.nullable(),
   actions: z.object({ link: z.boolean(), unlink: z.boolean(), refresh: z.boolean(), open: z.boolean() }),
@@ -63,12 +71,14 @@ export const ASSOCIATION_RELATIONS = ['comments', 'followers', 'attachments', 't
 export const associationGroupSchema = z.object({
   relation: z.enum(ASSOCIATION_RELATIONS),
   label: z.string(),
-  records: z.array(z.object({
-    id: z.string(),
-    title: z.string(),
-    subtitle: z.string().nullable(),
-    url: z.string().nullable(),
-  })),
+  records: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      subtitle: z.string().nullable(),
+      url: z.string().nullable(),
+    }),
+  ),
   /** Set when this group could not be loaded (the other groups still show). */
   error: z.string().optional(),
 });

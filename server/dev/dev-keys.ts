@@ -4,13 +4,24 @@
  * The key pair lives for the process; FITs are short-lived, so nothing needs to persist.
  */
 import { randomUUID } from 'node:crypto';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWK, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type JWK,
+  type JWTVerifyGetKey,
+  type KeyLike,
+} from 'jose';
 import { FIT_ISSUER } from '../plugins/fit-verifier';
 
 export const DEV_APP_ID = 'ari:cloud:ecosystem::app/00000000-0000-4000-8000-00000000de00';
 export const DEV_KEY_ID = 'zjc-dev-key-1';
 
-interface DevKeys { privateKey: KeyLike; jwk: JWK }
+interface DevKeys {
+  privateKey: KeyLike;
+  jwk: JWK;
+}
 let keysPromise: Promise<DevKeys> | undefined;
 
 function devKeys(): Promise<DevKeys> {

@@ -20,7 +20,10 @@ export interface DeliveryPressure {
   high(now: number): boolean;
 }
 
-export function createDeliveryPressure(opts: DeliveryPressureOptions = {}, onEnd: () => void = () => undefined): DeliveryPressure {
+export function createDeliveryPressure(
+  opts: DeliveryPressureOptions = {},
+  onEnd: () => void = () => undefined,
+): DeliveryPressure {
   const inProgressLimit = opts.inProgress ?? 16;
   const rateLimit = opts.rate ?? 40;
   let inProgress = 0;
@@ -65,7 +68,10 @@ export interface SignalGateOptions {
 }
 
 /** Signals that may go out now, and when to look again if none may. */
-export interface GateAnswer { slots: number; lookAgainMs?: number }
+export interface GateAnswer {
+  slots: number;
+  lookAgainMs?: number;
+}
 
 /**
  * Acknowledging deliveries comes first: under pressure signals are held, after `maxDeferMs` they

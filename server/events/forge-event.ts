@@ -9,31 +9,49 @@ import { z } from 'zod';
 import type { JiraIssueEvent, JiraIssueEventKind } from '../../workflows/signals';
 
 const changelogItem = z.object({ field: z.string().optional(), fieldId: z.string().optional() }).passthrough();
-const comment = z.object({
-  id: z.coerce.string(),
-  author: z.object({ accountId: z.string().optional() }).passthrough().optional(),
-  updateAuthor: z.object({ accountId: z.string().optional() }).passthrough().optional(),
-  created: z.string().optional(),
-  updated: z.string().optional(),
-}).passthrough();
-
-export const forgeEventSchema = z.object({
-  eventType: z.string().min(1),
-  issue: z.object({
+const comment = z
+  .object({
     id: z.coerce.string(),
-    key: z.string().optional(),
-    fields: z.object({ updated: z.string().optional(), created: z.string().optional() }).passthrough().optional(),
-  }).passthrough().optional(),
-  atlassianId: z.string().optional(),
-  changelog: z.object({ items: z.array(changelogItem).default([]) }).passthrough().optional(),
-  comment: comment.optional(),
-  retryContext: z.object({ retryCount: z.number().optional(), retryReason: z.string().optional() }).passthrough().optional(),
-}).passthrough();
+    author: z.object({ accountId: z.string().optional() }).passthrough().optional(),
+    updateAuthor: z.object({ accountId: z.string().optional() }).passthrough().optional(),
+    created: z.string().optional(),
+    updated: z.string().optional(),
+  })
+  .passthrough();
+
+export const forgeEventSchema = z
+  .object({
+    eventType: z.string().min(1),
+    issue: z
+      .object({
+        id: z.coerce.string(),
+        key: z.string().optional(),
+        fields: z.object({ updated: z.string().optional(), created: z.string().optional() }).passthrough().optional(),
+      })
+      .passthrough()
+      .optional(),
+    atlassianId: z.string().optional(),
+    changelog: z
+      .object({ items: z.array(changelogItem).default([]) })
+      .passthrough()
+      .optional(),
+    comment: comment.optional(),
+    retryContext: z
+      .object({ retryCount: z.number().optional(), retryReason: z.string().optional() })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
 export type ForgeEvent = z.infer<typeof forgeEventSchema>;
 
 /** Forge sends the event under `payload`; older deliveries put it at the top level. */
 export function unwrapForgeEvent(body: unknown): unknown {
-  if (body && typeof body === 'object' && 'payload' in body && typeof (body as { payload: unknown }).payload === 'object') {
+  if (
+    body &&
+    typeof body === 'object' &&
+    'payload' in body &&
+    typeof (body as { payload: unknown }).payload === 'object'
+  ) {
     return (body as { payload: unknown }).payload;
   }
   return body;
@@ -55,8 +73,9 @@ const KIND_BY_TYPE: Record<string, JiraIssueEventKind> = {
   'avi:jira:deleted:comment': 'comment_deleted',
 };
 
-export const changedFieldIds = (items: Array<{ field?: string; fieldId?: string }>): string[] =>
-  [...new Set(items.map((i) => i.fieldId ?? i.field).filter((f): f is string => Boolean(f)))];
+export const changedFieldIds = (items: Array<{ field?: string; fieldId?: string }>): string[] => [
+  ...new Set(items.map((i) => i.fieldId ?? i.field).filter((f): f is string => Boolean(f))),
+];
 
 /** Jira writes offsets as +0000; the signal carries canonical ISO instants. */
 export function isoInstant(value: string | undefined, fallback: Date): string {
@@ -64,7 +83,8 @@ export function isoInstant(value: string | undefined, fallback: Date): string {
   return Number.isNaN(t) ? fallback.toISOString() : new Date(t).toISOString();
 }
 
-const digest = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
+const digest = (value: unknown): string =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 32);
 
 export function mapForgeEvent(installationId: string, event: ForgeEvent, receivedAt: Date): MappedEvent {
   const issueId = event.issue?.id ?? '';
@@ -74,12 +94,19 @@ export function mapForgeEvent(installationId: string, event: ForgeEvent, receive
   if (event.comment) {
     deliveryKey = `${base}:comment:${event.comment.id}:${event.comment.updated ?? event.comment.created ?? digest(event.comment)}`;
     // "commented" fires on create and on edit: an edit has updated after created.
-    if (kind === 'comment_created' && event.comment.updated && event.comment.created && event.comment.updated !== event.comment.created) {
+    if (
+      kind === 'comment_created' &&
+      event.comment.updated &&
+      event.comment.created &&
+      event.comment.updated !== event.comment.created
+    ) {
       kind = 'comment_updated';
     }
   } else {
     const updated = event.issue?.fields?.updated;
-    deliveryKey = updated ? `${base}:${updated}` : `${base}:${digest({ changelog: event.changelog, issue: event.issue?.fields })}`;
+    deliveryKey = updated
+      ? `${base}:${updated}`
+      : `${base}:${digest({ changelog: event.changelog, issue: event.issue?.fields })}`;
   }
   if (!kind || !issueId) return { deliveryKey, eventType: event.eventType, signal: null };
   const actor = event.comment?.updateAuthor?.accountId ?? event.comment?.author?.accountId ?? event.atlassianId;

@@ -14,7 +14,12 @@ import { createReceiptBatcher, type ReceiptBatcherOptions } from './receipt-batc
 import type { EventRelay } from './relay';
 
 export type IntakeOutcome = 'accepted' | 'duplicate' | 'not_linked' | 'ignored';
-export const INTAKE_OUTCOMES = ['accepted', 'duplicate', 'not_linked', 'ignored'] as const satisfies readonly IntakeOutcome[];
+export const INTAKE_OUTCOMES = [
+  'accepted',
+  'duplicate',
+  'not_linked',
+  'ignored',
+] as const satisfies readonly IntakeOutcome[];
 
 export interface EventIntakeDeps {
   prisma: PrismaClient;
@@ -24,10 +29,18 @@ export interface EventIntakeDeps {
 
 export function createEventIntake(deps: EventIntakeDeps) {
   const claim = createReceiptBatcher(deps.prisma, deps.receipts);
-  return async function accept(installationId: string, source: 'forge' | 'webhook', event: MappedEvent): Promise<IntakeOutcome> {
+  return async function accept(
+    installationId: string,
+    source: 'forge' | 'webhook',
+    event: MappedEvent,
+  ): Promise<IntakeOutcome> {
     const answer = await claim({
-      installationId, deliveryKey: event.deliveryKey, source, eventType: event.eventType,
-      jiraIssueId: event.signal?.jiraIssueId ?? null, signal: event.signal,
+      installationId,
+      deliveryKey: event.deliveryKey,
+      source,
+      eventType: event.eventType,
+      jiraIssueId: event.signal?.jiraIssueId ?? null,
+      signal: event.signal,
     });
     if (!answer.receiptId) return 'duplicate';
     if (!event.signal) return 'ignored';

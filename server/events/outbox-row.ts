@@ -18,15 +18,26 @@ const signalSchema = z.object({
   occurredAt: z.string().min(1),
 });
 
-export interface SweptRow { id: string; seq: bigint | number; signal: unknown }
+export interface SweptRow {
+  id: string;
+  seq: bigint | number;
+  signal: unknown;
+}
 
-export function parseOutboxRows(rows: SweptRow[]): { events: OutboxEvent[]; invalid: Array<{ id: string; reason: string }> } {
+export function parseOutboxRows(rows: SweptRow[]): {
+  events: OutboxEvent[];
+  invalid: Array<{ id: string; reason: string }>;
+} {
   const events: OutboxEvent[] = [];
   const invalid: Array<{ id: string; reason: string }> = [];
   for (const r of rows) {
     const parsed = signalSchema.safeParse(r.signal);
     if (parsed.success) events.push({ receiptId: r.id, seq: Number(r.seq), event: parsed.data });
-    else invalid.push({ id: r.id, reason: `not a Jira issue event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'signal'} ${i.message}`).join('; ')}` });
+    else
+      invalid.push({
+        id: r.id,
+        reason: `not a Jira issue event: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'signal'} ${i.message}`).join('; ')}`,
+      });
   }
   return { events, invalid };
 }

@@ -30,7 +30,12 @@ export interface ReceiptRequest {
  * `receiptId` null: the delivery was seen before (a duplicate). `seq`: the row's arrival order
  * (0 for duplicates). `pending`: the row waits for the relay (linked, with a signal).
  */
-export interface ReceiptAnswer { receiptId: string | null; linked: boolean; seq: number; pending: boolean }
+export interface ReceiptAnswer {
+  receiptId: string | null;
+  linked: boolean;
+  seq: number;
+  pending: boolean;
+}
 
 export interface ReceiptBatcherOptions {
   /** Statements running at once before new requests wait for a slot (default 4). */
@@ -47,7 +52,11 @@ interface Waiting extends ReceiptRequest {
   twins: Waiting[];
 }
 
-interface Row { id: string; seq: bigint | null; linked: boolean }
+interface Row {
+  id: string;
+  seq: bigint | null;
+  linked: boolean;
+}
 
 async function runBatch(prisma: PrismaClient, batch: Waiting[]): Promise<Map<string, Row>> {
   const col = <K extends keyof Waiting>(k: K) => batch.map((w) => w[k]);
@@ -90,27 +99,37 @@ export function createReceiptBatcher(prisma: PrismaClient, opts: ReceiptBatcherO
     const batch = all.slice(0, maxBatch);
     collecting = new Map(all.slice(maxBatch).map((w) => [`${w.installationId}\n${w.deliveryKey}`, w]));
     inFlight += 1;
-    runBatch(prisma, batch).then((rows) => {
-      for (const w of batch) {
-        const row = rows.get(w.id);
-        if (!row) {
-          w.reject(new Error('receipt batch returned no row for a delivery'));
-          for (const t of w.twins) t.reject(new Error('receipt batch returned no row for a delivery'));
-          continue;
-        }
-        const claimed = row.seq !== null;
-        w.resolve({ receiptId: claimed ? w.id : null, linked: row.linked, seq: claimed ? Number(row.seq) : 0, pending: claimed && row.linked && Boolean(w.signal) });
-        for (const t of w.twins) t.resolve({ receiptId: null, linked: row.linked, seq: 0, pending: false });
-      }
-    }, (err: unknown) => {
-      for (const w of batch) {
-        w.reject(err);
-        for (const t of w.twins) t.reject(err);
-      }
-    }).finally(() => {
-      inFlight -= 1;
-      if (collecting.size > 0) flush();
-    });
+    runBatch(prisma, batch)
+      .then(
+        (rows) => {
+          for (const w of batch) {
+            const row = rows.get(w.id);
+            if (!row) {
+              w.reject(new Error('receipt batch returned no row for a delivery'));
+              for (const t of w.twins) t.reject(new Error('receipt batch returned no row for a delivery'));
+              continue;
+            }
+            const claimed = row.seq !== null;
+            w.resolve({
+              receiptId: claimed ? w.id : null,
+              linked: row.linked,
+              seq: claimed ? Number(row.seq) : 0,
+              pending: claimed && row.linked && Boolean(w.signal),
+            });
+            for (const t of w.twins) t.resolve({ receiptId: null, linked: row.linked, seq: 0, pending: false });
+          }
+        },
+        (err: unknown) => {
+          for (const w of batch) {
+            w.reject(err);
+            for (const t of w.twins) t.reject(err);
+          }
+        },
+      )
+      .finally(() => {
+        inFlight -= 1;
+        if (collecting.size > 0) flush();
+      });
     if (collecting.size > 0) schedule();
   };
   const schedule = () => {

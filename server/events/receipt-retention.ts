@@ -42,20 +42,30 @@ export function createReceiptRetention(prisma: PrismaClient, o: ReceiptRetention
   let running: Promise<number> | undefined;
   const prune = (): Promise<number> => {
     running ??= pruneEventReceipts(prisma, new Date(now() - keepMs), o.chunk)
-      .then((n) => {
-        if (n > 0) o.logger?.info({ deleted: n }, 'event receipts past retention deleted');
-        return n;
-      }, (err: unknown) => {
-        o.logger?.warn({ err: (err as Error).message }, 'event receipt retention failed; the next run retries');
-        return 0;
-      })
-      .finally(() => { running = undefined; });
+      .then(
+        (n) => {
+          if (n > 0) o.logger?.info({ deleted: n }, 'event receipts past retention deleted');
+          return n;
+        },
+        (err: unknown) => {
+          o.logger?.warn({ err: (err as Error).message }, 'event receipt retention failed; the next run retries');
+          return 0;
+        },
+      )
+      .finally(() => {
+        running = undefined;
+      });
     return running;
   };
   return {
     prune,
     start() {
-      timer ??= setInterval(() => { void prune(); }, o.everyMs ?? 60 * 60_000);
+      timer ??= setInterval(
+        () => {
+          void prune();
+        },
+        o.everyMs ?? 60 * 60_000,
+      );
       timer.unref();
     },
     async stop() {

@@ -28,8 +28,14 @@ import { createEntitySignaller } from '../temporal/entity-signal';
 import { parseOutboxRows, type SweptRow } from './outbox-row';
 
 /** A pending outbox row. */
-export interface OutboxEvent { receiptId: string; seq: number; event: JiraIssueEvent }
-interface Queued extends OutboxEvent { queuedAt: number }
+export interface OutboxEvent {
+  receiptId: string;
+  seq: number;
+  event: JiraIssueEvent;
+}
+interface Queued extends OutboxEvent {
+  queuedAt: number;
+}
 
 export interface EventRelayOptions {
   /** Signals in flight at once (default 8). */
@@ -94,7 +100,8 @@ export interface EventRelay {
   close(timeoutMs?: number): Promise<void>;
 }
 
-const errorText = (err: unknown): string => (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 500);
+const errorText = (err: unknown): string =>
+  (err instanceof Error ? `${err.name}: ${err.message}` : String(err)).slice(0, 500);
 
 export function createEventRelay(deps: EventRelayDeps): EventRelay {
   const o = deps.options ?? {};
@@ -106,7 +113,12 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
   const retryBaseMs = o.retryBaseMs ?? 1_000;
   const retryMaxMs = o.retryMaxMs ?? 60_000;
   const pressure = createDeliveryPressure({ inProgress: o.pressureThreshold, rate: o.pressureRate }, () => pump());
-  const gate = createSignalGate(pressure, { concurrency, maxDeferMs: o.maxDeferMs, trickleGapMs: o.trickleGapMs, overloadAfterMs: o.overloadAfterMs });
+  const gate = createSignalGate(pressure, {
+    concurrency,
+    maxDeferMs: o.maxDeferMs,
+    trickleGapMs: o.trickleGapMs,
+    overloadAfterMs: o.overloadAfterMs,
+  });
   let repump: NodeJS.Timeout | undefined;
   const signal = createEntitySignaller({ temporal: deps.temporal, taskQueue: deps.taskQueue });
 
@@ -135,10 +147,16 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
     marking = deps.prisma.$executeRaw`
       UPDATE "EventReceipt" SET "state" = 'signalled', "signalledAt" = now(), "claimedAt" = NULL
       WHERE "id" = ANY(${ids}::text[]) AND "state" = 'pending'`
-      .then(() => undefined, (err: unknown) => {
-        // The rows stay pending: the sweeper re-sends them after the lease, the workflow ignores the repeat.
-        deps.logger?.error({ events: ids.length, err: errorText(err) }, 'event relay: could not mark events signalled');
-      })
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          // The rows stay pending: the sweeper re-sends them after the lease, the workflow ignores the repeat.
+          deps.logger?.error(
+            { events: ids.length, err: errorText(err) },
+            'event relay: could not mark events signalled',
+          );
+        },
+      )
       .finally(() => {
         for (const id of ids) known.delete(id);
         marking = undefined;
@@ -166,11 +184,15 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
                       + LEAST(${retryBaseMs}::float8 * power(2, "attempts"), ${retryMaxMs}::float8) * interval '1 millisecond'
         WHERE "id" = ANY(${ids}::text[]) AND "state" = 'pending'
         RETURNING "attempts"`;
-      deps.logger?.warn({ events: ids.length, attempts: Math.max(0, ...rows.map((r) => r.attempts)), err: lastError },
-        'event relay: signal failed; the sweeper retries it');
+      deps.logger?.warn(
+        { events: ids.length, attempts: Math.max(0, ...rows.map((r) => r.attempts)), err: lastError },
+        'event relay: signal failed; the sweeper retries it',
+      );
     } catch (dbErr) {
-      deps.logger?.error({ events: ids.length, err: lastError, dbErr: errorText(dbErr) },
-        'event relay: signal failed and could not be recorded; the sweeper retries it after the lease');
+      deps.logger?.error(
+        { events: ids.length, err: lastError, dbErr: errorText(dbErr) },
+        'event relay: signal failed and could not be recorded; the sweeper retries it after the lease',
+      );
     } finally {
       for (const id of ids) known.delete(id);
     }
@@ -196,7 +218,11 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
   const allowed = (): number => {
     const head = queues.get(ready[0] ?? '')?.[0];
     const { slots, lookAgainMs } = gate.allowed(Date.now(), head?.queuedAt, inFlight.size, draining);
-    if (lookAgainMs !== undefined) repump ??= setTimeout(() => { repump = undefined; pump(); }, lookAgainMs);
+    if (lookAgainMs !== undefined)
+      repump ??= setTimeout(() => {
+        repump = undefined;
+        pump();
+      }, lookAgainMs);
     return slots;
   };
 
@@ -244,11 +270,17 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
       WHERE r."id" = c."id"
       RETURNING r."id", r."seq", r."signal"`;
     if (rows.length > 0) {
-      deps.logger?.warn({ events: rows.length }, 'event relay: sweeper re-sends pending events (a failed signal or a stopped process)');
+      deps.logger?.warn(
+        { events: rows.length },
+        'event relay: sweeper re-sends pending events (a failed signal or a stopped process)',
+      );
     }
     const { events, invalid } = parseOutboxRows(rows);
     for (const bad of invalid) {
-      deps.logger?.error({ receiptId: bad.id, err: bad.reason }, 'event relay: an outbox row holds no valid event; set aside as invalid');
+      deps.logger?.error(
+        { receiptId: bad.id, err: bad.reason },
+        'event relay: an outbox row holds no valid event; set aside as invalid',
+      );
       await deps.prisma.$executeRaw`
         UPDATE "EventReceipt" SET "state" = 'invalid', "lastError" = ${bad.reason}, "claimedAt" = NULL WHERE "id" = ${bad.id}`;
     }
@@ -258,7 +290,9 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
 
   const sweep = (): Promise<number> => {
     if (stopped) return Promise.resolve(0);
-    sweeping ??= claimExpired().finally(() => { sweeping = undefined; });
+    sweeping ??= claimExpired().finally(() => {
+      sweeping = undefined;
+    });
     return sweeping;
   };
 
@@ -275,7 +309,12 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
       timer = setInterval(tick, sweepMs);
       timer.unref();
     },
-    idle: () => (isIdle() ? Promise.resolve() : new Promise<void>((resolve) => { idleWaiters.push(resolve); })),
+    idle: () =>
+      isIdle()
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            idleWaiters.push(resolve);
+          }),
     stats: () => ({ queued, inFlight: inFlight.size, signalled, failedSignals, ...(lastError ? { lastError } : {}) }),
     async close(timeoutMs = 5_000) {
       if (timer) clearInterval(timer);
@@ -286,7 +325,9 @@ export function createEventRelay(deps: EventRelayDeps): EventRelay {
       let deadline: NodeJS.Timeout | undefined;
       await Promise.race([
         this.idle(),
-        new Promise<void>((resolve) => { deadline = setTimeout(resolve, timeoutMs); }),
+        new Promise<void>((resolve) => {
+          deadline = setTimeout(resolve, timeoutMs);
+        }),
       ]);
       clearTimeout(deadline);
       // Whatever is still queued keeps its lease: a sweeper (this process restarted, or another) sends it.

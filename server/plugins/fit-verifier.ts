@@ -18,24 +18,31 @@ export class FitError extends Error {
 
 const idKey = z.object({ id: z.string(), key: z.string() }).partial().passthrough();
 
-const fitClaimsSchema = z.object({
-  app: z.object({
-    id: z.string().optional(),
-    installationId: z.string().min(1),
-    apiBaseUrl: z.string().url(),
-    appVersion: z.string().optional(),
-    environment: z.object({ type: z.string().optional(), id: z.string().optional() }).passthrough().optional(),
-    module: z.object({ type: z.string().optional(), key: z.string().optional() }).passthrough().optional(),
-  }).passthrough(),
-  context: z.object({
-    cloudId: z.string().optional(),
-    moduleKey: z.string().optional(),
-    siteUrl: z.string().optional(),
-    localId: z.string().optional(),
-    extension: z.object({ issue: idKey.optional(), project: idKey.optional() }).passthrough().optional(),
-  }).passthrough().optional(),
-  principal: z.string().optional(),
-}).passthrough();
+const fitClaimsSchema = z
+  .object({
+    app: z
+      .object({
+        id: z.string().optional(),
+        installationId: z.string().min(1),
+        apiBaseUrl: z.string().url(),
+        appVersion: z.string().optional(),
+        environment: z.object({ type: z.string().optional(), id: z.string().optional() }).passthrough().optional(),
+        module: z.object({ type: z.string().optional(), key: z.string().optional() }).passthrough().optional(),
+      })
+      .passthrough(),
+    context: z
+      .object({
+        cloudId: z.string().optional(),
+        moduleKey: z.string().optional(),
+        siteUrl: z.string().optional(),
+        localId: z.string().optional(),
+        extension: z.object({ issue: idKey.optional(), project: idKey.optional() }).passthrough().optional(),
+      })
+      .passthrough()
+      .optional(),
+    principal: z.string().optional(),
+  })
+  .passthrough();
 
 /** What the rest of the server knows about a verified call from Forge. */
 export interface ForgeInvocation {
@@ -98,9 +105,10 @@ export function toInvocation(payload: JWTPayload): ForgeInvocation {
 
 export function createFitVerifier(opts: FitVerifierOptions): FitVerifier {
   // Created once: jose caches the remote key set and refetches only on an unknown kid (with cooldown).
-  const keys = typeof opts.keys === 'string'
-    ? createRemoteJWKSet(new URL(opts.keys), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })
-    : opts.keys;
+  const keys =
+    typeof opts.keys === 'string'
+      ? createRemoteJWKSet(new URL(opts.keys), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 })
+      : opts.keys;
   const tolerance = opts.clockToleranceSeconds ?? FIT_CLOCK_TOLERANCE_SECONDS;
   return async (token) => {
     if (!token) throw new FitError('missing bearer token');

@@ -34,7 +34,11 @@ export interface ForgeAuthOptions {
   /** HMAC secret of the webhook ingress; webhook routes answer 401 when it is not configured. */
   webhookSecret?: string;
   /** Called after a FIT verifies, with the app system token when Forge sent one (stored encrypted). */
-  onInvocation?: (invocation: ForgeInvocation, systemToken: string | undefined, request: FastifyRequest) => Promise<void>;
+  onInvocation?: (
+    invocation: ForgeInvocation,
+    systemToken: string | undefined,
+    request: FastifyRequest,
+  ) => Promise<void>;
 }
 
 export const SYSTEM_TOKEN_HEADER = 'x-forge-oauth-system';

@@ -38,15 +38,26 @@ export interface DevConsoleOptions {
 }
 
 /** The Zoho simulator's demo Self Client: public demo values, shown by the dev console only. */
-export interface DevZohoSelfClient { clientId: string; clientSecret: string; dataCenter: 'us'; scopes: string[] }
+export interface DevZohoSelfClient {
+  clientId: string;
+  clientSecret: string;
+  dataCenter: 'us';
+  scopes: string[];
+}
 
 export const DEV_INSTALLATION_ID = 'ari:cloud:ecosystem::installation/00000000-0000-4000-8000-0000000de001';
 const FIT_TTL_SECONDS = 120;
 
 /** The bundles' file types (a small table instead of @fastify/static, whose deps are ESM-only under jest). */
 const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
 };
 
 /** A file under `root` for a URL sub-path, or null (never escapes root; directories serve index.html). */
@@ -60,7 +71,10 @@ function staticFile(root: string, subPath: string): string | null {
 
 const fitQuery = z.object({
   module: z.enum(['admin', 'panel']),
-  issueId: z.string().regex(/^\d{1,20}$/).optional(),
+  issueId: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
 });
 
 interface SimIssue {
@@ -76,8 +90,13 @@ interface SimIssue {
 }
 
 export interface DevIssue {
-  id: string; key: string; summary: string; status: string; statusCategory: string;
-  project: { id: string; key: string; name: string }; issueType: { id: string; name: string };
+  id: string;
+  key: string;
+  summary: string;
+  status: string;
+  statusCategory: string;
+  project: { id: string; key: string; name: string };
+  issueType: { id: string; name: string };
 }
 
 /** Plain text of an ADF document (the issue view shows the description). */
@@ -90,8 +109,11 @@ function adfText(node: unknown): string {
 
 function toDevIssue(i: SimIssue): DevIssue {
   return {
-    id: i.id, key: i.key, summary: i.fields.summary ?? '',
-    status: i.fields.status?.name ?? '', statusCategory: i.fields.status?.statusCategory?.key ?? 'new',
+    id: i.id,
+    key: i.key,
+    summary: i.fields.summary ?? '',
+    status: i.fields.status?.name ?? '',
+    statusCategory: i.fields.status?.statusCategory?.key ?? 'new',
     project: { id: i.fields.project?.id ?? '', key: i.fields.project?.key ?? '', name: i.fields.project?.name ?? '' },
     issueType: { id: i.fields.issuetype?.id ?? '', name: i.fields.issuetype?.name ?? '' },
   };
@@ -103,13 +125,18 @@ export const devConsoleRoutes: FastifyPluginAsync<DevConsoleOptions> = async (ap
   const jiraBase = opts.jiraSimUrl.replace(/\/+$/, '');
 
   async function jira<T>(path: string): Promise<T> {
-    const res = await request(`${jiraBase}${path}`, { headers: { authorization: `Bearer ${systemToken}`, accept: 'application/json' } });
+    const res = await request(`${jiraBase}${path}`, {
+      headers: { authorization: `Bearer ${systemToken}`, accept: 'application/json' },
+    });
     const text = await res.body.text();
-    if (res.statusCode >= 400) throw Object.assign(new Error(`Jira simulator answered ${res.statusCode} for ${path}`), { statusCode: 502 });
+    if (res.statusCode >= 400)
+      throw Object.assign(new Error(`Jira simulator answered ${res.statusCode} for ${path}`), { statusCode: 502 });
     return JSON.parse(text) as T;
   }
   async function issue(id: string): Promise<SimIssue> {
-    return jira<SimIssue>(`/rest/api/3/issue/${encodeURIComponent(id)}?fields=summary,description,status,project,issuetype`);
+    return jira<SimIssue>(
+      `/rest/api/3/issue/${encodeURIComponent(id)}?fields=summary,description,status,project,issuetype`,
+    );
   }
 
   if (!existsSync(join(opts.webDistDir, 'dev-console', 'index.html'))) {
@@ -126,22 +153,38 @@ export const devConsoleRoutes: FastifyPluginAsync<DevConsoleOptions> = async (ap
       .send(createReadStream(file));
   });
 
-  app.get('/dev-console', { config: { auth: 'none' }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/web/dev-console/'));
+  app.get('/dev-console', { config: { auth: 'none' }, schema: { hide: true } }, async (_req, reply) =>
+    reply.redirect('/web/dev-console/'),
+  );
 
   app.get('/dev/fit', { config: { auth: 'none' }, schema: { hide: true } }, async (req, reply) => {
     const q = fitQuery.safeParse(req.query);
-    if (!q.success) return reply.code(400).send({ error: { code: 'bad_request', message: 'module must be admin or panel; issueId digits' } });
-    const common = { installationId, apiBaseUrl: opts.apiBaseUrl ?? jiraBase, appId: opts.appId, principal: opts.principal ?? '5b10a2844c20165700ede21g', siteUrl: jiraBase, cloudId: '00000000-0000-4000-8000-00000000c10d', ttlSeconds: FIT_TTL_SECONDS };
+    if (!q.success)
+      return reply
+        .code(400)
+        .send({ error: { code: 'bad_request', message: 'module must be admin or panel; issueId digits' } });
+    const common = {
+      installationId,
+      apiBaseUrl: opts.apiBaseUrl ?? jiraBase,
+      appId: opts.appId,
+      principal: opts.principal ?? '5b10a2844c20165700ede21g',
+      siteUrl: jiraBase,
+      cloudId: '00000000-0000-4000-8000-00000000c10d',
+      ttlSeconds: FIT_TTL_SECONDS,
+    };
     let claims: DevFitClaims;
     if (q.data.module === 'admin') {
       claims = { ...common, moduleType: 'jira:adminPage', moduleKey: opts.adminModuleKey ?? 'zoho-connector-admin' };
     } else {
-      if (!q.data.issueId) return reply.code(400).send({ error: { code: 'bad_request', message: 'The panel needs an issueId.' } });
+      if (!q.data.issueId)
+        return reply.code(400).send({ error: { code: 'bad_request', message: 'The panel needs an issueId.' } });
       const i = await issue(q.data.issueId);
       // Forge's issue panel context also carries the issue type id.
       const issueContext = { id: i.id, key: i.key, type: i.fields.issuetype?.name, typeId: i.fields.issuetype?.id };
       claims = {
-        ...common, moduleType: 'jira:issuePanel', moduleKey: opts.panelModuleKey ?? 'zoho-connector-panel',
+        ...common,
+        moduleType: 'jira:issuePanel',
+        moduleKey: opts.panelModuleKey ?? 'zoho-connector-panel',
         issue: issueContext,
         project: { id: i.fields.project?.id ?? '', key: i.fields.project?.key ?? '', type: 'software' },
       };
@@ -152,17 +195,25 @@ export const devConsoleRoutes: FastifyPluginAsync<DevConsoleOptions> = async (ap
 
   if (opts.zohoSimUrl) {
     const zohoSimBase = opts.zohoSimUrl.replace(/\/+$/, '');
-    const selfClient: DevZohoSelfClient = { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, dataCenter: 'us', scopes: [...ZOHO_PRODUCT_SCOPES] };
+    const selfClient: DevZohoSelfClient = {
+      clientId: DEMO_CLIENT_ID,
+      clientSecret: DEMO_CLIENT_SECRET,
+      dataCenter: 'us',
+      scopes: [...ZOHO_PRODUCT_SCOPES],
+    };
     app.get('/dev/zoho/self-client', { config: { auth: 'none' }, schema: { hide: true } }, async () => selfClient);
     // A fresh code for the demo Self Client with the product's scopes, as "Generate Code" in the Zoho API Console.
     app.post('/dev/zoho/code', { config: { auth: 'none' }, schema: { hide: true } }, async () => {
       const res = await request(`${zohoSimBase}/_sim/codes`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ clientId: DEMO_CLIENT_ID, scopes: selfClient.scopes }),
       });
       const parsed = z.object({ code: z.string().min(1) }).safeParse(await res.body.json().catch(() => null));
       if (res.statusCode >= 400 || !parsed.success) {
-        throw Object.assign(new Error(`Zoho simulator answered ${res.statusCode} for /_sim/codes`), { statusCode: 502 });
+        throw Object.assign(new Error(`Zoho simulator answered ${res.statusCode} for /_sim/codes`), {
+          statusCode: 502,
+        });
       }
       return { code: parsed.data.code };
     });
@@ -173,7 +224,9 @@ export const devConsoleRoutes: FastifyPluginAsync<DevConsoleOptions> = async (ap
     const keys = projects.values.map((p) => `"${p.key}"`).join(', ');
     if (!keys) return { issues: [] };
     const jql = encodeURIComponent(`project in (${keys}) ORDER BY key ASC`);
-    const found = await jira<{ issues: SimIssue[] }>(`/rest/api/3/search/jql?jql=${jql}&maxResults=100&fields=summary,status,project,issuetype`);
+    const found = await jira<{ issues: SimIssue[] }>(
+      `/rest/api/3/search/jql?jql=${jql}&maxResults=100&fields=summary,status,project,issuetype`,
+    );
     return { issues: found.issues.map(toDevIssue) };
   });
 

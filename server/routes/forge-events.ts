@@ -21,19 +21,29 @@ export const eventAckSchema = z.object({ outcome: z.enum(INTAKE_OUTCOMES) });
 
 export const forgeEventRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
   // Deliveries in progress (from arrival, before FIT verification) make the relay hold its signals.
-  app.addHook('onRequest', async (request) => { request.deliveryEnded = ctx.relay.begin(); });
-  app.addHook('onResponse', async (request) => { request.deliveryEnded?.(); });
-  app.addHook('onRequestAbort', async (request) => { request.deliveryEnded?.(); });
-  app.post('/forge/events', {
-    config: { auth: 'forge-event' },
-    schema: { hide: true, body: z.unknown(), response: { 200: eventAckSchema } },
-  }, async (request) => {
-    const inv = invocationOf(request);
-    const parsed = forgeEventSchema.safeParse(unwrapForgeEvent(request.body));
-    if (!parsed.success) throw new AppError('bad_request', 'The body is not a Forge product event.');
-    const mapped = mapForgeEvent(inv.installationId, parsed.data, ctx.clock());
-    const outcome = await ctx.intake(inv.installationId, 'forge', mapped);
-    request.log.info({ installationId: inv.installationId, eventType: mapped.eventType, outcome }, 'forge event');
-    return { outcome };
+  app.addHook('onRequest', async (request) => {
+    request.deliveryEnded = ctx.relay.begin();
   });
+  app.addHook('onResponse', async (request) => {
+    request.deliveryEnded?.();
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    request.deliveryEnded?.();
+  });
+  app.post(
+    '/forge/events',
+    {
+      config: { auth: 'forge-event' },
+      schema: { hide: true, body: z.unknown(), response: { 200: eventAckSchema } },
+    },
+    async (request) => {
+      const inv = invocationOf(request);
+      const parsed = forgeEventSchema.safeParse(unwrapForgeEvent(request.body));
+      if (!parsed.success) throw new AppError('bad_request', 'The body is not a Forge product event.');
+      const mapped = mapForgeEvent(inv.installationId, parsed.data, ctx.clock());
+      const outcome = await ctx.intake(inv.installationId, 'forge', mapped);
+      request.log.info({ installationId: inv.installationId, eventType: mapped.eventType, outcome }, 'forge event');
+      return { outcome };
+    },
+  );
 };

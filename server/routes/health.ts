@@ -14,7 +14,9 @@ const readySchema = z.object({
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
   try {
     return await Promise.race([work, timeout]);
   } finally {
@@ -23,23 +25,39 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
 }
 
 export const healthRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
-  app.get('/healthz', {
-    config: { auth: 'none' },
-    schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } },
-  }, async () => ({ status: 'ok' as const }));
+  app.get(
+    '/healthz',
+    {
+      config: { auth: 'none' },
+      schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
 
-  app.get('/readyz', {
-    config: { auth: 'none' },
-    schema: { hide: true, response: { 200: readySchema, 503: readySchema } },
-  }, async (_request, reply) => {
-    const [database, temporal] = await Promise.all([
-      within(3_000, ctx.prisma.$queryRaw`SELECT 1`).then(() => 'ok' as const, () => 'failed' as const),
-      within(3_000, ctx.temporal.workflowService.getSystemInfo({})).then(() => 'ok' as const, () => 'failed' as const),
-    ]);
-    const ready = database === 'ok' && temporal === 'ok';
-    const { queued, inFlight, signalled, failedSignals } = ctx.relay.stats();
-    return reply.code(ready ? 200 : 503).send({
-      status: ready ? 'ready' : 'not_ready', checks: { database, temporal }, events: { queued, inFlight, signalled, failedSignals },
-    });
-  });
+  app.get(
+    '/readyz',
+    {
+      config: { auth: 'none' },
+      schema: { hide: true, response: { 200: readySchema, 503: readySchema } },
+    },
+    async (_request, reply) => {
+      const [database, temporal] = await Promise.all([
+        within(3_000, ctx.prisma.$queryRaw`SELECT 1`).then(
+          () => 'ok' as const,
+          () => 'failed' as const,
+        ),
+        within(3_000, ctx.temporal.workflowService.getSystemInfo({})).then(
+          () => 'ok' as const,
+          () => 'failed' as const,
+        ),
+      ]);
+      const ready = database === 'ok' && temporal === 'ok';
+      const { queued, inFlight, signalled, failedSignals } = ctx.relay.stats();
+      return reply.code(ready ? 200 : 503).send({
+        status: ready ? 'ready' : 'not_ready',
+        checks: { database, temporal },
+        events: { queued, inFlight, signalled, failedSignals },
+      });
+    },
+  );
 };

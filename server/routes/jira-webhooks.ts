@@ -22,25 +22,51 @@ export const jiraWebhookRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = 
   });
 
   // Deliveries in progress make the event relay hold its signals (see server/events/relay.ts).
-  app.addHook('onRequest', async (request) => { request.deliveryEnded = ctx.relay.begin(); });
-  app.addHook('onResponse', async (request) => { request.deliveryEnded?.(); });
-  app.addHook('onRequestAbort', async (request) => { request.deliveryEnded?.(); });
-
-  app.post('/webhooks/jira', {
-    config: { auth: 'webhook' },
-    schema: { hide: true, querystring: z.object({ installation: z.string().min(1).max(200).optional() }), body: z.unknown(), response: { 200: eventAckSchema } },
-  }, async (request) => {
-    const parsed = webhookPayloadSchema.safeParse(request.body);
-    if (!parsed.success) throw new AppError('bad_request', 'The body is not a Jira webhook delivery.');
-    const site = siteOfWebhook(parsed.data);
-    const installation = request.query.installation
-      ? await ctx.prisma.installation.findUnique({ where: { id: request.query.installation }, select: { id: true } })
-      : site ? await ctx.prisma.installation.findFirst({ where: { siteUrl: site }, select: { id: true } }) : null;
-    if (!installation) throw new AppError('not_found', 'No installation matches this webhook (add ?installation=<id> to the webhook URL).');
-    const identifier = request.headers['x-atlassian-webhook-identifier'];
-    const mapped = mapWebhook(installation.id, parsed.data, Array.isArray(identifier) ? identifier[0] : identifier, ctx.clock());
-    const outcome = await ctx.intake(installation.id, 'webhook', mapped);
-    request.log.info({ installationId: installation.id, eventType: mapped.eventType, outcome }, 'jira webhook');
-    return { outcome };
+  app.addHook('onRequest', async (request) => {
+    request.deliveryEnded = ctx.relay.begin();
   });
+  app.addHook('onResponse', async (request) => {
+    request.deliveryEnded?.();
+  });
+  app.addHook('onRequestAbort', async (request) => {
+    request.deliveryEnded?.();
+  });
+
+  app.post(
+    '/webhooks/jira',
+    {
+      config: { auth: 'webhook' },
+      schema: {
+        hide: true,
+        querystring: z.object({ installation: z.string().min(1).max(200).optional() }),
+        body: z.unknown(),
+        response: { 200: eventAckSchema },
+      },
+    },
+    async (request) => {
+      const parsed = webhookPayloadSchema.safeParse(request.body);
+      if (!parsed.success) throw new AppError('bad_request', 'The body is not a Jira webhook delivery.');
+      const site = siteOfWebhook(parsed.data);
+      const installation = request.query.installation
+        ? await ctx.prisma.installation.findUnique({ where: { id: request.query.installation }, select: { id: true } })
+        : site
+          ? await ctx.prisma.installation.findFirst({ where: { siteUrl: site }, select: { id: true } })
+          : null;
+      if (!installation)
+        throw new AppError(
+          'not_found',
+          'No installation matches this webhook (add ?installation=<id> to the webhook URL).',
+        );
+      const identifier = request.headers['x-atlassian-webhook-identifier'];
+      const mapped = mapWebhook(
+        installation.id,
+        parsed.data,
+        Array.isArray(identifier) ? identifier[0] : identifier,
+        ctx.clock(),
+      );
+      const outcome = await ctx.intake(installation.id, 'webhook', mapped);
+      request.log.info({ installationId: installation.id, eventType: mapped.eventType, outcome }, 'jira webhook');
+      return { outcome };
+    },
+  );
 };

@@ -15,7 +15,11 @@ const lifecycleEventSchema = z.object({ eventType: z.string().optional() }).pass
 const ackSchema = z.object({ ok: z.literal(true), status: z.string() });
 
 /** Re-applies every SCI schedule of an installation: paused unless installed and enabled. */
-export async function syncInstallationSchedules(ctx: ServerContext, installationId: string, installed: boolean): Promise<void> {
+export async function syncInstallationSchedules(
+  ctx: ServerContext,
+  installationId: string,
+  installed: boolean,
+): Promise<void> {
   const items = await ctx.prisma.smartConnectedItem.findMany({
     where: { installationId },
     select: { id: true, installationId: true, enabled: true, name: true, mode: true },
@@ -26,36 +30,51 @@ export async function syncInstallationSchedules(ctx: ServerContext, installation
 }
 
 export const lifecycleRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
-  app.post('/forge/lifecycle', {
-    config: { auth: 'forge-event' },
-    schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },
-  }, async (request) => {
-    const inv = invocationOf(request);
-    const event = lifecycleEventSchema.parse(unwrapForgeEvent(request.body) ?? {});
-    const before = await ctx.prisma.installation.findUnique({ where: { id: inv.installationId }, select: { status: true } });
-    await ctx.installations.upsertFromInvocation(inv, { status: 'active', heard: true });
-    if (before?.status === 'uninstalled') await syncInstallationSchedules(ctx, inv.installationId, true);
-    request.log.info({ installationId: inv.installationId, eventType: event.eventType }, 'installation active');
-    return { ok: true as const, status: 'active' };
-  });
+  app.post(
+    '/forge/lifecycle',
+    {
+      config: { auth: 'forge-event' },
+      schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },
+    },
+    async (request) => {
+      const inv = invocationOf(request);
+      const event = lifecycleEventSchema.parse(unwrapForgeEvent(request.body) ?? {});
+      const before = await ctx.prisma.installation.findUnique({
+        where: { id: inv.installationId },
+        select: { status: true },
+      });
+      await ctx.installations.upsertFromInvocation(inv, { status: 'active', heard: true });
+      if (before?.status === 'uninstalled') await syncInstallationSchedules(ctx, inv.installationId, true);
+      request.log.info({ installationId: inv.installationId, eventType: event.eventType }, 'installation active');
+      return { ok: true as const, status: 'active' };
+    },
+  );
 
-  app.post('/forge/pre-uninstall', {
-    config: { auth: 'forge-event' },
-    schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },
-  }, async (request) => {
-    const inv = invocationOf(request);
-    await ctx.installations.upsertFromInvocation(inv, { status: 'uninstalled', heard: true });
-    await syncInstallationSchedules(ctx, inv.installationId, false);
-    request.log.info({ installationId: inv.installationId }, 'installation uninstalled: schedules paused, data kept');
-    return { ok: true as const, status: 'uninstalled' };
-  });
+  app.post(
+    '/forge/pre-uninstall',
+    {
+      config: { auth: 'forge-event' },
+      schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },
+    },
+    async (request) => {
+      const inv = invocationOf(request);
+      await ctx.installations.upsertFromInvocation(inv, { status: 'uninstalled', heard: true });
+      await syncInstallationSchedules(ctx, inv.installationId, false);
+      request.log.info({ installationId: inv.installationId }, 'installation uninstalled: schedules paused, data kept');
+      return { ok: true as const, status: 'uninstalled' };
+    },
+  );
 
-  app.post('/forge/keepalive', {
-    config: { auth: 'forge-event' },
-    schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },
-  }, async (request) => {
-    const inv = invocationOf(request);
-    await ctx.installations.upsertFromInvocation(inv, { heard: true });
-    return { ok: true as const, status: 'heard' };
-  });
+  app.post(
+    '/forge/keepalive',
+    {
+      config: { auth: 'forge-event' },
+      schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },
+    },
+    async (request) => {
+      const inv = invocationOf(request);
+      await ctx.installations.upsertFromInvocation(inv, { heard: true });
+      return { ok: true as const, status: 'heard' };
+    },
+  );
 };

@@ -38,7 +38,10 @@ export function createInstallationService(deps: InstallationServiceDeps) {
   const storedTokenHash = new Map<string, string>();
   const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-  async function upsertFromInvocation(inv: ForgeInvocation, extra: { status?: 'active' | 'uninstalled'; heard?: boolean } = {}) {
+  async function upsertFromInvocation(
+    inv: ForgeInvocation,
+    extra: { status?: 'active' | 'uninstalled'; heard?: boolean } = {},
+  ) {
     const now = clock();
     const data = {
       appId: inv.appId,
@@ -87,9 +90,15 @@ export function createInstallationService(deps: InstallationServiceDeps) {
     const inst = await prisma.installation.findUnique({ where: { id: installationId } });
     if (!inst) throw new AppError('not_found', 'This Jira site is not known to the connector. Reinstall the app.');
     const now = clock().getTime();
-    if (!inst.systemTokenEnc || !inst.systemTokenExpiresAt || inst.systemTokenExpiresAt.getTime() - TOKEN_SAFETY_MS <= now) {
-      throw new AppError('jira_unavailable',
-        'The connector has no valid Jira token for this site yet. Jira delivers one every five minutes; try again shortly.');
+    if (
+      !inst.systemTokenEnc ||
+      !inst.systemTokenExpiresAt ||
+      inst.systemTokenExpiresAt.getTime() - TOKEN_SAFETY_MS <= now
+    ) {
+      throw new AppError(
+        'jira_unavailable',
+        'The connector has no valid Jira token for this site yet. Jira delivers one every five minutes; try again shortly.',
+      );
     }
     return {
       installationId,
@@ -106,7 +115,8 @@ export function createInstallationService(deps: InstallationServiceDeps) {
       lastHeardFromJiraAt: inst?.lastHeardAt?.toISOString() ?? null,
       jiraTokenValid: valid,
       jiraTokenExpiresAt: exp?.toISOString() ?? null,
-      jiraTokenMessage: valid ? null
+      jiraTokenMessage: valid
+        ? null
         : 'Background Jira work is waiting for a fresh Jira token. Jira sends one every five minutes while the app is installed.',
     };
   }

@@ -21,49 +21,90 @@ export type ItemRow = Prisma.SmartConnectedItemGetPayload<{ include: typeof item
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
-export function isScheduleActive(row: Pick<ItemRow, 'enabled' | 'mode'> & { installation: { status: string } }): boolean {
+export function isScheduleActive(
+  row: Pick<ItemRow, 'enabled' | 'mode'> & { installation: { status: string } },
+): boolean {
   return row.enabled && SYNC_MODE_CAPABILITIES[row.mode].synchronized && row.installation.status === 'active';
 }
 
-function latestSyncOf(row: ItemRow, temporal: Pick<TemporalConnectionConfig, 'webUrl' | 'namespace'>): LatestSync | null {
+function latestSyncOf(
+  row: ItemRow,
+  temporal: Pick<TemporalConnectionConfig, 'webUrl' | 'namespace'>,
+): LatestSync | null {
   const run = row.runs[0];
   if (!run) return null;
   const conflicts = Array.isArray(run.conflicts) ? run.conflicts.length : 0;
-  const errors = (Array.isArray(run.errors) ? run.errors : []) as Array<{ zohoRecordId?: string; jiraIssueKey?: string; message?: string }>;
+  const errors = (Array.isArray(run.errors) ? run.errors : []) as Array<{
+    zohoRecordId?: string;
+    jiraIssueKey?: string;
+    message?: string;
+  }>;
   return {
-    status: run.status, kind: run.kind, startedAt: run.startedAt.toISOString(), finishedAt: iso(run.finishedAt),
-    created: run.created, updated: run.updated, skipped: run.skipped, failed: run.failed, conflicts,
+    status: run.status,
+    kind: run.kind,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: iso(run.finishedAt),
+    created: run.created,
+    updated: run.updated,
+    skipped: run.skipped,
+    failed: run.failed,
+    conflicts,
     errors: errors.map((e) => {
       const record = e.jiraIssueKey ?? e.zohoRecordId;
       return { ...(record ? { record } : {}), message: String(e.message ?? 'unknown error') };
     }),
-    workflowId: run.workflowId, runId: run.runId, temporalUrl: temporalRunUrl(temporal, run.workflowId, run.runId),
+    workflowId: run.workflowId,
+    runId: run.runId,
+    temporalUrl: temporalRunUrl(temporal, run.workflowId, run.runId),
   };
 }
 
 export function toItem(row: ItemRow, temporal: Pick<TemporalConnectionConfig, 'webUrl' | 'namespace'>): Item {
   return {
-    id: row.id, name: row.name, mode: row.mode, enabled: row.enabled,
-    zohoPortalId: row.zohoPortalId, zohoPortalName: row.zohoPortalName,
-    zohoProjectId: row.zohoProjectId, zohoProjectName: row.zohoProjectName, zohoModule: row.zohoModule,
-    jiraProjectIds: row.jiraProjectIds, jiraProjectKeys: row.jiraProjectKeys,
-    jiraIssueTypeId: row.jiraIssueTypeId, jiraIssueTypeName: row.jiraIssueTypeName,
+    id: row.id,
+    name: row.name,
+    mode: row.mode,
+    enabled: row.enabled,
+    zohoPortalId: row.zohoPortalId,
+    zohoPortalName: row.zohoPortalName,
+    zohoProjectId: row.zohoProjectId,
+    zohoProjectName: row.zohoProjectName,
+    zohoModule: row.zohoModule,
+    jiraProjectIds: row.jiraProjectIds,
+    jiraProjectKeys: row.jiraProjectKeys,
+    jiraIssueTypeId: row.jiraIssueTypeId,
+    jiraIssueTypeName: row.jiraIssueTypeName,
     displayFields: row.displayFields,
     mappings: row.mappings.map((m) => ({
-      jiraFieldId: m.jiraFieldId, jiraFieldName: m.jiraFieldName, zohoFieldId: m.zohoFieldId, zohoFieldName: m.zohoFieldName, owner: m.owner,
+      jiraFieldId: m.jiraFieldId,
+      jiraFieldName: m.jiraFieldName,
+      zohoFieldId: m.zohoFieldId,
+      zohoFieldName: m.zohoFieldName,
+      owner: m.owner,
     })),
-    autoCreate: row.autoCreate, syncStatus: row.syncStatus, syncComments: row.syncComments,
-    syncAttachments: row.syncAttachments, showAssociations: row.showAssociations,
-    rule: row.rule ? {
-      enabled: row.rule.enabled, zohoFieldId: row.rule.zohoFieldId, zohoFieldName: row.rule.zohoFieldName,
-      operator: row.rule.operator, value: row.rule.value,
-      metJiraStatusId: row.rule.metJiraStatusId, metJiraStatusName: row.rule.metJiraStatusName,
-      notMetJiraStatusId: row.rule.notMetJiraStatusId, notMetJiraStatusName: row.rule.notMetJiraStatusName,
-      createIssueWhenNotMet: row.rule.createIssueWhenNotMet,
-    } : null,
+    autoCreate: row.autoCreate,
+    syncStatus: row.syncStatus,
+    syncComments: row.syncComments,
+    syncAttachments: row.syncAttachments,
+    showAssociations: row.showAssociations,
+    rule: row.rule
+      ? {
+          enabled: row.rule.enabled,
+          zohoFieldId: row.rule.zohoFieldId,
+          zohoFieldName: row.rule.zohoFieldName,
+          operator: row.rule.operator,
+          value: row.rule.value,
+          metJiraStatusId: row.rule.metJiraStatusId,
+          metJiraStatusName: row.rule.metJiraStatusName,
+          notMetJiraStatusId: row.rule.notMetJiraStatusId,
+          notMetJiraStatusName: row.rule.notMetJiraStatusName,
+          createIssueWhenNotMet: row.rule.createIssueWhenNotMet,
+        }
+      : null,
     schedule: { scheduleId: scheduleIdFor(row.id), paused: !isScheduleActive(row) },
     latestSync: latestSyncOf(row, temporal),
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
@@ -78,20 +119,35 @@ export function validateItemInput(body: unknown): SmartConnectedItemDraft {
 
 function scalarData(d: SmartConnectedItemDraft) {
   return {
-    name: d.name, mode: d.mode, enabled: d.enabled,
-    zohoPortalId: d.zohoPortalId, zohoPortalName: d.zohoPortalName ?? null,
-    zohoProjectId: d.zohoProjectId, zohoProjectName: d.zohoProjectName ?? null, zohoModule: d.zohoModule,
-    jiraProjectIds: d.jiraProjectIds, jiraProjectKeys: d.jiraProjectKeys,
-    jiraIssueTypeId: d.jiraIssueTypeId ?? null, jiraIssueTypeName: d.jiraIssueTypeName ?? null,
-    displayFields: d.displayFields, autoCreate: d.autoCreate, syncStatus: d.syncStatus,
-    syncComments: d.syncComments, syncAttachments: d.syncAttachments, showAssociations: d.showAssociations,
+    name: d.name,
+    mode: d.mode,
+    enabled: d.enabled,
+    zohoPortalId: d.zohoPortalId,
+    zohoPortalName: d.zohoPortalName ?? null,
+    zohoProjectId: d.zohoProjectId,
+    zohoProjectName: d.zohoProjectName ?? null,
+    zohoModule: d.zohoModule,
+    jiraProjectIds: d.jiraProjectIds,
+    jiraProjectKeys: d.jiraProjectKeys,
+    jiraIssueTypeId: d.jiraIssueTypeId ?? null,
+    jiraIssueTypeName: d.jiraIssueTypeName ?? null,
+    displayFields: d.displayFields,
+    autoCreate: d.autoCreate,
+    syncStatus: d.syncStatus,
+    syncComments: d.syncComments,
+    syncAttachments: d.syncAttachments,
+    showAssociations: d.showAssociations,
   };
 }
 
 function mappingRows(d: SmartConnectedItemDraft) {
   return d.mappings.map((m, position) => ({
-    position, jiraFieldId: m.jiraFieldId, jiraFieldName: m.jiraFieldName ?? null,
-    zohoFieldId: m.zohoFieldId, zohoFieldName: m.zohoFieldName ?? null, owner: m.owner,
+    position,
+    jiraFieldId: m.jiraFieldId,
+    jiraFieldName: m.jiraFieldName ?? null,
+    zohoFieldId: m.zohoFieldId,
+    zohoFieldName: m.zohoFieldName ?? null,
+    owner: m.owner,
   }));
 }
 
@@ -99,15 +155,23 @@ function ruleRow(d: SmartConnectedItemDraft) {
   const r = d.rule;
   if (!r) return null;
   return {
-    enabled: r.enabled, zohoFieldId: r.zohoFieldId, zohoFieldName: r.zohoFieldName ?? null, operator: r.operator,
-    value: r.value ?? null, metJiraStatusId: r.metJiraStatusId, metJiraStatusName: r.metJiraStatusName ?? null,
-    notMetJiraStatusId: r.notMetJiraStatusId ?? null, notMetJiraStatusName: r.notMetJiraStatusName ?? null,
+    enabled: r.enabled,
+    zohoFieldId: r.zohoFieldId,
+    zohoFieldName: r.zohoFieldName ?? null,
+    operator: r.operator,
+    value: r.value ?? null,
+    metJiraStatusId: r.metJiraStatusId,
+    metJiraStatusName: r.metJiraStatusName ?? null,
+    notMetJiraStatusId: r.notMetJiraStatusId ?? null,
+    notMetJiraStatusName: r.notMetJiraStatusName ?? null,
     createIssueWhenNotMet: r.createIssueWhenNotMet,
   };
 }
 
-const duplicateName = (name: string) => new AppError('validation_failed', 'Another Smart Connected Item already uses this name.',
-  [{ field: 'name', code: 'duplicate', message: `A Smart Connected Item named "${name}" already exists.` }]);
+const duplicateName = (name: string) =>
+  new AppError('validation_failed', 'Another Smart Connected Item already uses this name.', [
+    { field: 'name', code: 'duplicate', message: `A Smart Connected Item named "${name}" already exists.` },
+  ]);
 
 const isUnique = (err: unknown) => (err as { code?: string }).code === 'P2002';
 
@@ -120,15 +184,19 @@ export function createItemStore(prisma: PrismaClient) {
 
   return {
     find,
-    list: (installationId: string) => prisma.smartConnectedItem.findMany({
-      where: { installationId }, include: itemInclude, orderBy: { createdAt: 'asc' },
-    }),
+    list: (installationId: string) =>
+      prisma.smartConnectedItem.findMany({
+        where: { installationId },
+        include: itemInclude,
+        orderBy: { createdAt: 'asc' },
+      }),
     async create(installationId: string, d: SmartConnectedItemDraft): Promise<ItemRow> {
       const rule = ruleRow(d);
       try {
         return await prisma.smartConnectedItem.create({
           data: {
-            installationId, ...scalarData(d),
+            installationId,
+            ...scalarData(d),
             mappings: { create: mappingRows(d) },
             ...(rule ? { rule: { create: rule } } : {}),
           },
@@ -148,7 +216,11 @@ export function createItemStore(prisma: PrismaClient) {
           prisma.conditionalSyncRule.deleteMany({ where: { sciId: id } }),
           prisma.smartConnectedItem.update({
             where: { id },
-            data: { ...scalarData(d), mappings: { create: mappingRows(d) }, ...(rule ? { rule: { create: rule } } : {}) },
+            data: {
+              ...scalarData(d),
+              mappings: { create: mappingRows(d) },
+              ...(rule ? { rule: { create: rule } } : {}),
+            },
           }),
         ]);
       } catch (err) {

@@ -9,7 +9,9 @@ export interface MetadataCache {
   clear(installationId: string): void;
 }
 
-export function createMetadataCache(opts: { ttlMs?: number; now?: () => number; maxEntries?: number } = {}): MetadataCache {
+export function createMetadataCache(
+  opts: { ttlMs?: number; now?: () => number; maxEntries?: number } = {},
+): MetadataCache {
   const ttl = opts.ttlMs ?? 60_000;
   const now = opts.now ?? Date.now;
   const max = opts.maxEntries ?? 5_000;

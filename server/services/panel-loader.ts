@@ -12,11 +12,21 @@ import type { ForgeInvocation } from '../plugins/fit-verifier';
 import { itemInclude, type ItemRow } from './item-store';
 import { appliesTo, panelItemOf, sourceOfRow, type IssueScope } from './panel-view';
 
-export interface PanelIssue { installationId: string; issueId: string; issueKey: string; principal: string | null }
+export interface PanelIssue {
+  installationId: string;
+  issueId: string;
+  issueKey: string;
+  principal: string | null;
+}
 
 export function issueOf(inv: ForgeInvocation): PanelIssue {
   if (!inv.issue) throw new AppError('bad_request', 'The issue panel call carries no Jira issue context.');
-  return { installationId: inv.installationId, issueId: inv.issue.id, issueKey: inv.issue.key, principal: inv.principal };
+  return {
+    installationId: inv.installationId,
+    issueId: inv.issue.id,
+    issueKey: inv.issue.key,
+    principal: inv.principal,
+  };
 }
 
 export function createPanelLoader(ctx: ServerContext) {
@@ -42,15 +52,21 @@ export function createPanelLoader(ctx: ServerContext) {
 
   async function fieldsOf(zoho: ZohoApi, installationId: string, sci: ItemRow): Promise<ZohoField[]> {
     const key = `zoho:fields:${sci.zohoPortalId}:${sci.zohoProjectId}:${sci.zohoModule}`;
-    return ctx.metadata.get(installationId, key, () => zoho.listFields(sci.zohoPortalId, sci.zohoProjectId, sci.zohoModule))
+    return ctx.metadata
+      .get(installationId, key, () => zoho.listFields(sci.zohoPortalId, sci.zohoProjectId, sci.zohoModule))
       .catch(() => [] as ZohoField[]);
   }
 
   /** One panel row: the SCI, its link for this issue, and the fresh record preview. */
-  async function panelItem(installationId: string, sci: ItemRow, link: Link | null, zohoState?: { zoho: ZohoApi | null; error: string | null }): Promise<PanelItem> {
+  async function panelItem(
+    installationId: string,
+    sci: ItemRow,
+    link: Link | null,
+    zohoState?: { zoho: ZohoApi | null; error: string | null },
+  ): Promise<PanelItem> {
     const at = ctx.clock();
     if (!link) return panelItemOf(sci, null, { record: null, fields: [], error: null, zoho: null, at });
-    const { zoho, error } = zohoState ?? await zohoOrNull(installationId);
+    const { zoho, error } = zohoState ?? (await zohoOrNull(installationId));
     if (!zoho) return panelItemOf(sci, link, { record: null, fields: [], error, zoho: null, at });
     let record: ZohoRecord | null = null;
     let loadError: string | null = null;
@@ -66,12 +82,20 @@ export function createPanelLoader(ctx: ServerContext) {
 
   /** The SCI, checked to belong to the installation and to apply to the FIT's issue. */
   async function sciForIssue(inv: ForgeInvocation, sciId: string): Promise<ItemRow> {
-    const sci = await ctx.prisma.smartConnectedItem.findFirst({ where: { id: sciId, installationId: inv.installationId }, include: itemInclude });
+    const sci = await ctx.prisma.smartConnectedItem.findFirst({
+      where: { id: sciId, installationId: inv.installationId },
+      include: itemInclude,
+    });
     if (!sci) throw notFound('The Smart Connected Item');
     const issue = issueOf(inv);
-    const linked = await ctx.prisma.link.count({ where: { installationId: inv.installationId, sciId, jiraIssueId: issue.issueId } });
+    const linked = await ctx.prisma.link.count({
+      where: { installationId: inv.installationId, sciId, jiraIssueId: issue.issueId },
+    });
     if (!linked && !appliesTo(sci, await scopeOf(inv))) {
-      throw new AppError('forbidden', 'This Smart Connected Item does not apply to this issue\'s project and issue type.');
+      throw new AppError(
+        'forbidden',
+        "This Smart Connected Item does not apply to this issue's project and issue type.",
+      );
     }
     return sci;
   }

@@ -19,16 +19,29 @@ export const AUTO_LINK_REASON =
 const DEFAULT_PREVIEW_FIELDS = ['status', 'owners', 'priority', 'end_date'];
 const MAX_VALUE_CHARS = 500;
 
-export interface IssueScope { projectId: string; issueTypeId: string | null }
+export interface IssueScope {
+  projectId: string;
+  issueTypeId: string | null;
+}
 
-export function appliesTo(sci: Pick<ItemRow, 'mode' | 'jiraProjectIds' | 'jiraIssueTypeId' | 'enabled'>, scope: IssueScope): boolean {
+export function appliesTo(
+  sci: Pick<ItemRow, 'mode' | 'jiraProjectIds' | 'jiraIssueTypeId' | 'enabled'>,
+  scope: IssueScope,
+): boolean {
   if (!sci.enabled || !sci.jiraProjectIds.includes(scope.projectId)) return false;
   if (!SYNC_MODE_CAPABILITIES[sci.mode].synchronized) return true;
   return sci.jiraIssueTypeId !== null && sci.jiraIssueTypeId === scope.issueTypeId;
 }
 
-export function sourceOfRow(sci: Pick<ItemRow, 'zohoPortalId' | 'zohoPortalName' | 'zohoProjectId' | 'zohoModule'>): ZohoSource {
-  return { portalId: sci.zohoPortalId, portalName: sci.zohoPortalName ?? undefined, projectId: sci.zohoProjectId, module: sci.zohoModule };
+export function sourceOfRow(
+  sci: Pick<ItemRow, 'zohoPortalId' | 'zohoPortalName' | 'zohoProjectId' | 'zohoModule'>,
+): ZohoSource {
+  return {
+    portalId: sci.zohoPortalId,
+    portalName: sci.zohoPortalName ?? undefined,
+    projectId: sci.zohoProjectId,
+    module: sci.zohoModule,
+  };
 }
 
 export function previewFieldIds(sci: ItemRow): string[] {
@@ -48,7 +61,11 @@ function readable(value: unknown, field: ZohoField | undefined): string {
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text || '—';
 }
 
-export function preview(sci: ItemRow, record: ZohoRecord, fields: ZohoField[]): Array<{ field: string; label: string; value: string }> {
+export function preview(
+  sci: ItemRow,
+  record: ZohoRecord,
+  fields: ZohoField[],
+): Array<{ field: string; label: string; value: string }> {
   const byId = new Map(fields.map((f) => [f.id, f]));
   const mappedLabel = new Map(sci.mappings.map((m) => [m.zohoFieldId, m.zohoFieldName]));
   return previewFieldIds(sci).map((id) => {
@@ -71,27 +88,44 @@ export function recordSummary(zoho: Pick<ZohoApi, 'recordUrl'>, src: ZohoSource,
 export function panelItemOf(
   sci: ItemRow,
   link: Link | null,
-  loaded: { record: ZohoRecord | null; fields: ZohoField[]; error: string | null; zoho: Pick<ZohoApi, 'recordUrl'> | null; at: Date },
+  loaded: {
+    record: ZohoRecord | null;
+    fields: ZohoField[];
+    error: string | null;
+    zoho: Pick<ZohoApi, 'recordUrl'> | null;
+    at: Date;
+  },
 ): PanelItem {
   const src = sourceOfRow(sci);
   let panelLink: PanelItem['link'] = null;
   if (link) {
-    const record = loaded.record && loaded.zoho
-      ? recordSummary(loaded.zoho, src, loaded.record)
-      : { id: link.zohoRecordId, key: link.zohoRecordKey, name: link.zohoRecordName ?? `Zoho record ${link.zohoRecordId}`, status: null, url: null };
+    const record =
+      loaded.record && loaded.zoho
+        ? recordSummary(loaded.zoho, src, loaded.record)
+        : {
+            id: link.zohoRecordId,
+            key: link.zohoRecordKey,
+            name: link.zohoRecordName ?? `Zoho record ${link.zohoRecordId}`,
+            status: null,
+            url: null,
+          };
     panelLink = {
       id: link.id,
       origin: link.origin,
       record,
       preview: loaded.record ? preview(sci, loaded.record, loaded.fields) : [],
       fetchedAt: loaded.at.toISOString(),
-      previewError: loaded.record ? null : loaded.error ?? 'The Zoho Projects record could not be loaded.',
+      previewError: loaded.record ? null : (loaded.error ?? 'The Zoho Projects record could not be loaded.'),
     };
   }
   return {
     sci: {
-      id: sci.id, name: sci.name, mode: sci.mode, zohoModule: sci.zohoModule,
-      zohoProjectName: sci.zohoProjectName, showAssociations: sci.showAssociations,
+      id: sci.id,
+      name: sci.name,
+      mode: sci.mode,
+      zohoModule: sci.zohoModule,
+      zohoProjectName: sci.zohoProjectName,
+      showAssociations: sci.showAssociations,
     },
     link: panelLink,
     actions: {

@@ -42,7 +42,10 @@ export function createZohoConnections(deps: ZohoConnectionDeps) {
   /** Exchanges the code first: nothing is stored unless Zoho accepted every input. */
   async function save(installationId: string, body: SaveConnectionBody): Promise<ConnectionSummary> {
     const tokens = await exchangeCode(body, { overrides: deps.overrides, now });
-    const user = await fetchZohoUser({ dataCenter: body.dataCenter, accessToken: tokens.accessToken }, { overrides: deps.overrides });
+    const user = await fetchZohoUser(
+      { dataCenter: body.dataCenter, accessToken: tokens.accessToken },
+      { overrides: deps.overrides },
+    );
     const previous = await get(installationId);
     const data = {
       dataCenter: body.dataCenter,
@@ -62,8 +65,10 @@ export function createZohoConnections(deps: ZohoConnectionDeps) {
     });
     if (previous && isDataCenterId(previous.dataCenter)) {
       // Replaced connection: its refresh token is no longer used, so give it back to Zoho.
-      await revokeRefreshToken({ dataCenter: previous.dataCenter, refreshToken: secrets.open(previous.refreshTokenEnc) }, { overrides: deps.overrides })
-        .catch(() => false);
+      await revokeRefreshToken(
+        { dataCenter: previous.dataCenter, refreshToken: secrets.open(previous.refreshTokenEnc) },
+        { overrides: deps.overrides },
+      ).catch(() => false);
     }
     return summaryOf(row);
   }
@@ -75,7 +80,8 @@ export function createZohoConnections(deps: ZohoConnectionDeps) {
     let revokedAtZoho = false;
     if (isDataCenterId(row.dataCenter)) {
       revokedAtZoho = await revokeRefreshToken(
-        { dataCenter: row.dataCenter, refreshToken: secrets.open(row.refreshTokenEnc) }, { overrides: deps.overrides },
+        { dataCenter: row.dataCenter, refreshToken: secrets.open(row.refreshTokenEnc) },
+        { overrides: deps.overrides },
       ).catch(() => false);
     }
     await prisma.zohoConnection.deleteMany({ where: { installationId } });

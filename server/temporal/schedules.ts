@@ -5,16 +5,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapPolicy, WorkflowHandle,
-  WorkflowIdConflictPolicy, WorkflowIdReusePolicy,
+  Client,
+  ScheduleAlreadyRunning,
+  ScheduleNotFoundError,
+  ScheduleOverlapPolicy,
+  WorkflowHandle,
+  WorkflowIdConflictPolicy,
+  WorkflowIdReusePolicy,
 } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { SCHEDULE_CATCHUP_WINDOW_MS, SYNC_INTERVAL_MS, TASK_QUEUE } from '../../temporal.config';
 import { issueEventsWorkflowIdFor, refreshWorkflowIdFor, scheduleIdFor, syncWorkflowIdFor } from '../../workflows/ids';
 import { installationKey, sciKey } from '../../workflows/search-attributes';
 import {
-  IssueEventsInput, JiraIssueEvent, jiraIssueEventSignal, jiraIssueEventsSignal, type ReceiptedJiraIssueEvent,
-  RefreshLinkInput, SyncItemInput,
+  IssueEventsInput,
+  JiraIssueEvent,
+  jiraIssueEventSignal,
+  jiraIssueEventsSignal,
+  type ReceiptedJiraIssueEvent,
+  RefreshLinkInput,
+  SyncItemInput,
 } from '../../workflows/signals';
 
 /** The part of a Smart Connected Item a schedule needs. */
@@ -57,7 +67,11 @@ function isActive(sci: ScheduledItem): boolean {
 }
 
 /** Create or update the five-minute Schedule of an SCI; paused when the SCI is disabled. */
-export async function upsertSchedule(client: Client, sci: ScheduledItem, opts: ScheduleOptionsOverride = {}): Promise<void> {
+export async function upsertSchedule(
+  client: Client,
+  sci: ScheduledItem,
+  opts: ScheduleOptionsOverride = {},
+): Promise<void> {
   const intervalMs = opts.intervalMs ?? SYNC_INTERVAL_MS;
   const taskQueue = opts.taskQueue ?? TASK_QUEUE;
   const note = isActive(sci) ? `sync ${sci.name ?? sci.id}` : 'paused: item disabled or display-only';
@@ -71,7 +85,11 @@ export async function upsertSchedule(client: Client, sci: ScheduledItem, opts: S
     memo: { installationId: sci.installationId, sciId: sci.id, sciName: sci.name ?? '' },
   };
   const spec = { intervals: [{ every: intervalMs, offset: offsetFor(sci, intervalMs) }] };
-  const policies = { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: SCHEDULE_CATCHUP_WINDOW_MS, pauseOnFailure: false };
+  const policies = {
+    overlap: ScheduleOverlapPolicy.SKIP,
+    catchupWindow: SCHEDULE_CATCHUP_WINDOW_MS,
+    pauseOnFailure: false,
+  };
   try {
     await client.schedule.create({
       scheduleId: scheduleIdFor(sci.id),
@@ -85,7 +103,13 @@ export async function upsertSchedule(client: Client, sci: ScheduledItem, opts: S
   } catch (err) {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
     const handle = client.schedule.getHandle(scheduleIdFor(sci.id));
-    await handle.update((prev) => ({ ...prev, spec, action, policies, state: { ...prev.state, paused: !isActive(sci), note } }));
+    await handle.update((prev) => ({
+      ...prev,
+      spec,
+      action,
+      policies,
+      state: { ...prev.state, paused: !isActive(sci), note },
+    }));
   }
 }
 
@@ -112,7 +136,10 @@ export async function triggerSyncNow(client: Client, sciId: string): Promise<voi
 }
 
 /** What starting the entity workflow of an event's issue takes (when signalWithStart has to start it). */
-function entityStart(event: Pick<JiraIssueEvent, 'installationId' | 'jiraIssueId' | 'jiraIssueKey'>, taskQueue?: string) {
+function entityStart(
+  event: Pick<JiraIssueEvent, 'installationId' | 'jiraIssueId' | 'jiraIssueKey'>,
+  taskQueue?: string,
+) {
   const input: IssueEventsInput = { installationId: event.installationId, jiraIssueId: event.jiraIssueId };
   return {
     workflowId: issueEventsWorkflowIdFor(event.installationId, event.jiraIssueId),
@@ -125,19 +152,27 @@ function entityStart(event: Pick<JiraIssueEvent, 'installationId' | 'jiraIssueId
 
 /** Deliver one Jira event to the issue's entity workflow, starting it when it is not running (the pre-outbox signal). */
 export async function signalIssueEvent(
-  client: Client, payload: JiraIssueEvent, opts: { taskQueue?: string } = {},
+  client: Client,
+  payload: JiraIssueEvent,
+  opts: { taskQueue?: string } = {},
 ): Promise<WorkflowHandle> {
   return client.workflow.signalWithStart('issueEvents', {
-    ...entityStart(payload, opts.taskQueue), signal: jiraIssueEventSignal, signalArgs: [payload],
+    ...entityStart(payload, opts.taskQueue),
+    signal: jiraIssueEventSignal,
+    signalArgs: [payload],
   });
 }
 
 /** Several outbox events of ONE issue (in arrival order) in one signalWithStart of its entity workflow. */
 export async function signalIssueEvents(
-  client: Client, events: ReceiptedJiraIssueEvent[], opts: { taskQueue?: string } = {},
+  client: Client,
+  events: ReceiptedJiraIssueEvent[],
+  opts: { taskQueue?: string } = {},
 ): Promise<WorkflowHandle> {
   return client.workflow.signalWithStart('issueEvents', {
-    ...entityStart(events[0], opts.taskQueue), signal: jiraIssueEventsSignal, signalArgs: [{ events }],
+    ...entityStart(events[0], opts.taskQueue),
+    signal: jiraIssueEventsSignal,
+    signalArgs: [{ events }],
   });
 }
 
@@ -146,7 +181,9 @@ export async function signalIssueEvents(
  * `handle.result()` (a RefreshLinkResult) before answering the panel.
  */
 export async function startRefreshLink(
-  client: Client, input: RefreshLinkInput, opts: { taskQueue?: string; nonce?: string } = {},
+  client: Client,
+  input: RefreshLinkInput,
+  opts: { taskQueue?: string; nonce?: string } = {},
 ): Promise<WorkflowHandle> {
   return client.workflow.start('refreshLink', {
     workflowId: refreshWorkflowIdFor(input.linkId, opts.nonce ?? randomUUID()),

@@ -17,7 +17,11 @@ export class JiraAuth {
   /** email → API token (Basic auth). */
   readonly apiTokens = new Map<string, string>();
 
-  constructor(tokens: Record<string, string>, apiTokens: Record<string, string>, private readonly accountIdByEmail: (email: string) => string | undefined) {
+  constructor(
+    tokens: Record<string, string>,
+    apiTokens: Record<string, string>,
+    private readonly accountIdByEmail: (email: string) => string | undefined,
+  ) {
     for (const [token, accountId] of Object.entries(tokens)) this.addToken(token, accountId);
     for (const [email, token] of Object.entries(apiTokens)) this.apiTokens.set(email.toLowerCase(), token);
   }
@@ -35,9 +39,15 @@ export class JiraAuth {
     const [scheme, value = ''] = (header ?? '').split(' ', 2);
     if (scheme?.toLowerCase() === 'bearer') {
       const grant = this.tokens.get(value.trim());
-      if (grant && !grant.expired) return { ok: true, accountId: grant.accountId, credential: `bearer:${value.slice(-6)}` };
+      if (grant && !grant.expired)
+        return { ok: true, accountId: grant.accountId, credential: `bearer:${value.slice(-6)}` };
       // What api.atlassian.com answers for an expired or unknown OAuth/system token.
-      return { ok: false, status: 401, body: { code: 401, message: 'Unauthorized' }, headers: { 'WWW-Authenticate': 'Bearer realm="api.atlassian.com", error="invalid_token"' } };
+      return {
+        ok: false,
+        status: 401,
+        body: { code: 401, message: 'Unauthorized' },
+        headers: { 'WWW-Authenticate': 'Bearer realm="api.atlassian.com", error="invalid_token"' },
+      };
     }
     if (scheme?.toLowerCase() === 'basic') {
       const decoded = Buffer.from(value, 'base64').toString('utf8');
@@ -45,10 +55,12 @@ export class JiraAuth {
       const email = decoded.slice(0, colon).toLowerCase();
       const token = decoded.slice(colon + 1);
       const accountId = this.accountIdByEmail(email);
-      if (colon > 0 && accountId && this.apiTokens.get(email) === token) return { ok: true, accountId, credential: `basic:${email}` };
+      if (colon > 0 && accountId && this.apiTokens.get(email) === token)
+        return { ok: true, accountId, credential: `basic:${email}` };
     }
     return {
-      ok: false, status: 401,
+      ok: false,
+      status: 401,
       body: { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} },
       headers: { 'WWW-Authenticate': 'OAuth realm="https%3A%2F%2Fsim.atlassian.net"' },
     };

@@ -10,7 +10,14 @@ import type { JiraSimContext } from './context';
 import { demoSeed } from './demo-data';
 import type { EventDelivery, EventDeliveryOptions, JiraSimEvent } from './events';
 import { addAttachment, addComment, deleteComment, setIssueProperty, updateComment } from './issue-activity';
-import { availableTransitions, createIssue, deleteIssue, editIssue, transitionIssue, type CreateIssueInput } from './issue-writes';
+import {
+  availableTransitions,
+  createIssue,
+  deleteIssue,
+  editIssue,
+  transitionIssue,
+  type CreateIssueInput,
+} from './issue-writes';
 import type { RateLimitOptions } from './rate-limit';
 import { addSeedIssue, loadSeed, moveToStatus } from './seed';
 import { JiraError } from './store';
@@ -70,7 +77,8 @@ export function createJiraControl(ctx: JiraSimContext): JiraSimControl {
         const issue = store.requireIssue(idOrKey);
         const lower = which.toLowerCase();
         const t = availableTransitions(store.projectOf(issue), issue).find(
-          (c) => c.id === which || c.name.toLowerCase() === lower || store.statuses.get(c.to)?.name.toLowerCase() === lower,
+          (c) =>
+            c.id === which || c.name.toLowerCase() === lower || store.statuses.get(c.to)?.name.toLowerCase() === lower,
         );
         if (!t) throw new JiraError(400, [`Transition '${which}' is not valid for this issue.`]);
         transitionIssue(store, actor, idOrKey, t.id);
@@ -80,7 +88,11 @@ export function createJiraControl(ctx: JiraSimContext): JiraSimControl {
       editComment: (idOrKey, commentId, body) => void updateComment(store, actor, idOrKey, commentId, toAdf(body)),
       deleteComment: (idOrKey, commentId) => deleteComment(store, actor, idOrKey, commentId),
       attach: (idOrKey, filename, content, mimeType = 'application/octet-stream') => ({
-        id: addAttachment(store, actor, idOrKey, { filename, mimeType, content: Buffer.isBuffer(content) ? content : Buffer.from(content) }).id,
+        id: addAttachment(store, actor, idOrKey, {
+          filename,
+          mimeType,
+          content: Buffer.isBuffer(content) ? content : Buffer.from(content),
+        }).id,
       }),
       setProperty: (idOrKey, key, value) => void setIssueProperty(store, actor, idOrKey, key, value),
       deleteIssue: (idOrKey) => deleteIssue(store, actor, idOrKey),
@@ -92,7 +104,11 @@ export function createJiraControl(ctx: JiraSimContext): JiraSimControl {
     seedIssue: (seed) => {
       let created = { id: '', key: '' };
       store.silently(() => {
-        const issue = addSeedIssue(store, seed, seed.reporterId ?? [...store.users.values()].find((u) => u.accountType === 'atlassian')!.accountId);
+        const issue = addSeedIssue(
+          store,
+          seed,
+          seed.reporterId ?? [...store.users.values()].find((u) => u.accountType === 'atlassian')!.accountId,
+        );
         created = { id: issue.id, key: issue.key };
       });
       store.settleIndex();
@@ -121,4 +137,3 @@ export function createJiraControl(ctx: JiraSimContext): JiraSimControl {
     eventsSettled: () => ctx.events.settled(),
   };
 }
-

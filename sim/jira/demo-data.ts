@@ -13,18 +13,59 @@ export const DEMO_ACCOUNTS = {
 } as const;
 
 export const DEMO_STATUS = { todo: '10000', inProgress: '3', inReview: '10001', done: '10002', reopened: '4' } as const;
-export const DEMO_TRANSITIONS = { start: '11', review: '21', backToProgress: '31', done: '41', reopen: '51', stop: '61', resolve: '71' } as const;
+export const DEMO_TRANSITIONS = {
+  start: '11',
+  review: '21',
+  backToProgress: '31',
+  done: '41',
+  reopen: '51',
+  stop: '61',
+  resolve: '71',
+} as const;
 export const DEMO_FIELDS = {
-  billingType: 'customfield_10030', estimateHours: 'customfield_10031', customer: 'customfield_10032',
-  goLive: 'customfield_10033', accountManager: 'customfield_10034', tags: 'customfield_10035', notes: 'customfield_10036',
+  billingType: 'customfield_10030',
+  estimateHours: 'customfield_10031',
+  customer: 'customfield_10032',
+  goLive: 'customfield_10033',
+  accountManager: 'customfield_10034',
+  tags: 'customfield_10035',
+  notes: 'customfield_10036',
 } as const;
 
-const sys = (id: string, name: string, kind: SimFieldDef['kind'], type: string, extra: Record<string, unknown> = {}): SimFieldDef => ({
-  id, name, custom: false, kind, schema: { type, system: id, ...extra }, clauseNames: [id],
+const sys = (
+  id: string,
+  name: string,
+  kind: SimFieldDef['kind'],
+  type: string,
+  extra: Record<string, unknown> = {},
+): SimFieldDef => ({
+  id,
+  name,
+  custom: false,
+  kind,
+  schema: { type, system: id, ...extra },
+  clauseNames: [id],
 });
 const CF = 'com.atlassian.jira.plugin.system.customfieldtypes';
-const custom = (id: string, name: string, kind: SimFieldDef['kind'], type: string, plugin: string, extra: Partial<SimFieldDef> = {}): SimFieldDef => ({
-  id, name, custom: true, kind, schema: { type, custom: `${CF}:${plugin}`, customId: Number(id.replace('customfield_', '')), ...(kind === 'labels' ? { items: 'string' } : {}) }, ...extra,
+const custom = (
+  id: string,
+  name: string,
+  kind: SimFieldDef['kind'],
+  type: string,
+  plugin: string,
+  extra: Partial<SimFieldDef> = {},
+): SimFieldDef => ({
+  id,
+  name,
+  custom: true,
+  kind,
+  schema: {
+    type,
+    custom: `${CF}:${plugin}`,
+    customId: Number(id.replace('customfield_', '')),
+    ...(kind === 'labels' ? { items: 'string' } : {}),
+  },
+  ...extra,
 });
 
 function workflow(name: string, quickResolve: boolean): SimWorkflow {
@@ -47,11 +88,21 @@ function workflow(name: string, quickResolve: boolean): SimWorkflow {
 }
 
 const SCREEN = [
-  'summary', 'description', 'labels', 'duedate', 'assignee', 'reporter', 'priority',
+  'summary',
+  'description',
+  'labels',
+  'duedate',
+  'assignee',
+  'reporter',
+  'priority',
   ...Object.values(DEMO_FIELDS),
 ];
 
-const doc = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const doc = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 export function demoSeed(): JiraSeed {
   const A = DEMO_ACCOUNTS;
@@ -59,16 +110,45 @@ export function demoSeed(): JiraSeed {
   return {
     users: [
       { accountId: A.app, displayName: 'Zoho Projects Connector', accountType: 'app', active: true },
-      { accountId: A.alice, displayName: 'Alice Admin', emailAddress: 'alice@example.com', accountType: 'atlassian', active: true, timeZone: 'Europe/Berlin' },
-      { accountId: A.bob, displayName: 'Bob Builder', emailAddress: 'bob@example.com', accountType: 'atlassian', active: true },
-      { accountId: A.carol, displayName: 'Carol Customer', emailAddress: 'carol@example.com', accountType: 'atlassian', active: true },
+      {
+        accountId: A.alice,
+        displayName: 'Alice Admin',
+        emailAddress: 'alice@example.com',
+        accountType: 'atlassian',
+        active: true,
+        timeZone: 'Europe/Berlin',
+      },
+      {
+        accountId: A.bob,
+        displayName: 'Bob Builder',
+        emailAddress: 'bob@example.com',
+        accountType: 'atlassian',
+        active: true,
+      },
+      {
+        accountId: A.carol,
+        displayName: 'Carol Customer',
+        emailAddress: 'carol@example.com',
+        accountType: 'atlassian',
+        active: true,
+      },
     ],
     statuses: [
       { id: DEMO_STATUS.todo, name: 'To Do', category: 'new' },
-      { id: DEMO_STATUS.inProgress, name: 'In Progress', category: 'indeterminate', description: 'This issue is being actively worked on at the moment by the assignee.' },
+      {
+        id: DEMO_STATUS.inProgress,
+        name: 'In Progress',
+        category: 'indeterminate',
+        description: 'This issue is being actively worked on at the moment by the assignee.',
+      },
       { id: DEMO_STATUS.inReview, name: 'In Review', category: 'indeterminate' },
       { id: DEMO_STATUS.done, name: 'Done', category: 'done' },
-      { id: DEMO_STATUS.reopened, name: 'Reopened', category: 'new', description: 'This issue was once resolved, but the resolution was deemed incorrect.' },
+      {
+        id: DEMO_STATUS.reopened,
+        name: 'Reopened',
+        category: 'new',
+        description: 'This issue was once resolved, but the resolution was deemed incorrect.',
+      },
     ],
     issueTypes: [
       { id: '10001', name: 'Task', description: 'A small, distinct piece of work.', subtask: false, hierarchyLevel: 0 },
@@ -76,7 +156,11 @@ export function demoSeed(): JiraSeed {
       { id: '10003', name: 'Story', description: 'A user story.', subtask: false, hierarchyLevel: 0 },
     ],
     priorities: [
-      { id: '1', name: 'Highest' }, { id: '2', name: 'High' }, { id: '3', name: 'Medium' }, { id: '4', name: 'Low' }, { id: '5', name: 'Lowest' },
+      { id: '1', name: 'Highest' },
+      { id: '2', name: 'High' },
+      { id: '3', name: 'Medium' },
+      { id: '4', name: 'Low' },
+      { id: '5', name: 'Lowest' },
     ],
     fields: [
       sys('summary', 'Summary', 'text', 'string'),
@@ -97,7 +181,10 @@ export function demoSeed(): JiraSeed {
       sys('comment', 'Comment', 'readonly', 'comments-page'),
       sys('attachment', 'Attachment', 'readonly', 'array', { items: 'attachment' }),
       custom(F.billingType, 'Billing Type', 'select', 'option', 'select', {
-        options: [{ id: '10100', value: 'Billable' }, { id: '10101', value: 'Non-billable' }],
+        options: [
+          { id: '10100', value: 'Billable' },
+          { id: '10101', value: 'Non-billable' },
+        ],
       }),
       custom(F.estimateHours, 'Estimate Hours', 'number', 'number', 'float'),
       custom(F.customer, 'Customer', 'text', 'string', 'textfield'),
@@ -107,27 +194,83 @@ export function demoSeed(): JiraSeed {
       custom(F.notes, 'Acceptance Notes', 'richtext', 'string', 'textarea'),
     ],
     projects: [
-      { id: '10000', key: 'OPS', name: 'Operations', projectTypeKey: 'business', leadAccountId: A.alice, issueTypeIds: ['10001', '10002', '10003'], workflow: workflow('OPS Workflow', true), fieldIds: SCREEN },
-      { id: '10001', key: 'ENG', name: 'Engineering', projectTypeKey: 'software', leadAccountId: A.bob, issueTypeIds: ['10001', '10002', '10003'], workflow: workflow('ENG Workflow', false), fieldIds: SCREEN },
+      {
+        id: '10000',
+        key: 'OPS',
+        name: 'Operations',
+        projectTypeKey: 'business',
+        leadAccountId: A.alice,
+        issueTypeIds: ['10001', '10002', '10003'],
+        workflow: workflow('OPS Workflow', true),
+        fieldIds: SCREEN,
+      },
+      {
+        id: '10001',
+        key: 'ENG',
+        name: 'Engineering',
+        projectTypeKey: 'software',
+        leadAccountId: A.bob,
+        issueTypeIds: ['10001', '10002', '10003'],
+        workflow: workflow('ENG Workflow', false),
+        fieldIds: SCREEN,
+      },
     ],
     issues: [
       {
-        projectKey: 'OPS', issueType: 'Task', reporterId: A.alice,
-        fields: { summary: 'Renew the TLS certificates', description: doc('The certificates expire at month end.'), labels: ['security'], [F.billingType]: { value: 'Non-billable' }, [F.estimateHours]: 3, priority: { name: 'High' } },
+        projectKey: 'OPS',
+        issueType: 'Task',
+        reporterId: A.alice,
+        fields: {
+          summary: 'Renew the TLS certificates',
+          description: doc('The certificates expire at month end.'),
+          labels: ['security'],
+          [F.billingType]: { value: 'Non-billable' },
+          [F.estimateHours]: 3,
+          priority: { name: 'High' },
+        },
         comments: [{ authorId: A.bob, text: 'I can take this on Thursday.' }],
       },
       {
-        projectKey: 'OPS', issueType: 'Bug', reporterId: A.carol, status: 'In Progress',
-        fields: { summary: 'Invoice export times out', description: doc('Exports over 5,000 rows never finish.'), [F.billingType]: { value: 'Billable' }, [F.estimateHours]: 8, [F.customer]: 'Acme GmbH', assignee: { accountId: A.bob } },
-        comments: [{ authorId: A.carol, text: 'Still failing for March.' }, { authorId: A.bob, text: 'Reproduced; looking into the query plan.' }],
+        projectKey: 'OPS',
+        issueType: 'Bug',
+        reporterId: A.carol,
+        status: 'In Progress',
+        fields: {
+          summary: 'Invoice export times out',
+          description: doc('Exports over 5,000 rows never finish.'),
+          [F.billingType]: { value: 'Billable' },
+          [F.estimateHours]: 8,
+          [F.customer]: 'Acme GmbH',
+          assignee: { accountId: A.bob },
+        },
+        comments: [
+          { authorId: A.carol, text: 'Still failing for March.' },
+          { authorId: A.bob, text: 'Reproduced; looking into the query plan.' },
+        ],
       },
       {
-        projectKey: 'ENG', issueType: 'Story', reporterId: A.bob,
-        fields: { summary: 'Customer portal: single sign-on', description: doc('Support SAML for enterprise customers.'), [F.billingType]: { value: 'Billable' }, [F.estimateHours]: 40, [F.goLive]: '2026-12-15', [F.accountManager]: { accountId: A.alice } },
+        projectKey: 'ENG',
+        issueType: 'Story',
+        reporterId: A.bob,
+        fields: {
+          summary: 'Customer portal: single sign-on',
+          description: doc('Support SAML for enterprise customers.'),
+          [F.billingType]: { value: 'Billable' },
+          [F.estimateHours]: 40,
+          [F.goLive]: '2026-12-15',
+          [F.accountManager]: { accountId: A.alice },
+        },
       },
       {
-        projectKey: 'ENG', issueType: 'Bug', reporterId: A.alice, status: 'Done',
-        fields: { summary: 'Typo on the pricing page', labels: ['website', 'quick-win'], [F.billingType]: { value: 'Non-billable' } },
+        projectKey: 'ENG',
+        issueType: 'Bug',
+        reporterId: A.alice,
+        status: 'Done',
+        fields: {
+          summary: 'Typo on the pricing page',
+          labels: ['website', 'quick-win'],
+          [F.billingType]: { value: 'Non-billable' },
+        },
         comments: [{ authorId: A.alice, text: 'Fixed in the last deploy.' }],
       },
     ],

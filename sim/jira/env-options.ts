@@ -26,7 +26,9 @@ export function jiraSimOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Jir
   }
   const e = parsed.data;
   const tokens = e.JIRA_SIM_TOKENS
-    ? Object.fromEntries(e.JIRA_SIM_TOKENS.split(',').map((pair) => pair.split('=').map((s) => s.trim()) as [string, string]))
+    ? Object.fromEntries(
+        e.JIRA_SIM_TOKENS.split(',').map((pair) => pair.split('=').map((s) => s.trim()) as [string, string]),
+      )
     : undefined;
   return {
     host: e.JIRA_SIM_HOST,
@@ -34,8 +36,14 @@ export function jiraSimOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Jir
     seed: e.JIRA_SIM_SEED,
     tokens,
     searchLagMs: e.JIRA_SIM_SEARCH_LAG_MS,
-    rateLimit: { budget: e.JIRA_SIM_RATE_BUDGET, windowMs: e.JIRA_SIM_RATE_WINDOW_MS, ceilingPerSecond: e.JIRA_SIM_RATE_CEILING },
-    events: e.JIRA_SIM_EVENTS_URL ? { eventsUrl: e.JIRA_SIM_EVENTS_URL, eventsFormat: e.JIRA_SIM_EVENTS_FORMAT } : undefined,
+    rateLimit: {
+      budget: e.JIRA_SIM_RATE_BUDGET,
+      windowMs: e.JIRA_SIM_RATE_WINDOW_MS,
+      ceilingPerSecond: e.JIRA_SIM_RATE_CEILING,
+    },
+    events: e.JIRA_SIM_EVENTS_URL
+      ? { eventsUrl: e.JIRA_SIM_EVENTS_URL, eventsFormat: e.JIRA_SIM_EVENTS_FORMAT }
+      : undefined,
     logger: true,
   };
 }

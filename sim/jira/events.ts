@@ -60,7 +60,11 @@ export class JiraEvents {
   private pending = new Set<Promise<void>>();
   private closed = false;
 
-  constructor(private readonly store: JiraStore, private readonly render: JiraRenderer, public options: EventDeliveryOptions) {
+  constructor(
+    private readonly store: JiraStore,
+    private readonly render: JiraRenderer,
+    public options: EventDeliveryOptions,
+  ) {
     store.onChange((change) => this.onChange(change));
   }
 
@@ -83,23 +87,49 @@ export class JiraEvents {
     if (!types) return undefined;
     const actor = this.store.users.get(change.actorId);
     const { comment: _comments, ...fields } = this.render.issueFields(change.issue);
-    const issue = { id: change.issue.id, key: change.issue.key, self: `${this.render.baseUrl()}/rest/api/3/issue/${change.issue.id}`, fields };
+    const issue = {
+      id: change.issue.id,
+      key: change.issue.key,
+      self: `${this.render.baseUrl()}/rest/api/3/issue/${change.issue.id}`,
+      fields,
+    };
     const changelog = change.history ? { id: change.history.id, items: change.history.items } : undefined;
     const comment = change.comment ? this.render.comment(change.comment) : undefined;
     const forge: Record<string, unknown> = {
-      eventType: types[0], atlassianId: change.actorId, issue,
-      ...(changelog ? { changelog } : {}), ...(comment ? { comment } : {}),
+      eventType: types[0],
+      atlassianId: change.actorId,
+      issue,
+      ...(changelog ? { changelog } : {}),
+      ...(comment ? { comment } : {}),
       associatedUsers: actor ? [{ accountId: actor.accountId }] : [],
     };
     const webhook: Record<string, unknown> = {
-      timestamp: change.at, webhookEvent: types[1],
-      ...(types[1].startsWith('jira:issue') ? { issue_event_type_name: change.type === 'issue_created' ? 'issue_created' : change.type === 'issue_deleted' ? 'issue_deleted' : 'issue_updated' } : {}),
-      user: actor ? this.render.user(actor) : undefined, issue,
-      ...(changelog ? { changelog } : {}), ...(comment ? { comment } : {}),
+      timestamp: change.at,
+      webhookEvent: types[1],
+      ...(types[1].startsWith('jira:issue')
+        ? {
+            issue_event_type_name:
+              change.type === 'issue_created'
+                ? 'issue_created'
+                : change.type === 'issue_deleted'
+                  ? 'issue_deleted'
+                  : 'issue_updated',
+          }
+        : {}),
+      user: actor ? this.render.user(actor) : undefined,
+      issue,
+      ...(changelog ? { changelog } : {}),
+      ...(comment ? { comment } : {}),
     };
     return {
-      eventType: types[0], webhookEvent: types[1], actorAccountId: change.actorId, byApp: actor?.accountType === 'app',
-      issue: { id: change.issue.id, key: change.issue.key }, at: change.at, forge, webhook,
+      eventType: types[0],
+      webhookEvent: types[1],
+      actorAccountId: change.actorId,
+      byApp: actor?.accountType === 'app',
+      issue: { id: change.issue.id, key: change.issue.key },
+      at: change.at,
+      forge,
+      webhook,
     };
   }
 
@@ -117,13 +147,22 @@ export class JiraEvents {
     const attempts = this.options.eventAttempts ?? 4;
     const delayMs = this.options.eventRetryDelayMs ?? 60_000;
     for (let attempt = 1; attempt <= attempts && !this.closed; attempt += 1) {
-      const forgeBody = { payload: { ...event.forge, ...(attempt > 1 ? { retryContext: { retryCount: attempt - 1, retryReason: 'FUNCTION_UPSTREAM_ERROR' } } : {}) }, context: { cloudId: this.options.cloudId, moduleKey: 'jira-events' } };
+      const forgeBody = {
+        payload: {
+          ...event.forge,
+          ...(attempt > 1 ? { retryContext: { retryCount: attempt - 1, retryReason: 'FUNCTION_UPSTREAM_ERROR' } } : {}),
+        },
+        context: { cloudId: this.options.cloudId, moduleKey: 'jira-events' },
+      };
       const body = this.options.eventsFormat === 'webhook' ? event.webhook : forgeBody;
       const record: EventDelivery = { eventType: event.eventType, issueKey: event.issue.key, attempt, status: 0 };
       try {
         const extra = (await this.options.eventHeaders?.(event)) ?? {};
         const res = await fetch(this.options.eventsUrl!, {
-          method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body: JSON.stringify(body), signal: AbortSignal.timeout(5000),
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...extra },
+          body: JSON.stringify(body),
+          signal: AbortSignal.timeout(5000),
         });
         await res.arrayBuffer();
         record.status = res.status;

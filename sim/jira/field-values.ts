@@ -32,7 +32,9 @@ export function parseFieldValue(def: SimFieldDef, input: unknown, lookup: ValueL
       if (def.id === 'summary' && input.length > 255) return fail('Summary must be less than 255 characters.');
       return ok(input);
     case 'richtext':
-      return isAdfDoc(input) ? ok(input) : fail('Operation value must be an Atlassian Document (see the Atlassian Document Format)');
+      return isAdfDoc(input)
+        ? ok(input)
+        : fail('Operation value must be an Atlassian Document (see the Atlassian Document Format)');
     case 'number':
       return typeof input === 'number' && Number.isFinite(input) ? ok(input) : fail('Operation value must be a number');
     case 'date':
@@ -40,26 +42,35 @@ export function parseFieldValue(def: SimFieldDef, input: unknown, lookup: ValueL
         ? ok(input)
         : fail(`Error parsing date string: ${String(input)}`);
     case 'datetime':
-      return typeof input === 'string' && !Number.isNaN(Date.parse(input)) ? ok(new Date(input).toISOString()) : fail(`Error parsing date string: ${String(input)}`);
+      return typeof input === 'string' && !Number.isNaN(Date.parse(input))
+        ? ok(new Date(input).toISOString())
+        : fail(`Error parsing date string: ${String(input)}`);
     case 'labels': {
-      if (!Array.isArray(input) || input.some((l) => typeof l !== 'string')) return fail('Operation value must be an array of strings');
+      if (!Array.isArray(input) || input.some((l) => typeof l !== 'string'))
+        return fail('Operation value must be an array of strings');
       const spaced = (input as string[]).find((l) => /\s/.test(l));
       if (spaced !== undefined) return fail(`The label '${spaced}' contains spaces which is invalid.`);
       return ok([...new Set(input as string[])]);
     }
     case 'select': {
       const ref = input as { id?: unknown; value?: unknown };
-      if (typeof input !== 'object') return fail('Could not find valid \'id\' or \'value\' in the Parent Option object.');
+      if (typeof input !== 'object') return fail("Could not find valid 'id' or 'value' in the Parent Option object.");
       const option = def.options?.find((o) => (ref.id !== undefined ? o.id === String(ref.id) : o.value === ref.value));
       if (!option || option.disabled) {
-        return fail(ref.id !== undefined ? `Option id '${String(ref.id)}' is not valid` : `Option value '${String(ref.value)}' is not valid`);
+        return fail(
+          ref.id !== undefined
+            ? `Option id '${String(ref.id)}' is not valid`
+            : `Option value '${String(ref.value)}' is not valid`,
+        );
       }
       return ok(option.id);
     }
     case 'user': {
       const ref = input as { accountId?: unknown; id?: unknown };
       const accountId = typeof input === 'object' ? String(ref.accountId ?? ref.id ?? '') : '';
-      return lookup.user(accountId) ? ok(accountId) : fail('Specified user does not exist or you do not have required permissions');
+      return lookup.user(accountId)
+        ? ok(accountId)
+        : fail('Specified user does not exist or you do not have required permissions');
     }
     case 'priority': {
       const ref = (typeof input === 'object' ? input : {}) as { id?: string; name?: string };
@@ -92,7 +103,11 @@ export function renderFieldValue(def: SimFieldDef, value: unknown, lookup: Field
 }
 
 /** The `from`/`fromString` (or `to`/`toString`) pair Jira writes in changelog items. */
-export function describeFieldValue(def: SimFieldDef, value: unknown, lookup: ValueLookup): { raw: string | null; text: string | null } {
+export function describeFieldValue(
+  def: SimFieldDef,
+  value: unknown,
+  lookup: ValueLookup,
+): { raw: string | null; text: string | null } {
   if (value === undefined || value === null) return { raw: null, text: null };
   switch (def.kind) {
     case 'select':

@@ -23,9 +23,13 @@ function validate(ctx: JiraSimContext, request: FastifyRequest, reply: FastifyRe
   if (outcome.errors.length === 0) return undefined;
   ctx.violations.record(request.method, path, outcome.errors);
   if (!outcome.known) {
-    return reply.code(404).send({ errorMessages: [`No Jira REST operation matches ${request.method} ${path}.`], errors: {} });
+    return reply
+      .code(404)
+      .send({ errorMessages: [`No Jira REST operation matches ${request.method} ${path}.`], errors: {} });
   }
-  return reply.code(400).send({ errorMessages: outcome.errors.map((e) => `Request does not match the API: ${e.message}`), errors: {} });
+  return reply
+    .code(400)
+    .send({ errorMessages: outcome.errors.map((e) => `Request does not match the API: ${e.message}`), errors: {} });
 }
 
 export function installJiraHooks(app: FastifyInstance, ctx: JiraSimContext): void {
@@ -53,10 +57,18 @@ export function installJiraHooks(app: FastifyInstance, ctx: JiraSimContext): voi
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0];
     if (!isControlPath(path)) {
-      const outcome = ctx.validator.validate({ method: request.method, path, query: {}, headers: request.headers, body: request.body });
+      const outcome = ctx.validator.validate({
+        method: request.method,
+        path,
+        query: {},
+        headers: request.headers,
+        body: request.body,
+      });
       if (!outcome.known) ctx.violations.record(request.method, path, outcome.errors);
     }
-    return reply.code(404).send({ errorMessages: [`The simulator does not implement ${request.method} ${path}.`], errors: {} });
+    return reply
+      .code(404)
+      .send({ errorMessages: [`The simulator does not implement ${request.method} ${path}.`], errors: {} });
   });
 
   app.setErrorHandler(async (error: FastifyError | JiraError, request, reply) => {

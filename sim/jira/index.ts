@@ -7,7 +7,15 @@ export type { JiraSimEvent, EventDelivery, EventDeliveryOptions } from './events
 export type { RateLimitOptions } from './rate-limit';
 export type { OpenApiViolation } from './violations';
 export { loadJiraSpecValidator, jiraSpecPath, type JiraSpecValidator } from './validator';
-export { demoSeed, DEMO_ACCOUNTS, DEMO_FIELDS, DEMO_STATUS, DEMO_TRANSITIONS, DEMO_TOKENS, DEMO_API_TOKENS } from './demo-data';
+export {
+  demoSeed,
+  DEMO_ACCOUNTS,
+  DEMO_FIELDS,
+  DEMO_STATUS,
+  DEMO_TRANSITIONS,
+  DEMO_TOKENS,
+  DEMO_API_TOKENS,
+} from './demo-data';
 export { JiraStore, JiraError } from './store';
 export { adfFromText, adfToText } from './adf';
 export type * from './types';

@@ -13,8 +13,13 @@ export function addComment(store: JiraStore, actorId: string, idOrKey: string, b
   const issue = store.requireIssue(idOrKey);
   const now = store.now();
   const comment: SimComment = {
-    id: store.nextId('comment'), issueId: issue.id, authorId: actorId, updateAuthorId: actorId,
-    body: requireAdf(body), created: now, updated: now,
+    id: store.nextId('comment'),
+    issueId: issue.id,
+    authorId: actorId,
+    updateAuthorId: actorId,
+    body: requireAdf(body),
+    created: now,
+    updated: now,
   };
   issue.comments.push(comment);
   issue.updated = now;
@@ -29,7 +34,13 @@ export function requireComment(store: JiraStore, idOrKey: string, commentId: str
   return comment;
 }
 
-export function updateComment(store: JiraStore, actorId: string, idOrKey: string, commentId: string, body: unknown): SimComment {
+export function updateComment(
+  store: JiraStore,
+  actorId: string,
+  idOrKey: string,
+  commentId: string,
+  body: unknown,
+): SimComment {
   const comment = requireComment(store, idOrKey, commentId);
   const issue = store.requireIssue(idOrKey);
   comment.body = requireAdf(body);
@@ -57,15 +68,33 @@ export function addAttachment(store: JiraStore, actorId: string, idOrKey: string
   const issue = store.requireIssue(idOrKey);
   const now = store.now();
   const attachment: SimAttachment = {
-    id: store.nextId('attachment'), issueId: issue.id, filename: file.filename, mimeType: file.mimeType,
-    size: file.content.length, authorId: actorId, created: now, content: file.content,
+    id: store.nextId('attachment'),
+    issueId: issue.id,
+    filename: file.filename,
+    mimeType: file.mimeType,
+    size: file.content.length,
+    authorId: actorId,
+    created: now,
+    content: file.content,
   };
   store.attachments.set(attachment.id, attachment);
   issue.attachmentIds.push(attachment.id);
   issue.updated = now;
   issue.histories.push({
-    id: store.nextId('history'), authorId: actorId, created: now,
-    items: [{ field: 'Attachment', fieldtype: 'jira', fieldId: 'attachment', from: null, fromString: null, to: attachment.id, toString: attachment.filename }],
+    id: store.nextId('history'),
+    authorId: actorId,
+    created: now,
+    items: [
+      {
+        field: 'Attachment',
+        fieldtype: 'jira',
+        fieldId: 'attachment',
+        from: null,
+        fromString: null,
+        to: attachment.id,
+        toString: attachment.filename,
+      },
+    ],
   });
   const { content: _content, ...meta } = attachment;
   store.commit({ type: 'attachment_created', issue, actorId, attachment: meta, history: issue.histories.at(-1) });
@@ -82,9 +111,16 @@ const PROPERTY_KEY_LIMIT = 255;
 const PROPERTY_VALUE_LIMIT = 32768;
 
 /** Sets an issue property; returns true when it was created (201) rather than replaced (200). */
-export function setIssueProperty(store: JiraStore, actorId: string, idOrKey: string, key: string, value: unknown): boolean {
+export function setIssueProperty(
+  store: JiraStore,
+  actorId: string,
+  idOrKey: string,
+  key: string,
+  value: unknown,
+): boolean {
   const issue = store.requireIssue(idOrKey);
-  if (key.length > PROPERTY_KEY_LIMIT) throw new JiraError(400, ['The property key cannot be longer than 255 characters.']);
+  if (key.length > PROPERTY_KEY_LIMIT)
+    throw new JiraError(400, ['The property key cannot be longer than 255 characters.']);
   if (value === undefined) throw new JiraError(400, ['The property value must be a valid, non-empty JSON value.']);
   if (Buffer.byteLength(JSON.stringify(value)) > PROPERTY_VALUE_LIMIT) {
     throw new JiraError(400, [`The property value cannot be longer than ${PROPERTY_VALUE_LIMIT} bytes.`]);

@@ -30,7 +30,13 @@ function parseFields(store: JiraStore, allowed: string[], input: Record<string, 
 }
 
 /** Applies `update: { field: [{ set | add | remove }] }` operations on top of `fields`. */
-function applyUpdateOps(store: JiraStore, issue: SimIssue | undefined, allowed: string[], update: Record<string, unknown[]>, into: Record<string, unknown>): void {
+function applyUpdateOps(
+  store: JiraStore,
+  issue: SimIssue | undefined,
+  allowed: string[],
+  update: Record<string, unknown[]>,
+  into: Record<string, unknown>,
+): void {
   const errors: Record<string, string> = {};
   for (const [id, ops] of Object.entries(update)) {
     const def = store.field(id);
@@ -71,7 +77,10 @@ function changeItems(store: JiraStore, issue: SimIssue, next: Record<string, unk
       field: def.custom ? def.name : id,
       fieldtype: def.custom ? 'custom' : 'jira',
       fieldId: id,
-      from: from.raw, fromString: from.text, to: to.raw, toString: to.text,
+      from: from.raw,
+      fromString: from.text,
+      to: to.raw,
+      toString: to.text,
     });
   }
   return items;
@@ -102,7 +111,8 @@ export function createIssue(store: JiraStore, actorId: string, input: CreateIssu
   const missing: Record<string, string> = {};
   for (const id of ['summary', ...(project.requiredFieldIds ?? [])]) {
     if (values[id] === undefined || values[id] === null) {
-      missing[id] = id === 'summary' ? 'You must specify a summary of the issue.' : `${store.field(id)?.name ?? id} is required.`;
+      missing[id] =
+        id === 'summary' ? 'You must specify a summary of the issue.' : `${store.field(id)?.name ?? id} is required.`;
     }
   }
   if (Object.keys(missing).length > 0) throw new JiraError(400, [], missing);
@@ -139,7 +149,8 @@ export function createIssue(store: JiraStore, actorId: string, input: CreateIssu
 export function validateProperties(list: Array<{ key?: string; value?: unknown }>): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const { key, value } of list) {
-    if (!key || key.length > 255) throw new JiraError(400, ['The property key cannot be empty or longer than 255 characters.']);
+    if (!key || key.length > 255)
+      throw new JiraError(400, ['The property key cannot be empty or longer than 255 characters.']);
     if (Buffer.byteLength(JSON.stringify(value ?? null)) > 32768) {
       throw new JiraError(400, [`The property '${key}' exceeds the maximum length of 32768 bytes.`]);
     }
@@ -148,7 +159,12 @@ export function validateProperties(list: Array<{ key?: string; value?: unknown }
   return properties;
 }
 
-export function editIssue(store: JiraStore, actorId: string, idOrKey: string, input: CreateIssueInput): SimHistory | undefined {
+export function editIssue(
+  store: JiraStore,
+  actorId: string,
+  idOrKey: string,
+  input: CreateIssueInput,
+): SimHistory | undefined {
   const issue = store.requireIssue(idOrKey);
   const project = store.projectOf(issue);
   const values = parseFields(store, project.fieldIds, input.fields ?? {});
@@ -167,10 +183,18 @@ export function editIssue(store: JiraStore, actorId: string, idOrKey: string, in
 }
 
 export function availableTransitions(project: SimProject, issue: SimIssue): SimTransition[] {
-  return project.workflow.transitions.filter((t) => t.to !== issue.statusId && (t.from.length === 0 || t.from.includes(issue.statusId)));
+  return project.workflow.transitions.filter(
+    (t) => t.to !== issue.statusId && (t.from.length === 0 || t.from.includes(issue.statusId)),
+  );
 }
 
-export function transitionIssue(store: JiraStore, actorId: string, idOrKey: string, transitionId: string, input: CreateIssueInput = {}): SimHistory {
+export function transitionIssue(
+  store: JiraStore,
+  actorId: string,
+  idOrKey: string,
+  transitionId: string,
+  input: CreateIssueInput = {},
+): SimHistory {
   const issue = store.requireIssue(idOrKey);
   const project = store.projectOf(issue);
   const transition = availableTransitions(project, issue).find((t) => t.id === String(transitionId));
@@ -182,10 +206,26 @@ export function transitionIssue(store: JiraStore, actorId: string, idOrKey: stri
   Object.assign(issue.fields, values);
   const from = store.statuses.get(issue.statusId)!;
   const to = store.statuses.get(transition.to)!;
-  items.push({ field: 'status', fieldtype: 'jira', fieldId: 'status', from: from.id, fromString: from.name, to: to.id, toString: to.name });
+  items.push({
+    field: 'status',
+    fieldtype: 'jira',
+    fieldId: 'status',
+    from: from.id,
+    fromString: from.name,
+    to: to.id,
+    toString: to.name,
+  });
   if ((from.category === 'done') !== (to.category === 'done')) {
     const done = to.category === 'done';
-    items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: done ? null : '10000', fromString: done ? null : 'Done', to: done ? '10000' : null, toString: done ? 'Done' : null });
+    items.push({
+      field: 'resolution',
+      fieldtype: 'jira',
+      fieldId: 'resolution',
+      from: done ? null : '10000',
+      fromString: done ? null : 'Done',
+      to: done ? '10000' : null,
+      toString: done ? 'Done' : null,
+    });
     issue.resolutionDate = done ? store.now() : null;
   }
   if (from.category !== to.category) issue.statusCategoryChangeDate = store.now();

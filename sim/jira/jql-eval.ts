@@ -12,7 +12,8 @@ export interface EvalContext {
 
 type Scalar = string | number | null;
 
-const unknownField = (name: string) => new JqlError(`Field '${name}' does not exist or you do not have permission to view it.`);
+const unknownField = (name: string) =>
+  new JqlError(`Field '${name}' does not exist or you do not have permission to view it.`);
 
 /** Parses JQL date literals: "yyyy/MM/dd [HH:mm]", "yyyy-MM-dd [HH:mm]", relative "-5d", "-2h", "-30m", "-1w" (UTC). */
 export function parseJqlDate(text: string, now: number): number {
@@ -27,7 +28,9 @@ export function parseJqlDate(text: string, now: number): number {
     return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
   }
   if (/^\d+$/.test(text)) return Number(text);
-  throw new JqlError(`Date value '${text}' for field is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`);
+  throw new JqlError(
+    `Date value '${text}' for field is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
+  );
 }
 
 function propertyPath(field: string): { key: string; path: string[] } | undefined {
@@ -38,61 +41,112 @@ function propertyPath(field: string): { key: string; path: string[] } | undefine
 function customFieldDef(ctx: EvalContext, field: string): SimFieldDef | undefined {
   const cf = /^cf\[(\d+)\]$/i.exec(field);
   const id = cf ? `customfield_${cf[1]}` : field;
-  return ctx.store.field(id) ?? [...ctx.store.fields.values()].find((f) => f.custom && f.name.toLowerCase() === field.toLowerCase());
+  return (
+    ctx.store.field(id) ??
+    [...ctx.store.fields.values()].find((f) => f.custom && f.name.toLowerCase() === field.toLowerCase())
+  );
 }
 
 type Resolved = { values: Scalar[]; kind: 'text' | 'date' | 'number' | 'match' };
 
 /** The comparable values of a field for one issue (several for multi-valued fields). */
-function resolveField(ctx: EvalContext, issue: SimIssue, field: string): Resolved & { aliases?: (v: string) => boolean } {
+function resolveField(
+  ctx: EvalContext,
+  issue: SimIssue,
+  field: string,
+): Resolved & { aliases?: (v: string) => boolean } {
   const { store } = ctx;
   const lower = field.toLowerCase();
   const prop = propertyPath(field);
   if (prop) {
     let value: unknown = issue.properties[prop.key];
-    for (const segment of prop.path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+    for (const segment of prop.path)
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
     const list = Array.isArray(value) ? value : [value];
-    return { kind: 'match', values: list.filter((v) => v !== undefined && v !== null).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))) };
+    return {
+      kind: 'match',
+      values: list
+        .filter((v) => v !== undefined && v !== null)
+        .map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))),
+    };
   }
   const project = store.projects.get(issue.projectId)!;
   const status = store.statuses.get(issue.statusId)!;
   const type = store.issueTypes.get(issue.issueTypeId)!;
   switch (lower) {
-    case 'project': return { kind: 'match', values: [project.key, project.id, project.name] };
-    case 'issuetype': case 'type': return { kind: 'match', values: [type.name, type.id] };
-    case 'status': return { kind: 'match', values: [status.name, status.id] };
-    case 'statuscategory': return { kind: 'match', values: [status.category, { new: 'To Do', indeterminate: 'In Progress', done: 'Done' }[status.category]] };
-    case 'key': case 'issue': case 'issuekey': case 'id': return { kind: 'match', values: [issue.key, issue.id] };
-    case 'created': case 'createddate': return { kind: 'date', values: [issue.created] };
-    case 'updated': case 'updateddate': return { kind: 'date', values: [issue.updated] };
-    case 'resolutiondate': case 'resolved': return { kind: 'date', values: [issue.resolutionDate] };
-    case 'reporter': return { kind: 'match', values: [issue.reporterId] };
-    case 'creator': return { kind: 'match', values: [issue.creatorId] };
-    case 'summary': return { kind: 'text', values: [String(issue.fields.summary ?? '')] };
-    case 'description': return { kind: 'text', values: [adfToText(issue.fields.description as AdfDoc)] };
-    case 'text': return { kind: 'text', values: [String(issue.fields.summary ?? ''), adfToText(issue.fields.description as AdfDoc)] };
-    default: break;
+    case 'project':
+      return { kind: 'match', values: [project.key, project.id, project.name] };
+    case 'issuetype':
+    case 'type':
+      return { kind: 'match', values: [type.name, type.id] };
+    case 'status':
+      return { kind: 'match', values: [status.name, status.id] };
+    case 'statuscategory':
+      return {
+        kind: 'match',
+        values: [status.category, { new: 'To Do', indeterminate: 'In Progress', done: 'Done' }[status.category]],
+      };
+    case 'key':
+    case 'issue':
+    case 'issuekey':
+    case 'id':
+      return { kind: 'match', values: [issue.key, issue.id] };
+    case 'created':
+    case 'createddate':
+      return { kind: 'date', values: [issue.created] };
+    case 'updated':
+    case 'updateddate':
+      return { kind: 'date', values: [issue.updated] };
+    case 'resolutiondate':
+    case 'resolved':
+      return { kind: 'date', values: [issue.resolutionDate] };
+    case 'reporter':
+      return { kind: 'match', values: [issue.reporterId] };
+    case 'creator':
+      return { kind: 'match', values: [issue.creatorId] };
+    case 'summary':
+      return { kind: 'text', values: [String(issue.fields.summary ?? '')] };
+    case 'description':
+      return { kind: 'text', values: [adfToText(issue.fields.description as AdfDoc)] };
+    case 'text':
+      return {
+        kind: 'text',
+        values: [String(issue.fields.summary ?? ''), adfToText(issue.fields.description as AdfDoc)],
+      };
+    default:
+      break;
   }
   const def = store.field(lower) ?? customFieldDef(ctx, field);
   if (!def) throw unknownField(field);
   const raw = issue.fields[def.id];
   if (raw === undefined || raw === null) return { kind: 'match', values: [] };
   switch (def.kind) {
-    case 'labels': return { kind: 'match', values: raw as string[] };
-    case 'select': return { kind: 'match', values: [String(raw), def.options?.find((o) => o.id === raw)?.value ?? ''] };
-    case 'number': return { kind: 'number', values: [raw as number] };
-    case 'date': case 'datetime': return { kind: 'date', values: [Date.parse(String(raw))] };
-    case 'richtext': return { kind: 'text', values: [adfToText(raw as AdfDoc)] };
-    case 'text': return { kind: 'text', values: [String(raw)] };
-    default: return { kind: 'match', values: [String(raw)] };
+    case 'labels':
+      return { kind: 'match', values: raw as string[] };
+    case 'select':
+      return { kind: 'match', values: [String(raw), def.options?.find((o) => o.id === raw)?.value ?? ''] };
+    case 'number':
+      return { kind: 'number', values: [raw as number] };
+    case 'date':
+    case 'datetime':
+      return { kind: 'date', values: [Date.parse(String(raw))] };
+    case 'richtext':
+      return { kind: 'text', values: [adfToText(raw as AdfDoc)] };
+    case 'text':
+      return { kind: 'text', values: [String(raw)] };
+    default:
+      return { kind: 'match', values: [String(raw)] };
   }
 }
 
 function literals(ctx: EvalContext, value: JqlValue): Array<string | null> {
   switch (value.kind) {
-    case 'empty': return [null];
-    case 'string': return [value.value];
-    case 'list': return value.values.flatMap((v) => literals(ctx, v));
+    case 'empty':
+      return [null];
+    case 'string':
+      return [value.value];
+    case 'list':
+      return value.values.flatMap((v) => literals(ctx, v));
     case 'function':
       if (value.name === 'currentuser') return [ctx.currentAccountId];
       if (value.name === 'now') return [String(ctx.now)];
@@ -106,13 +160,22 @@ function compare(kind: Resolved['kind'], actual: Scalar, literal: string, op: Jq
     const right = kind === 'date' ? parseJqlDate(literal, ctx.now) : Number(literal);
     const left = Number(actual);
     switch (op) {
-      case '=': case 'in': return left === right;
-      case '!=': case 'not in': return left !== right;
-      case '>': return left > right;
-      case '>=': return left >= right;
-      case '<': return left < right;
-      case '<=': return left <= right;
-      default: throw new JqlError(`The operator '${op}' is not supported by this field.`);
+      case '=':
+      case 'in':
+        return left === right;
+      case '!=':
+      case 'not in':
+        return left !== right;
+      case '>':
+        return left > right;
+      case '>=':
+        return left >= right;
+      case '<':
+        return left < right;
+      case '<=':
+        return left <= right;
+      default:
+        throw new JqlError(`The operator '${op}' is not supported by this field.`);
     }
   }
   const a = String(actual).toLowerCase();
@@ -137,7 +200,10 @@ function clauseMatches(ctx: EvalContext, issue: SimIssue, clause: Extract<JqlExp
     if (clause.value.kind !== 'empty') throw new JqlError(`The operator '${op}' only supports EMPTY or NULL.`);
     return op === 'is' ? values.length === 0 : values.length > 0;
   }
-  const matchesAny = (lit: string | null) => (lit === null ? values.length === 0 : values.some((v) => compare(resolved.kind, v, lit, op === 'not in' || op === '!=' ? '=' : op, ctx)));
+  const matchesAny = (lit: string | null) =>
+    lit === null
+      ? values.length === 0
+      : values.some((v) => compare(resolved.kind, v, lit, op === 'not in' || op === '!=' ? '=' : op, ctx));
   if (op === '!=' || op === 'not in') return values.length > 0 && !lits.some(matchesAny);
   return lits.some(matchesAny);
 }
@@ -145,10 +211,14 @@ function clauseMatches(ctx: EvalContext, issue: SimIssue, clause: Extract<JqlExp
 export function matches(ctx: EvalContext, issue: SimIssue, expr: JqlExpr | undefined): boolean {
   if (!expr) return true;
   switch (expr.kind) {
-    case 'and': return matches(ctx, issue, expr.left) && matches(ctx, issue, expr.right);
-    case 'or': return matches(ctx, issue, expr.left) || matches(ctx, issue, expr.right);
-    case 'not': return !matches(ctx, issue, expr.expr);
-    case 'clause': return clauseMatches(ctx, issue, expr);
+    case 'and':
+      return matches(ctx, issue, expr.left) && matches(ctx, issue, expr.right);
+    case 'or':
+      return matches(ctx, issue, expr.left) || matches(ctx, issue, expr.right);
+    case 'not':
+      return !matches(ctx, issue, expr.expr);
+    case 'clause':
+      return clauseMatches(ctx, issue, expr);
   }
 }
 

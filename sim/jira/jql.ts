@@ -39,7 +39,10 @@ function tokenize(input: string): Token[] {
   let i = 0;
   while (i < input.length) {
     const ch = input[i];
-    if (/\s/.test(ch)) { i += 1; continue; }
+    if (/\s/.test(ch)) {
+      i += 1;
+      continue;
+    }
     if (ch === '"' || ch === "'") {
       let text = '';
       let j = i + 1;
@@ -48,15 +51,28 @@ function tokenize(input: string): Token[] {
         text += input[j];
         j += 1;
       }
-      if (j >= input.length) throw new JqlError(`Error in the JQL Query: The quoted string '${text}' has not been completed.`);
+      if (j >= input.length)
+        throw new JqlError(`Error in the JQL Query: The quoted string '${text}' has not been completed.`);
       tokens.push({ type: 'string', text });
       i = j + 1;
       continue;
     }
     const two = input.slice(i, i + 2);
-    if (['!=', '>=', '<=', '!~'].includes(two)) { tokens.push({ type: 'op', text: two }); i += 2; continue; }
-    if ('=<>~'.includes(ch)) { tokens.push({ type: 'op', text: ch }); i += 1; continue; }
-    if ('(),'.includes(ch)) { tokens.push({ type: 'punct', text: ch }); i += 1; continue; }
+    if (['!=', '>=', '<=', '!~'].includes(two)) {
+      tokens.push({ type: 'op', text: two });
+      i += 2;
+      continue;
+    }
+    if ('=<>~'.includes(ch)) {
+      tokens.push({ type: 'op', text: ch });
+      i += 1;
+      continue;
+    }
+    if ('(),'.includes(ch)) {
+      tokens.push({ type: 'punct', text: ch });
+      i += 1;
+      continue;
+    }
     const match = /^[A-Za-z0-9_.\-:*/+@]+(\[[^\]]*\])?([A-Za-z0-9_.\-]*)/.exec(input.slice(i));
     if (!match) throw new JqlError(`Error in the JQL Query: The character '${ch}' is a reserved JQL character.`);
     tokens.push({ type: 'word', text: match[0] });
@@ -69,15 +85,20 @@ class Parser {
   private pos = 0;
   constructor(private readonly tokens: Token[]) {}
 
-  private peek(): Token | undefined { return this.tokens[this.pos]; }
-  private next(): Token | undefined { return this.tokens[this.pos++]; }
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+  private next(): Token | undefined {
+    return this.tokens[this.pos++];
+  }
   private isWord(text: string, offset = 0): boolean {
     const t = this.tokens[this.pos + offset];
     return t?.type === 'word' && t.text.toLowerCase() === text;
   }
   private expectPunct(text: string): void {
     const t = this.next();
-    if (t?.type !== 'punct' || t.text !== text) throw new JqlError(`Error in the JQL Query: Expecting '${text}' but got '${t?.text ?? 'end of query'}'.`);
+    if (t?.type !== 'punct' || t.text !== text)
+      throw new JqlError(`Error in the JQL Query: Expecting '${text}' but got '${t?.text ?? 'end of query'}'.`);
   }
 
   parse(): JqlQuery {
@@ -89,7 +110,8 @@ class Parser {
       this.next();
       do {
         const field = this.next();
-        if (!field || field.type === 'punct' || field.type === 'op') throw new JqlError('Error in the JQL Query: Expecting a field name in ORDER BY.');
+        if (!field || field.type === 'punct' || field.type === 'op')
+          throw new JqlError('Error in the JQL Query: Expecting a field name in ORDER BY.');
         let direction: 'asc' | 'desc' = 'asc';
         if (this.isWord('asc') || this.isWord('desc')) direction = this.next()!.text.toLowerCase() as 'asc' | 'desc';
         query.orderBy.push({ field: field.text, direction });
@@ -102,18 +124,27 @@ class Parser {
 
   private or(): JqlExpr {
     let left = this.and();
-    while (this.isWord('or')) { this.next(); left = { kind: 'or', left, right: this.and() }; }
+    while (this.isWord('or')) {
+      this.next();
+      left = { kind: 'or', left, right: this.and() };
+    }
     return left;
   }
 
   private and(): JqlExpr {
     let left = this.not();
-    while (this.isWord('and')) { this.next(); left = { kind: 'and', left, right: this.not() }; }
+    while (this.isWord('and')) {
+      this.next();
+      left = { kind: 'and', left, right: this.not() };
+    }
     return left;
   }
 
   private not(): JqlExpr {
-    if (this.isWord('not')) { this.next(); return { kind: 'not', expr: this.not() }; }
+    if (this.isWord('not')) {
+      this.next();
+      return { kind: 'not', expr: this.not() };
+    }
     if (this.peek()?.text === '(' && this.peek()?.type === 'punct') {
       this.next();
       const inner = this.or();
@@ -125,7 +156,8 @@ class Parser {
 
   private clause(): JqlExpr {
     const field = this.next();
-    if (!field || field.type === 'op' || field.type === 'punct') throw new JqlError(`Error in the JQL Query: Expecting a field name but got '${field?.text ?? 'end of query'}'.`);
+    if (!field || field.type === 'op' || field.type === 'punct')
+      throw new JqlError(`Error in the JQL Query: Expecting a field name but got '${field?.text ?? 'end of query'}'.`);
     const operator = this.operator();
     const value = operator === 'in' || operator === 'not in' ? this.list() : this.value();
     return { kind: 'clause', field: field.text, operator, value };
@@ -137,10 +169,16 @@ class Parser {
     const word = t?.text.toLowerCase();
     if (word === 'in') return 'in';
     if (word === 'is') {
-      if (this.isWord('not')) { this.next(); return 'is not'; }
+      if (this.isWord('not')) {
+        this.next();
+        return 'is not';
+      }
       return 'is';
     }
-    if (word === 'not' && this.isWord('in')) { this.next(); return 'not in'; }
+    if (word === 'not' && this.isWord('in')) {
+      this.next();
+      return 'not in';
+    }
     throw new JqlError(`Error in the JQL Query: Expecting operator but got '${t?.text ?? 'end of query'}'.`);
   }
 
@@ -148,7 +186,9 @@ class Parser {
     this.expectPunct('(');
     const values: JqlValue[] = [];
     if (this.peek()?.text !== ')') {
-      do { values.push(this.value()); } while (this.peek()?.text === ',' && this.next());
+      do {
+        values.push(this.value());
+      } while (this.peek()?.text === ',' && this.next());
     }
     this.expectPunct(')');
     return { kind: 'list', values };
@@ -156,7 +196,8 @@ class Parser {
 
   private value(): JqlValue {
     const t = this.next();
-    if (!t || t.type === 'op' || (t.type === 'punct' && t.text !== '(')) throw new JqlError(`Error in the JQL Query: Expecting a value but got '${t?.text ?? 'end of query'}'.`);
+    if (!t || t.type === 'op' || (t.type === 'punct' && t.text !== '('))
+      throw new JqlError(`Error in the JQL Query: Expecting a value but got '${t?.text ?? 'end of query'}'.`);
     if (t.type === 'string') return { kind: 'string', value: t.text };
     if (t.type === 'word' && ['empty', 'null'].includes(t.text.toLowerCase())) return { kind: 'empty' };
     if (t.type === 'word' && this.peek()?.text === '(' && this.peek()?.type === 'punct') {

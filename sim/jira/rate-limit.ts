@@ -26,7 +26,10 @@ export class JiraRateLimiter {
   private windows = new Map<string, { start: number; used: number }>();
   private recent: number[] = [];
 
-  constructor(options: RateLimitOptions = {}, private readonly now: () => number = Date.now) {
+  constructor(
+    options: RateLimitOptions = {},
+    private readonly now: () => number = Date.now,
+  ) {
     this.options = { ...options, windowMs: options.windowMs ?? 60_000 };
   }
 
@@ -58,8 +61,15 @@ export class JiraRateLimiter {
       if (this.recent.length >= ceiling) {
         const retryAfterSeconds = 1;
         return {
-          allowed: false, retryAfterSeconds, reason: 'jira-burst-based',
-          headers: { ...base(limit - window.used), 'Retry-After': String(retryAfterSeconds), 'RateLimit-Reason': 'jira-burst-based', 'X-RateLimit-Reset': resetStamp(now + 1000) },
+          allowed: false,
+          retryAfterSeconds,
+          reason: 'jira-burst-based',
+          headers: {
+            ...base(limit - window.used),
+            'Retry-After': String(retryAfterSeconds),
+            'RateLimit-Reason': 'jira-burst-based',
+            'X-RateLimit-Reset': resetStamp(now + 1000),
+          },
         };
       }
       this.recent.push(now);
@@ -67,8 +77,14 @@ export class JiraRateLimiter {
     if (window.used >= limit) {
       const retryAfterSeconds = Math.max(1, Math.ceil((resetAt - now) / 1000));
       return {
-        allowed: false, retryAfterSeconds, reason: 'jira-quota-tenant-based',
-        headers: { ...base(0), 'Retry-After': String(retryAfterSeconds), 'RateLimit-Reason': 'jira-quota-tenant-based' },
+        allowed: false,
+        retryAfterSeconds,
+        reason: 'jira-quota-tenant-based',
+        headers: {
+          ...base(0),
+          'Retry-After': String(retryAfterSeconds),
+          'RateLimit-Reason': 'jira-quota-tenant-based',
+        },
       };
     }
     window.used += 1;

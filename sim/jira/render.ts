@@ -2,8 +2,18 @@
 import { renderFieldValue, type FieldLookup } from './field-values';
 import type { JiraStore } from './store';
 import type {
-  SimAttachment, SimComment, SimFieldDef, SimHistory, SimIssue, SimIssueType, SimPriority, SimProject,
-  SimStatus, SimTransition, SimUser, StatusCategoryKey,
+  SimAttachment,
+  SimComment,
+  SimFieldDef,
+  SimHistory,
+  SimIssue,
+  SimIssueType,
+  SimPriority,
+  SimProject,
+  SimStatus,
+  SimTransition,
+  SimUser,
+  StatusCategoryKey,
 } from './types';
 
 /** Jira's timestamp format: 2024-01-15T10:20:30.123+0000. */
@@ -17,11 +27,13 @@ const CATEGORIES: Record<StatusCategoryKey, { id: number; colorName: string; nam
   done: { id: 3, colorName: 'green', name: 'Done' },
 };
 
-
 export class JiraRenderer {
   readonly lookup: FieldLookup;
 
-  constructor(private readonly store: JiraStore, readonly baseUrl: () => string) {
+  constructor(
+    private readonly store: JiraStore,
+    readonly baseUrl: () => string,
+  ) {
     this.lookup = {
       ...store.values,
       renderUser: (u) => this.user(u),
@@ -38,9 +50,13 @@ export class JiraRenderer {
   user(u: SimUser): Record<string, unknown> {
     return {
       self: `${this.baseUrl()}/rest/api/3/user?accountId=${u.accountId}`,
-      accountId: u.accountId, accountType: u.accountType, active: u.active, displayName: u.displayName,
+      accountId: u.accountId,
+      accountType: u.accountType,
+      active: u.active,
+      displayName: u.displayName,
       ...(u.emailAddress ? { emailAddress: u.emailAddress } : {}),
-      avatarUrls: this.avatars('user', u.accountId), timeZone: u.timeZone ?? 'Etc/UTC',
+      avatarUrls: this.avatars('user', u.accountId),
+      timeZone: u.timeZone ?? 'Etc/UTC',
     };
   }
 
@@ -50,47 +66,88 @@ export class JiraRenderer {
   }
 
   priority(p: SimPriority): Record<string, unknown> {
-    return { self: `${this.baseUrl()}/rest/api/3/priority/${p.id}`, iconUrl: `${this.baseUrl()}/_sim/icon/priority/${p.id}`, name: p.name, id: p.id };
+    return {
+      self: `${this.baseUrl()}/rest/api/3/priority/${p.id}`,
+      iconUrl: `${this.baseUrl()}/_sim/icon/priority/${p.id}`,
+      name: p.name,
+      id: p.id,
+    };
   }
 
   statusCategory(key: StatusCategoryKey): Record<string, unknown> {
     const c = CATEGORIES[key];
-    return { self: `${this.baseUrl()}/rest/api/3/statuscategory/${c.id}`, id: c.id, key, colorName: c.colorName, name: c.name };
+    return {
+      self: `${this.baseUrl()}/rest/api/3/statuscategory/${c.id}`,
+      id: c.id,
+      key,
+      colorName: c.colorName,
+      name: c.name,
+    };
   }
 
   status(s: SimStatus): Record<string, unknown> {
     return {
-      self: `${this.baseUrl()}/rest/api/3/status/${s.id}`, description: s.description ?? '', iconUrl: `${this.baseUrl()}/_sim/icon/status/${s.id}`,
-      name: s.name, untranslatedName: s.name, id: s.id, statusCategory: this.statusCategory(s.category),
+      self: `${this.baseUrl()}/rest/api/3/status/${s.id}`,
+      description: s.description ?? '',
+      iconUrl: `${this.baseUrl()}/_sim/icon/status/${s.id}`,
+      name: s.name,
+      untranslatedName: s.name,
+      id: s.id,
+      statusCategory: this.statusCategory(s.category),
     };
   }
 
   issueType(t: SimIssueType): Record<string, unknown> {
     return {
-      self: `${this.baseUrl()}/rest/api/3/issuetype/${t.id}`, id: t.id, description: t.description ?? '',
-      iconUrl: `${this.baseUrl()}/_sim/icon/issuetype/${t.id}`, name: t.name, untranslatedName: t.name,
-      subtask: t.subtask, avatarId: Number(t.id), hierarchyLevel: t.hierarchyLevel,
+      self: `${this.baseUrl()}/rest/api/3/issuetype/${t.id}`,
+      id: t.id,
+      description: t.description ?? '',
+      iconUrl: `${this.baseUrl()}/_sim/icon/issuetype/${t.id}`,
+      name: t.name,
+      untranslatedName: t.name,
+      subtask: t.subtask,
+      avatarId: Number(t.id),
+      hierarchyLevel: t.hierarchyLevel,
     };
   }
 
   project(p: SimProject, full = false): Record<string, unknown> {
     const summary = {
-      self: `${this.baseUrl()}/rest/api/3/project/${p.id}`, id: p.id, key: p.key, name: p.name,
-      avatarUrls: this.avatars('project', p.id), projectTypeKey: p.projectTypeKey, simplified: false,
+      self: `${this.baseUrl()}/rest/api/3/project/${p.id}`,
+      id: p.id,
+      key: p.key,
+      name: p.name,
+      avatarUrls: this.avatars('project', p.id),
+      projectTypeKey: p.projectTypeKey,
+      simplified: false,
     };
     if (!full) return summary;
     return {
-      expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight', ...summary,
-      description: '', lead: this.userById(p.leadAccountId), style: 'classic', isPrivate: false, properties: {},
+      expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
+      ...summary,
+      description: '',
+      lead: this.userById(p.leadAccountId),
+      style: 'classic',
+      isPrivate: false,
+      properties: {},
       issueTypes: p.issueTypeIds.map((id) => this.issueType(this.store.issueTypes.get(id)!)),
-      assigneeType: 'UNASSIGNED', components: [], versions: [], roles: {},
+      assigneeType: 'UNASSIGNED',
+      components: [],
+      versions: [],
+      roles: {},
     };
   }
 
   field(f: SimFieldDef): Record<string, unknown> {
     return {
-      id: f.id, key: f.key ?? f.id, name: f.name, untranslatedName: f.name, custom: f.custom, orderable: f.orderable ?? true,
-      navigable: f.navigable ?? true, searchable: f.searchable ?? true,
+      id: f.id,
+      key: f.key ?? f.id,
+      name: f.name,
+      untranslatedName: f.name,
+      custom: f.custom,
+      orderable: f.orderable ?? true,
+      navigable: f.navigable ?? true,
+      searchable: f.searchable ?? true,
       clauseNames: f.clauseNames ?? (f.custom ? [f.id, `cf[${f.id.replace('customfield_', '')}]`, f.name] : [f.id]),
       schema: f.schema,
     };
@@ -98,16 +155,26 @@ export class JiraRenderer {
 
   comment(c: SimComment): Record<string, unknown> {
     return {
-      self: `${this.baseUrl()}/rest/api/3/issue/${c.issueId}/comment/${c.id}`, id: c.id,
-      author: this.userById(c.authorId), body: c.body, updateAuthor: this.userById(c.updateAuthorId),
-      created: jiraDate(c.created), updated: jiraDate(c.updated), jsdPublic: true,
+      self: `${this.baseUrl()}/rest/api/3/issue/${c.issueId}/comment/${c.id}`,
+      id: c.id,
+      author: this.userById(c.authorId),
+      body: c.body,
+      updateAuthor: this.userById(c.updateAuthorId),
+      created: jiraDate(c.created),
+      updated: jiraDate(c.updated),
+      jsdPublic: true,
     };
   }
 
   attachment(a: SimAttachment | Omit<SimAttachment, 'content'>): Record<string, unknown> {
     return {
-      self: `${this.baseUrl()}/rest/api/3/attachment/${a.id}`, id: a.id, filename: a.filename,
-      author: this.userById(a.authorId), created: jiraDate(a.created), size: a.size, mimeType: a.mimeType,
+      self: `${this.baseUrl()}/rest/api/3/attachment/${a.id}`,
+      id: a.id,
+      filename: a.filename,
+      author: this.userById(a.authorId),
+      created: jiraDate(a.created),
+      size: a.size,
+      mimeType: a.mimeType,
       content: `${this.baseUrl()}/rest/api/3/attachment/content/${a.id}`,
     };
   }
@@ -119,8 +186,15 @@ export class JiraRenderer {
   transition(t: SimTransition, project: SimProject, withFields: boolean): Record<string, unknown> {
     const to = this.store.statuses.get(t.to)!;
     const out: Record<string, unknown> = {
-      id: t.id, name: t.name, to: this.status(to), hasScreen: (t.screenFields ?? []).length > 0,
-      isGlobal: t.from.length === 0, isInitial: false, isAvailable: true, isConditional: false, isLooped: false,
+      id: t.id,
+      name: t.name,
+      to: this.status(to),
+      hasScreen: (t.screenFields ?? []).length > 0,
+      isGlobal: t.from.length === 0,
+      isInitial: false,
+      isAvailable: true,
+      isConditional: false,
+      isLooped: false,
     };
     if (withFields) out.fields = this.fieldMetadata(t.screenFields ?? [], project);
     return out;
@@ -133,11 +207,18 @@ export class JiraRenderer {
       const f = this.store.field(id);
       if (!f) continue;
       const meta: Record<string, unknown> = {
-        required: id === 'summary' || (project.requiredFieldIds ?? []).includes(id), schema: f.schema, name: f.name,
-        key: f.key ?? f.id, fieldId: f.id, hasDefaultValue: false,
+        required: id === 'summary' || (project.requiredFieldIds ?? []).includes(id),
+        schema: f.schema,
+        name: f.name,
+        key: f.key ?? f.id,
+        fieldId: f.id,
+        hasDefaultValue: false,
         operations: f.kind === 'labels' ? ['add', 'set', 'remove'] : ['set'],
       };
-      if (f.kind === 'select') meta.allowedValues = (f.options ?? []).filter((o) => !o.disabled).map((o) => ({ self: this.lookup.optionSelf(f.id, o.id), value: o.value, id: o.id }));
+      if (f.kind === 'select')
+        meta.allowedValues = (f.options ?? [])
+          .filter((o) => !o.disabled)
+          .map((o) => ({ self: this.lookup.optionSelf(f.id, o.id), value: o.value, id: o.id }));
       if (f.kind === 'priority') meta.allowedValues = [...this.store.priorities.values()].map((p) => this.priority(p));
       out[id] = meta;
     }
@@ -158,11 +239,27 @@ export class JiraRenderer {
       updated: jiraDate(issue.updated),
       creator: this.userById(issue.creatorId),
       reporter: this.userById(issue.reporterId),
-      resolution: done ? { self: `${this.baseUrl()}/rest/api/3/resolution/10000`, id: '10000', name: 'Done', description: 'Work has been completed.' } : null,
+      resolution: done
+        ? {
+            self: `${this.baseUrl()}/rest/api/3/resolution/10000`,
+            id: '10000',
+            name: 'Done',
+            description: 'Work has been completed.',
+          }
+        : null,
       resolutiondate: issue.resolutionDate ? jiraDate(issue.resolutionDate) : null,
       statuscategorychangedate: jiraDate(issue.statusCategoryChangeDate),
-      comment: { comments: issue.comments.map((c) => this.comment(c)), self: `${this.baseUrl()}/rest/api/3/issue/${issue.id}/comment`, maxResults: issue.comments.length, total: issue.comments.length, startAt: 0 },
-      attachment: issue.attachmentIds.map((id) => this.store.attachments.get(id)).filter((a) => a).map((a) => this.attachment(a!)),
+      comment: {
+        comments: issue.comments.map((c) => this.comment(c)),
+        self: `${this.baseUrl()}/rest/api/3/issue/${issue.id}/comment`,
+        maxResults: issue.comments.length,
+        total: issue.comments.length,
+        startAt: 0,
+      },
+      attachment: issue.attachmentIds
+        .map((id) => this.store.attachments.get(id))
+        .filter((a) => a)
+        .map((a) => this.attachment(a!)),
     };
     for (const id of project.fieldIds) {
       const def = this.store.field(id);
@@ -174,7 +271,10 @@ export class JiraRenderer {
 
   /** Applies Jira's `fields` selector (`*all`, `*navigable`, names, `-name`) to an issue's fields. */
   selectFields(all: Record<string, unknown>, selectors: string[]): Record<string, unknown> | undefined {
-    const tokens = selectors.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+    const tokens = selectors
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
     let include = new Set<string>();
     for (const t of tokens) {
       if (t === '*all' || t === '*navigable') include = new Set([...include, ...Object.keys(all)]);
@@ -187,17 +287,23 @@ export class JiraRenderer {
     return out;
   }
 
-  issue(issue: SimIssue, options: { fields?: string[]; expand?: string; properties?: string[] } = {}): Record<string, unknown> {
+  issue(
+    issue: SimIssue,
+    options: { fields?: string[]; expand?: string; properties?: string[] } = {},
+  ): Record<string, unknown> {
     const out: Record<string, unknown> = {
       expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
-      id: issue.id, self: `${this.baseUrl()}/rest/api/3/issue/${issue.id}`, key: issue.key,
+      id: issue.id,
+      self: `${this.baseUrl()}/rest/api/3/issue/${issue.id}`,
+      key: issue.key,
     };
     const fields = this.selectFields(this.issueFields(issue), options.fields ?? ['*all']);
     if (fields) out.fields = fields;
     const wanted = (options.properties ?? []).flatMap((p) => p.split(',')).filter(Boolean);
     if (wanted.length > 0) {
       const props: Record<string, unknown> = {};
-      for (const key of Object.keys(issue.properties)) if (wanted.includes('*all') || wanted.includes(key)) props[key] = issue.properties[key];
+      for (const key of Object.keys(issue.properties))
+        if (wanted.includes('*all') || wanted.includes(key)) props[key] = issue.properties[key];
       out.properties = props;
     }
     if ((options.expand ?? '').split(',').includes('changelog')) {
@@ -207,4 +313,3 @@ export class JiraRenderer {
     return out;
   }
 }
-

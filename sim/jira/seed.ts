@@ -25,7 +25,8 @@ export function transitionPath(store: JiraStore, issue: SimIssue, targetStatusId
 export function moveToStatus(store: JiraStore, actorId: string, issue: SimIssue, statusName: string): void {
   const target = store.statusByName(statusName);
   if (!target) throw new JiraError(400, [`Unknown status '${statusName}'`]);
-  for (const transitionId of transitionPath(store, issue, target.id)) transitionIssue(store, actorId, issue.key, transitionId);
+  for (const transitionId of transitionPath(store, issue, target.id))
+    transitionIssue(store, actorId, issue.key, transitionId);
 }
 
 export function addSeedIssue(store: JiraStore, seed: SeedIssue, defaultActor: string): SimIssue {

@@ -71,16 +71,22 @@ function resolveSeed(seed: JiraSimOptions['seed']): JiraSeed {
   return seed;
 }
 
-export async function buildJiraApp(options: JiraSimOptions = {}): Promise<{ app: FastifyInstance; ctx: JiraSimContext; control: JiraSimControl }> {
+export async function buildJiraApp(
+  options: JiraSimOptions = {},
+): Promise<{ app: FastifyInstance; ctx: JiraSimContext; control: JiraSimControl }> {
   const validator = await loadJiraSpecValidator();
   const store = new JiraStore({ now: options.now, searchLagMs: options.searchLagMs });
   loadSeed(store, resolveSeed(options.seed));
   const cloudId = options.cloudId ?? 'a1b2c3d4-0000-4000-8000-000000000001';
   const ctxRef = { baseUrl: '' };
   const render = new JiraRenderer(store, () => ctxRef.baseUrl);
-  const accountIdByEmail = (email: string) => [...store.users.values()].find((u) => u.emailAddress?.toLowerCase() === email)?.accountId;
+  const accountIdByEmail = (email: string) =>
+    [...store.users.values()].find((u) => u.emailAddress?.toLowerCase() === email)?.accountId;
   const ctx: JiraSimContext = {
-    store, render, validator, cloudId,
+    store,
+    render,
+    validator,
+    cloudId,
     auth: new JiraAuth(options.tokens ?? DEMO_TOKENS, options.apiTokens ?? DEMO_API_TOKENS, accountIdByEmail),
     rateLimiter: new JiraRateLimiter(options.rateLimit, options.now),
     faults: new FaultInjector(),
@@ -88,8 +94,12 @@ export async function buildJiraApp(options: JiraSimOptions = {}): Promise<{ app:
     violations: new ViolationRecorder(options.violationsDir),
     events: new JiraEvents(store, render, { cloudId, ...options.events }),
     maxAttachmentBytes: options.maxAttachmentBytes ?? 10 * 1024 * 1024,
-    get baseUrl() { return ctxRef.baseUrl; },
-    set baseUrl(value: string) { ctxRef.baseUrl = value; },
+    get baseUrl() {
+      return ctxRef.baseUrl;
+    },
+    set baseUrl(value: string) {
+      ctxRef.baseUrl = value;
+    },
   };
   const control = createJiraControl(ctx);
 
@@ -104,7 +114,10 @@ export async function buildJiraApp(options: JiraSimOptions = {}): Promise<{ app:
   installCallLogHooks(app, ctx.calls, isControlPath);
   installFaultHooks(app, ctx.faults, {
     skip: isControlPath,
-    errorBody: (status) => ({ errorMessages: [status === 429 ? 'Rate limit exceeded.' : 'Internal server error'], errors: {} }),
+    errorBody: (status) => ({
+      errorMessages: [status === 429 ? 'Rate limit exceeded.' : 'Internal server error'],
+      errors: {},
+    }),
     onFault: (request, kind) => {
       const entry = callLogEntryOf(request);
       if (entry) entry.fault = kind;

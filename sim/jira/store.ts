@@ -5,8 +5,17 @@
  */
 import type { ValueLookup } from './field-values';
 import type {
-  JiraSeed, SimAttachment, SimComment, SimFieldDef, SimHistory, SimIssue, SimIssueType, SimPriority,
-  SimProject, SimStatus, SimUser,
+  JiraSeed,
+  SimAttachment,
+  SimComment,
+  SimFieldDef,
+  SimHistory,
+  SimIssue,
+  SimIssueType,
+  SimPriority,
+  SimProject,
+  SimStatus,
+  SimUser,
 } from './types';
 
 export class JiraError extends Error {
@@ -26,9 +35,15 @@ export class JiraError extends Error {
 export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 
 export type ChangeType =
-  | 'issue_created' | 'issue_updated' | 'issue_deleted'
-  | 'comment_created' | 'comment_updated' | 'comment_deleted'
-  | 'attachment_created' | 'property_set' | 'property_deleted';
+  | 'issue_created'
+  | 'issue_updated'
+  | 'issue_deleted'
+  | 'comment_created'
+  | 'comment_updated'
+  | 'comment_deleted'
+  | 'attachment_created'
+  | 'property_set'
+  | 'property_deleted';
 
 export interface StoreChange {
   type: ChangeType;

@@ -51,8 +51,7 @@ export interface SimIssueType {
 
 /** How the simulator stores and parses a field's value. */
 export type FieldKind =
-  | 'text' | 'richtext' | 'number' | 'date' | 'datetime' | 'select' | 'user' | 'labels' | 'priority'
-  | 'readonly';
+  'text' | 'richtext' | 'number' | 'date' | 'datetime' | 'select' | 'user' | 'labels' | 'priority' | 'readonly';
 
 export interface SimFieldOption {
   id: string;

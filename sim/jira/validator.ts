@@ -62,7 +62,8 @@ export function jiraSpecPath(): string {
     resolve(__dirname, '../../../sim/ref/jira-platform-openapi.json'),
   ].filter((c): c is string => Boolean(c));
   const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error(`Jira OpenAPI spec not found; set ZJC_JIRA_OPENAPI_SPEC (tried ${candidates.join(', ')})`);
+  if (!found)
+    throw new Error(`Jira OpenAPI spec not found; set ZJC_JIRA_OPENAPI_SPEC (tried ${candidates.join(', ')})`);
   return found;
 }
 
@@ -72,24 +73,49 @@ function retarget(node: unknown): unknown {
   if (!node || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    out[key] = key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${SPEC_ID}${value}` : retarget(value);
+    out[key] =
+      key === '$ref' && typeof value === 'string' && value.startsWith('#/') ? `${SPEC_ID}${value}` : retarget(value);
   }
   return out;
 }
 
 function toMessage(prefix: string, e: ErrorObject): SpecError {
   const instancePath = `${prefix}${e.instancePath}`;
-  const extra = e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty?: string }).additionalProperty})` : '';
-  return { message: `${instancePath || '/'} ${e.message ?? e.keyword}${extra}`, instancePath, keyword: e.keyword, params: e.params };
+  const extra =
+    e.keyword === 'additionalProperties'
+      ? ` (${(e.params as { additionalProperty?: string }).additionalProperty})`
+      : '';
+  return {
+    message: `${instancePath || '/'} ${e.message ?? e.keyword}${extra}`,
+    instancePath,
+    keyword: e.keyword,
+    params: e.params,
+  };
 }
 
 export class JiraSpecValidator {
   private readonly routes: Route[] = [];
   /** Parameters are strings on the wire: coerce ("10" → 10, "a" → ["a"]) before checking. */
-  private readonly paramsAjv = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false, coerceTypes: 'array', logger: false });
-  private readonly bodyAjv = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false, logger: false });
+  private readonly paramsAjv = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    validateSchema: false,
+    coerceTypes: 'array',
+    logger: false,
+  });
+  private readonly bodyAjv = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    validateSchema: false,
+    logger: false,
+  });
 
-  constructor(spec: { paths: Record<string, Record<string, SpecOperation>>; components?: unknown }, public loadMs = 0) {
+  constructor(
+    spec: { paths: Record<string, Record<string, SpecOperation>>; components?: unknown },
+    public loadMs = 0,
+  ) {
     const holder = { $id: SPEC_ID, components: spec.components };
     this.paramsAjv.addSchema(holder);
     this.bodyAjv.addSchema(holder);
@@ -98,17 +124,25 @@ export class JiraSpecValidator {
       const paramNames: string[] = [];
       const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const pattern = segments
-        .map((segment) => segment.split(/(\{[^}]+\})/).map((piece) => {
-          if (!piece.startsWith('{')) return escape(piece);
-          paramNames.push(piece.slice(1, -1));
-          return '([^/]+)';
-        }).join(''))
+        .map((segment) =>
+          segment
+            .split(/(\{[^}]+\})/)
+            .map((piece) => {
+              if (!piece.startsWith('{')) return escape(piece);
+              paramNames.push(piece.slice(1, -1));
+              return '([^/]+)';
+            })
+            .join(''),
+        )
         .join('/');
       for (const [method, operation] of Object.entries(ops)) {
         if (!['get', 'put', 'post', 'delete', 'patch', 'head', 'options'].includes(method)) continue;
         this.routes.push({
-          method: method.toUpperCase(), regex: new RegExp(`^${pattern}/?$`), paramNames,
-          literalSegments: segments.filter((s) => !s.includes('{')).length, operation,
+          method: method.toUpperCase(),
+          regex: new RegExp(`^${pattern}/?$`),
+          paramNames,
+          literalSegments: segments.filter((s) => !s.includes('{')).length,
+          operation,
         });
       }
     }
@@ -136,11 +170,16 @@ export class JiraSpecValidator {
       const list = (route.operation.parameters ?? []).filter((p) => p.in === where);
       return {
         type: 'object',
-        properties: Object.fromEntries(list.map((p) => [where === 'header' ? p.name.toLowerCase() : p.name, retarget(p.schema ?? {})])),
+        properties: Object.fromEntries(
+          list.map((p) => [where === 'header' ? p.name.toLowerCase() : p.name, retarget(p.schema ?? {})]),
+        ),
         required: list.filter((p) => p.required).map((p) => (where === 'header' ? p.name.toLowerCase() : p.name)),
       };
     };
-    const params = this.paramsAjv.compile({ type: 'object', properties: { path: section('path'), query: section('query'), header: section('header') } });
+    const params = this.paramsAjv.compile({
+      type: 'object',
+      properties: { path: section('path'), query: section('query'), header: section('header') },
+    });
     const content = route.operation.requestBody?.content ?? {};
     const media = content['application/json'] ?? Object.values(content)[0];
     const body = media?.schema ? this.bodyAjv.compile(retarget(media.schema) as object) : undefined;
@@ -151,7 +190,10 @@ export class JiraSpecValidator {
   validate(req: RequestToValidate): ValidationOutcome {
     const found = this.match(req.method, req.path);
     if (!found) {
-      return { known: false, errors: [{ message: `${req.method} ${req.path} is not an operation of the Jira platform REST API` }] };
+      return {
+        known: false,
+        errors: [{ message: `${req.method} ${req.path} is not an operation of the Jira platform REST API` }],
+      };
     }
     const { route, params } = found;
     const compiled = this.compile(route);
@@ -161,7 +203,8 @@ export class JiraSpecValidator {
       for (const e of compiled.params.errors ?? []) errors.push(toMessage('', e));
     }
     if (req.body === undefined) {
-      if (compiled.bodyRequired) errors.push({ message: '/requestBody is required', instancePath: '/requestBody', keyword: 'required' });
+      if (compiled.bodyRequired)
+        errors.push({ message: '/requestBody is required', instancePath: '/requestBody', keyword: 'required' });
     } else if (compiled.body && !compiled.body(req.body)) {
       for (const e of compiled.body.errors ?? []) errors.push(toMessage('/requestBody', e));
     }

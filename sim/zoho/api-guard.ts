@@ -38,7 +38,8 @@ export function registerApiGuard(app: FastifyInstance, ctx: ZohoSimContext): voi
     }
 
     const scopes = req.routeOptions.config?.zohoScopes;
-    if (scopes && !scopes.some((s) => scopeCovers(grant.scopes, s))) return sendV3Error(reply, v3Errors.invalidOauthScope(scopes[0]));
+    if (scopes && !scopes.some((s) => scopeCovers(grant.scopes, s)))
+      return sendV3Error(reply, v3Errors.invalidOauthScope(scopes[0]));
     return undefined;
   });
 
@@ -59,13 +60,21 @@ export function registerApiGuard(app: FastifyInstance, ctx: ZohoSimContext): voi
 
   app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
     if (err instanceof V3Error) return sendV3Error(reply, err);
-    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+    if (
+      err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      err instanceof SyntaxError
+    ) {
       return sendV3Error(reply, v3Errors.jsonParse());
     }
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
-      return sendV3Error(reply, new V3Error(413, 'FILE_SIZE_EXCEEDED', 'FIELDS_VALIDATION_ERROR', [{ message: 'File too large.' }]));
+      return sendV3Error(
+        reply,
+        new V3Error(413, 'FILE_SIZE_EXCEEDED', 'FIELDS_VALIDATION_ERROR', [{ message: 'File too large.' }]),
+      );
     }
-    if (err.statusCode && err.statusCode < 500) return sendV3Error(reply, v3Errors.invalidValue('request', err.message));
+    if (err.statusCode && err.statusCode < 500)
+      return sendV3Error(reply, v3Errors.invalidValue('request', err.message));
     req.log.error(err);
     return sendV3Error(reply, v3Errors.internal());
   });
@@ -77,7 +86,13 @@ function bearer(header: string | undefined): string | undefined {
 }
 
 /** Returns true when a fault already answered (or killed) the request. */
-async function applyFaults(ctx: ZohoSimContext, req: FastifyRequest, reply: FastifyReply, path: string, endpoint: string): Promise<boolean> {
+async function applyFaults(
+  ctx: ZohoSimContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  path: string,
+  endpoint: string,
+): Promise<boolean> {
   const fired = ctx.faults.take(req.method, path, endpoint);
   if (!fired.length) return false;
   req.zohoCall?.faults.push(...fired.map((f) => f.kind));
@@ -97,7 +112,10 @@ async function applyFaults(ctx: ZohoSimContext, req: FastifyRequest, reply: Fast
         req.raw.socket?.destroy();
         return true;
       case 'status':
-        sendV3Error(reply, (f.status ?? 500) === 500 ? v3Errors.internal() : v3Errors.serviceUnavailable(f.status ?? 503));
+        sendV3Error(
+          reply,
+          (f.status ?? 500) === 500 ? v3Errors.internal() : v3Errors.serviceUnavailable(f.status ?? 503),
+        );
         return true;
       case 'rate-limit':
         reply.header('Retry-After', String(f.retryAfterSec ?? 60));

@@ -10,7 +10,10 @@ import type { ZohoSimState } from './store';
 
 export function associate(state: ZohoSimState, a: ZohoItem, b: ZohoItem): V3Error | undefined {
   if (a.module === b.module) return v3Errors.invalidValue('ids', 'An association joins one task and one issue.');
-  for (const [x, y] of [[a, b], [b, a]] as const) {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
     const ids = x.associatedIds ?? [];
     if (!ids.includes(y.id)) x.associatedIds = [...ids, y.id];
   }

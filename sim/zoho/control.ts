@@ -3,7 +3,15 @@ import { addProject, loadDemoData, seedItems, seedTenant, type SeedItemsOptions 
 import { V3Error } from './errors';
 import type { ZohoFaultSpec } from './faults';
 import { associate } from './associations';
-import { addComment, associateAttachments, deleteComment, editComment, findComment, setFollowers, storeUpload } from './item-actions';
+import {
+  addComment,
+  associateAttachments,
+  deleteComment,
+  editComment,
+  findComment,
+  setFollowers,
+  storeUpload,
+} from './item-actions';
 import type { Json, ZohoItem, ZohoModule, ZohoUser } from './model';
 import { writeItem } from './record-fields';
 import { createItem } from './records';
@@ -23,12 +31,13 @@ export function createZohoControl(ctx: ZohoSimContext) {
   const item = (ref: ZohoRecordRef): ZohoItem => {
     const id = typeof ref === 'string' ? ref : ref.id;
     const it = state.items.get(id);
-    if (!it || (typeof ref !== 'string' && ref.module && ref.module !== it.module)) throw new Error(`no Zoho record ${id}`);
+    if (!it || (typeof ref !== 'string' && ref.module && ref.module !== it.module))
+      throw new Error(`no Zoho record ${id}`);
     return it;
   };
   // Default actor: the second user (not the token's owner), so changes read as someone else's.
   const actor = (ref?: string): ZohoUser => {
-    const u = ref ? state.findUser(ref) : [...state.users.values()][1] ?? [...state.users.values()][0];
+    const u = ref ? state.findUser(ref) : ([...state.users.values()][1] ?? [...state.users.values()][0]);
     if (!u) throw new Error(`no Zoho user ${ref ?? ''}`);
     return u;
   };
@@ -48,13 +57,18 @@ export function createZohoControl(ctx: ZohoSimContext) {
       else loadDemoData(state);
     },
     addClient(c: { clientId: string; clientSecret: string; userZuid?: string }): void {
-      state.clients.set(c.clientId, { clientId: c.clientId, clientSecret: c.clientSecret, userZuid: c.userZuid ?? [...state.users.values()][0].zuid });
+      state.clients.set(c.clientId, {
+        clientId: c.clientId,
+        clientSecret: c.clientSecret,
+        userZuid: c.userZuid ?? [...state.users.values()][0].zuid,
+      });
     },
     addProject: (p: { id?: string; name: string; prefix: string; portalId?: string }): string => addProject(state, p),
     seedItems: (o: SeedItemsOptions): string[] => seedItems(state, o),
 
     // OAuth
-    generateCode: (i: { clientId: string; scopes?: readonly string[]; expiresInMs?: number }): string => oauth.generateCode(i),
+    generateCode: (i: { clientId: string; scopes?: readonly string[]; expiresInMs?: number }): string =>
+      oauth.generateCode(i),
     issueTokens: (i: { clientId: string; scopes?: readonly string[] }) => oauth.issueTokens(i),
     /** Expire access tokens now (all, or one); refresh tokens stay valid. */
     expireAccessTokens: (token?: string): number => oauth.expireAccessTokens(token),
@@ -102,9 +116,18 @@ export function createZohoControl(ctx: ZohoSimContext) {
     associate(a: ZohoRecordRef, b: ZohoRecordRef): void {
       check(associate(state, item(a), item(b)));
     },
-    attach(ref: ZohoRecordRef, file: { name: string; content: Buffer | string; contentType?: string }, asUser?: string): string {
+    attach(
+      ref: ZohoRecordRef,
+      file: { name: string; content: Buffer | string; contentType?: string },
+      asUser?: string,
+    ): string {
       const it = item(ref);
-      const att = storeUpload(state, { name: file.name, contentType: file.contentType ?? 'application/octet-stream', content: Buffer.from(file.content), uploader: actor(asUser) });
+      const att = storeUpload(state, {
+        name: file.name,
+        contentType: file.contentType ?? 'application/octet-stream',
+        content: Buffer.from(file.content),
+        uploader: actor(asUser),
+      });
       check(associateAttachments(state, it, [att.id]));
       return att.id;
     },

@@ -1,5 +1,11 @@
 export { startZohoSim, buildZohoSimApp, type ZohoSim } from './server';
-export { ZOHO_PRODUCT_SCOPES, DEFAULT_SWITCHES, type ZohoSimOptions, type ZohoSimSwitches, type ZohoRateLimitOptions } from './config';
+export {
+  ZOHO_PRODUCT_SCOPES,
+  DEFAULT_SWITCHES,
+  type ZohoSimOptions,
+  type ZohoSimSwitches,
+  type ZohoRateLimitOptions,
+} from './config';
 export type { SimClockSource } from './clock';
 export type { ZohoSimControl, ZohoRecordRef } from './control';
 export type { ZohoCallLogEntry } from './call-log';
@@ -7,6 +13,15 @@ export type { ZohoFaultSpec, ZohoFaultKind } from './faults';
 export type { ZohoSimState } from './store';
 export type { Json, ZohoModule, ZohoStatus, ZohoUser } from './model';
 export {
-  DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PORTAL_ID, DEMO_PORTAL_NAME, DEMO_PROJECT_IDS, DEMO_USERS,
-  loadDemoData, seedTenant, seedItems, addProject, type SeedItemsOptions,
+  DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET,
+  DEMO_PORTAL_ID,
+  DEMO_PORTAL_NAME,
+  DEMO_PROJECT_IDS,
+  DEMO_USERS,
+  loadDemoData,
+  seedTenant,
+  seedItems,
+  addProject,
+  type SeedItemsOptions,
 } from './demo-data';

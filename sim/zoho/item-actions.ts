@@ -13,7 +13,14 @@ export function addComment(state: ZohoSimState, item: ZohoItem, html: string, au
   const id = state.ids.id();
   const comment: ZohoComment = {
     id,
-    json: { id, comment: html, created_time: iso, last_modified_time: iso, created_by: userRef(author), attachments: [] },
+    json: {
+      id,
+      comment: html,
+      created_time: iso,
+      last_modified_time: iso,
+      created_by: userRef(author),
+      attachments: [],
+    },
   };
   item.comments.push(comment);
   refreshAssociations(item);
@@ -41,7 +48,10 @@ export function deleteComment(state: ZohoSimState, item: ZohoItem, commentId: st
 }
 
 export function followers(state: ZohoSimState, item: ZohoItem): Json[] {
-  return item.followerZpuids.map((z) => state.userByZpuid(z)).filter((u): u is ZohoUser => !!u).map(userRef);
+  return item.followerZpuids
+    .map((z) => state.userByZpuid(z))
+    .filter((u): u is ZohoUser => !!u)
+    .map(userRef);
 }
 
 export function setFollowers(state: ZohoSimState, item: ZohoItem, ids: string[], add: boolean): V3Error | undefined {
@@ -63,18 +73,30 @@ export function setFollowers(state: ZohoSimState, item: ZohoItem, ids: string[],
 }
 
 /** Step one of the upload: the file lands in the portal, not yet on any record. */
-export function storeUpload(state: ZohoSimState, f: { name: string; contentType: string; content: Buffer; uploader: ZohoUser }): ZohoAttachment {
-  const att: ZohoAttachment = { id: state.ids.id(), name: f.name, contentType: f.contentType, content: f.content, createdTime: state.clock.iso(), uploadedBy: f.uploader };
+export function storeUpload(
+  state: ZohoSimState,
+  f: { name: string; contentType: string; content: Buffer; uploader: ZohoUser },
+): ZohoAttachment {
+  const att: ZohoAttachment = {
+    id: state.ids.id(),
+    name: f.name,
+    contentType: f.contentType,
+    content: f.content,
+    createdTime: state.clock.iso(),
+    uploadedBy: f.uploader,
+  };
   state.attachments.set(att.id, att);
   return att;
 }
 
 /** Step two: associate uploaded files with a task or issue. */
 export function associateAttachments(state: ZohoSimState, item: ZohoItem, ids: string[]): V3Error | undefined {
-  for (const id of ids) if (!state.attachments.has(id)) return v3Errors.invalidValue('attachment_ids', `Unknown attachment ${id}.`);
+  for (const id of ids)
+    if (!state.attachments.has(id)) return v3Errors.invalidValue('attachment_ids', `Unknown attachment ${id}.`);
   for (const id of ids) {
     const att = state.attachments.get(id)!;
-    if (att.itemId && att.itemId !== item.id) return v3Errors.invalidValue('attachment_ids', `Attachment ${id} belongs to another record.`);
+    if (att.itemId && att.itemId !== item.id)
+      return v3Errors.invalidValue('attachment_ids', `Attachment ${id} belongs to another record.`);
   }
   for (const id of ids) {
     state.attachments.get(id)!.itemId = item.id;

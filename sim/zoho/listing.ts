@@ -17,7 +17,8 @@ export function parsePaging(q: Query, opts: { required?: boolean; defaultPerPage
   const page = q.page === undefined ? 1 : Number(q.page);
   const perPage = q.per_page === undefined ? (opts.defaultPerPage ?? 100) : Number(q.per_page);
   if (!Number.isInteger(page) || page < 1) return v3Errors.invalidValue('page', 'page must be an integer >= 1.');
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) return v3Errors.invalidValue('per_page', 'per_page must be 1..200.');
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200)
+    return v3Errors.invalidValue('per_page', 'per_page must be 1..200.');
   return { page, perPage };
 }
 
@@ -42,7 +43,9 @@ function parseSort(state: ZohoSimState, raw: string | undefined): Order {
   if (!m) return { field: 'created_time', desc: false };
   const desc = m[1].toUpperCase() === 'DESC';
   if (m[2] === 'last_modified_time') {
-    return state.config.switches.sortByModifiedTime ? { field: 'last_modified_time', desc } : { field: 'created_time', desc: false };
+    return state.config.switches.sortByModifiedTime
+      ? { field: 'last_modified_time', desc }
+      : { field: 'created_time', desc: false };
   }
   return m[2] === 'created_time' ? { field: 'created_time', desc } : { field: 'created_time', desc: false };
 }
@@ -85,7 +88,12 @@ function parseFilter(state: ZohoSimState, raw: string | undefined): Bounds | V3E
 }
 
 /** One page of a task/issue list: O(page) in created order; bounded work otherwise. */
-export function listPage(state: ZohoSimState, list: ItemList, q: Query, p: Paging): { items: ZohoItem[]; hasNext: boolean } | V3Error {
+export function listPage(
+  state: ZohoSimState,
+  list: ItemList,
+  q: Query,
+  p: Paging,
+): { items: ZohoItem[]; hasNext: boolean } | V3Error {
   const order = parseSort(state, q.sort_by);
   const bounds = parseFilter(state, q.filter);
   if (bounds instanceof V3Error) return bounds;

@@ -20,7 +20,12 @@ export function methodGuard(app: FastifyInstance): { install(): void } {
     install() {
       const todo = [...seen.entries()].map(([url, set]) => [url, METHODS.filter((m) => !set.has(m))] as const);
       for (const [url, missing] of todo) {
-        if (missing.length) app.route({ method: [...missing], url, handler: async (req, reply) => sendV3Error(reply, v3Errors.invalidMethod(req.method)) });
+        if (missing.length)
+          app.route({
+            method: [...missing],
+            url,
+            handler: async (req, reply) => sendV3Error(reply, v3Errors.invalidMethod(req.method)),
+          });
       }
     },
   };

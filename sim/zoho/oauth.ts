@@ -32,9 +32,27 @@ export interface TokenResponse {
   expires_in: number;
 }
 
-interface AuthCode { clientId: string; userZuid: string; scopes: string[]; expiresAt: number }
-interface RefreshGrant { clientId: string; userZuid: string; scopes: string[]; accessTokens: string[]; createdAt: number }
-export interface AccessGrant { token: string; clientId: string; userZuid: string; scopes: string[]; expiresAt: number; refreshToken?: string }
+interface AuthCode {
+  clientId: string;
+  userZuid: string;
+  scopes: string[];
+  expiresAt: number;
+}
+interface RefreshGrant {
+  clientId: string;
+  userZuid: string;
+  scopes: string[];
+  accessTokens: string[];
+  createdAt: number;
+}
+export interface AccessGrant {
+  token: string;
+  clientId: string;
+  userZuid: string;
+  scopes: string[];
+  expiresAt: number;
+  refreshToken?: string;
+}
 
 const MAX_REFRESH_TOKENS_PER_USER = 20;
 const MAX_ACCESS_TOKENS_PER_REFRESH = 30;
@@ -72,12 +90,25 @@ export class ZohoOAuth {
     if (!p.code) return new OAuthError('invalid_code');
     const grant = this.codes.get(p.code);
     this.codes.delete(p.code); // single use, even when it fails below
-    if (!grant || grant.clientId !== p.client_id || grant.expiresAt <= this.state.clock.now()) return new OAuthError('invalid_code');
+    if (!grant || grant.clientId !== p.client_id || grant.expiresAt <= this.state.clock.now())
+      return new OAuthError('invalid_code');
     const refreshToken = tokenString();
-    this.refreshTokens.set(refreshToken, { clientId: grant.clientId, userZuid: grant.userZuid, scopes: grant.scopes, accessTokens: [], createdAt: this.state.clock.now() });
+    this.refreshTokens.set(refreshToken, {
+      clientId: grant.clientId,
+      userZuid: grant.userZuid,
+      scopes: grant.scopes,
+      accessTokens: [],
+      createdAt: this.state.clock.now(),
+    });
     this.dropOldRefreshTokens(grant.clientId, grant.userZuid);
     const access = this.mintAccess(refreshToken);
-    return { access_token: access.token, refresh_token: refreshToken, api_domain: this.state.config.apiDomain, token_type: 'Bearer', expires_in: 3600 };
+    return {
+      access_token: access.token,
+      refresh_token: refreshToken,
+      api_domain: this.state.config.apiDomain,
+      token_type: 'Bearer',
+      expires_in: 3600,
+    };
   }
 
   /** New access token; no new refresh token (zoho.md). */
@@ -87,7 +118,12 @@ export class ZohoOAuth {
     const grant = p.refresh_token ? this.refreshTokens.get(p.refresh_token) : undefined;
     if (!grant || grant.clientId !== p.client_id) return new OAuthError('invalid_code');
     const access = this.mintAccess(p.refresh_token!);
-    return { access_token: access.token, api_domain: this.state.config.apiDomain, token_type: 'Bearer', expires_in: 3600 };
+    return {
+      access_token: access.token,
+      api_domain: this.state.config.apiDomain,
+      token_type: 'Bearer',
+      expires_in: 3600,
+    };
   }
 
   /** Revoking a refresh token also kills its access tokens. Returns whether anything was revoked. */
@@ -155,12 +191,15 @@ export class ZohoOAuth {
     };
     this.accessTokens.set(access.token, access);
     grant.accessTokens.push(access.token);
-    while (grant.accessTokens.length > MAX_ACCESS_TOKENS_PER_REFRESH) this.accessTokens.delete(grant.accessTokens.shift()!);
+    while (grant.accessTokens.length > MAX_ACCESS_TOKENS_PER_REFRESH)
+      this.accessTokens.delete(grant.accessTokens.shift()!);
     return access;
   }
 
   private dropOldRefreshTokens(clientId: string, userZuid: string): void {
-    const mine = [...this.refreshTokens.entries()].filter(([, g]) => g.clientId === clientId && g.userZuid === userZuid);
+    const mine = [...this.refreshTokens.entries()].filter(
+      ([, g]) => g.clientId === clientId && g.userZuid === userZuid,
+    );
     for (const [token] of mine.slice(0, Math.max(0, mine.length - MAX_REFRESH_TOKENS_PER_USER))) this.revoke(token);
   }
 }

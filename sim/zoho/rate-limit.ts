@@ -18,7 +18,10 @@ export class ZohoRateLimiter {
   private readonly hits = new Map<string, number[]>();
   private readonly blockedUntil = new Map<string, number>();
 
-  constructor(private readonly clock: SimClock, private readonly opts: () => ZohoRateLimitOptions) {}
+  constructor(
+    private readonly clock: SimClock,
+    private readonly opts: () => ZohoRateLimitOptions,
+  ) {}
 
   reset(): void {
     this.hits.clear();
@@ -32,7 +35,8 @@ export class ZohoRateLimiter {
     const now = this.clock.now();
     const until = this.blockedUntil.get(key);
     if (until !== undefined) {
-      if (now < until) return { allowed: false, limit, remaining: 0, windowSec, retryAfterSec: Math.ceil((until - now) / 1000) };
+      if (now < until)
+        return { allowed: false, limit, remaining: 0, windowSec, retryAfterSec: Math.ceil((until - now) / 1000) };
       this.blockedUntil.delete(key);
       this.hits.delete(key);
     }

@@ -7,27 +7,48 @@ import { statusRef, userRef, type ZohoSimState } from './store';
  * first and applied only when every key is valid, as the real API rejects the entire request.
  */
 type Setter = (json: Json) => void;
-type FieldWriter = (value: unknown, ctx: { state: ZohoSimState; project: ZohoProject; module: ZohoModule }) => Setter | V3Error;
+type FieldWriter = (
+  value: unknown,
+  ctx: { state: ZohoSimState; project: ZohoProject; module: ZohoModule },
+) => Setter | V3Error;
 
 const PRIORITIES = ['none', 'low', 'medium', 'high'];
 const FLAGS = ['internal', 'external'];
 
-const str = (field: string, opts: { required?: boolean } = {}): FieldWriter => (v) => {
-  if (typeof v !== 'string' || (opts.required && v.trim() === '')) return v3Errors.invalidValue(field, `${field} must be a${opts.required ? ' non-empty' : ''} string.`);
-  return (j) => { j[field] = v; };
-};
+const str =
+  (field: string, opts: { required?: boolean } = {}): FieldWriter =>
+  (v) => {
+    if (typeof v !== 'string' || (opts.required && v.trim() === ''))
+      return v3Errors.invalidValue(field, `${field} must be a${opts.required ? ' non-empty' : ''} string.`);
+    return (j) => {
+      j[field] = v;
+    };
+  };
 
-const date = (field: string): FieldWriter => (v) => {
-  if (v === null || v === '') return (j) => { j[field] = null; };
-  if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) return v3Errors.invalidValue(field, `${field} must be an ISO date.`);
-  return (j) => { j[field] = v; };
-};
+const date =
+  (field: string): FieldWriter =>
+  (v) => {
+    if (v === null || v === '')
+      return (j) => {
+        j[field] = null;
+      };
+    if (typeof v !== 'string' || Number.isNaN(Date.parse(v)))
+      return v3Errors.invalidValue(field, `${field} must be an ISO date.`);
+    return (j) => {
+      j[field] = v;
+    };
+  };
 
-const oneOf = (field: string, allowed: string[]): FieldWriter => (v) => {
-  const s = typeof v === 'string' ? v.toLowerCase() : undefined;
-  if (!s || !allowed.includes(s)) return v3Errors.invalidValue(field, `${field} must be one of ${allowed.join(', ')}.`);
-  return (j) => { j[field] = s; };
-};
+const oneOf =
+  (field: string, allowed: string[]): FieldWriter =>
+  (v) => {
+    const s = typeof v === 'string' ? v.toLowerCase() : undefined;
+    if (!s || !allowed.includes(s))
+      return v3Errors.invalidValue(field, `${field} must be one of ${allowed.join(', ')}.`);
+    return (j) => {
+      j[field] = s;
+    };
+  };
 
 const idOf = (v: unknown): string | undefined => {
   if (typeof v === 'string') return v;
@@ -77,21 +98,36 @@ const TASK_FIELDS: Record<string, FieldWriter> = {
   end_date: date('end_date'),
   completion_percentage: (v) =>
     Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100
-      ? (j) => { j.completion_percentage = v; }
+      ? (j) => {
+          j.completion_percentage = v;
+        }
       : v3Errors.invalidValue('completion_percentage', 'completion_percentage must be 0..100.'),
   owners_and_work: (v, { state }) => {
     const owners = users('owners_and_work', (v as Json | null)?.owners, state);
     if (owners instanceof V3Error) return owners;
-    return (j) => { j.owners_and_work = { ...(j.owners_and_work as Json), owners }; };
+    return (j) => {
+      j.owners_and_work = { ...(j.owners_and_work as Json), owners };
+    };
   },
   tasklist: (v, { project }) => {
     const tl = project.tasklists.find((t) => t.id === idOf(v));
-    return tl ? (j) => { j.tasklist = { ...tl }; } : v3Errors.invalidValue('tasklist', 'Unknown tasklist id.');
+    return tl
+      ? (j) => {
+          j.tasklist = { ...tl };
+        }
+      : v3Errors.invalidValue('tasklist', 'Unknown tasklist id.');
   },
   milestone: (v, { project }) => {
-    if (v === null) return (j) => { j.milestone = null; };
+    if (v === null)
+      return (j) => {
+        j.milestone = null;
+      };
     const m = project.milestones.find((x) => x.id === idOf(v));
-    return m ? (j) => { j.milestone = { id: m.id, name: m.name }; } : v3Errors.invalidValue('milestone', 'Unknown milestone id.');
+    return m
+      ? (j) => {
+          j.milestone = { id: m.id, name: m.name };
+        }
+      : v3Errors.invalidValue('milestone', 'Unknown milestone id.');
   },
 };
 
@@ -102,31 +138,57 @@ const ISSUE_FIELDS: Record<string, FieldWriter> = {
   flag: oneOf('flag', FLAGS),
   due_date: date('due_date'),
   assignee: (v, { state }) => {
-    if (v === null) return (j) => { j.assignee = null; };
+    if (v === null)
+      return (j) => {
+        j.assignee = null;
+      };
     const user = state.findUser(zpuidOf(v) ?? '');
-    return user ? (j) => { j.assignee = userRef(user); } : v3Errors.invalidValue('assignee', 'Unknown user.');
+    return user
+      ? (j) => {
+          j.assignee = userRef(user);
+        }
+      : v3Errors.invalidValue('assignee', 'Unknown user.');
   },
   severity: (v, { state }) => {
     const s = state.severities.find((x) => x.id === idOf(v));
-    return s ? (j) => { j.severity = { ...s }; } : v3Errors.invalidValue('severity', 'Unknown severity id.');
+    return s
+      ? (j) => {
+          j.severity = { ...s };
+        }
+      : v3Errors.invalidValue('severity', 'Unknown severity id.');
   },
 };
 
 function customWriter(def: ZohoFieldDef): FieldWriter {
   return (v, ctx) => {
     const { state } = ctx;
-    if (v === null || v === '') return (j) => { j[def.api_name] = def.column_type === 'user' ? [] : null; };
+    if (v === null || v === '')
+      return (j) => {
+        j[def.api_name] = def.column_type === 'user' ? [] : null;
+      };
     switch (def.column_type) {
       case 'picklist': {
         const opt = def.options?.find((o) => o.value === v || o.display_value === v);
-        return opt ? (j) => { j[def.api_name] = opt.value; } : v3Errors.invalidValue(def.api_name, `Not an option of ${def.display_name}.`);
+        return opt
+          ? (j) => {
+              j[def.api_name] = opt.value;
+            }
+          : v3Errors.invalidValue(def.api_name, `Not an option of ${def.display_name}.`);
       }
       case 'user': {
         const list = users(def.api_name, v, state);
-        return list instanceof V3Error ? list : (j) => { j[def.api_name] = list; };
+        return list instanceof V3Error
+          ? list
+          : (j) => {
+              j[def.api_name] = list;
+            };
       }
       case 'number':
-        return typeof v === 'number' ? (j) => { j[def.api_name] = v; } : v3Errors.invalidValue(def.api_name, 'Must be a number.');
+        return typeof v === 'number'
+          ? (j) => {
+              j[def.api_name] = v;
+            }
+          : v3Errors.invalidValue(def.api_name, 'Must be a number.');
       case 'date':
         return date(def.api_name)(v, ctx);
       default:
@@ -146,7 +208,12 @@ function writerFor(state: ZohoSimState, module: ZohoModule, key: string): FieldW
  * Validate a create/PATCH body and return a function that applies it, or the V3 error to send.
  * Unknown keys → EXTRA_KEY_FOUND_IN_JSON (all of them listed).
  */
-export function planWrite(state: ZohoSimState, project: ZohoProject, module: ZohoModule, body: unknown): ((json: Json) => void) | V3Error {
+export function planWrite(
+  state: ZohoSimState,
+  project: ZohoProject,
+  module: ZohoModule,
+  body: unknown,
+): ((json: Json) => void) | V3Error {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return v3Errors.jsonParse();
   const entries = Object.entries(body as Json);
   const unknown = entries.filter(([k]) => !writerFor(state, module, k)).map(([k]) => k);
@@ -157,7 +224,9 @@ export function planWrite(state: ZohoSimState, project: ZohoProject, module: Zoh
     if (r instanceof V3Error) return r;
     setters.push(r);
   }
-  return (json) => { for (const s of setters) s(json); };
+  return (json) => {
+    for (const s of setters) s(json);
+  };
 }
 
 /** Apply a validated write to an item and bump last_modified_time. */

@@ -5,7 +5,14 @@ import { statusRef, userRef, type ZohoSimState } from './store';
 
 /** Creates tasks and issues in their V3 shape (zoho.md "Record fields (V3)"). */
 
-function baseJson(state: ZohoSimState, project: ZohoProject, module: ZohoModule, id: string, creator: ZohoUser, atMs: number): Json {
+function baseJson(
+  state: ZohoSimState,
+  project: ZohoProject,
+  module: ZohoModule,
+  id: string,
+  creator: ZohoUser,
+  atMs: number,
+): Json {
   project.counters[module] += 1;
   const iso = new Date(atMs).toISOString();
   const open = state.statuses[module][0];
@@ -40,7 +47,9 @@ function baseJson(state: ZohoSimState, project: ZohoProject, module: ZohoModule,
     json.due_date = null;
   }
   for (const f of state.fields[module]) {
-    if (f.is_custom_field) json[f.api_name] = f.column_type === 'user' ? [] : f.column_type === 'picklist' ? (f.options?.[0]?.value ?? null) : null;
+    if (f.is_custom_field)
+      json[f.api_name] =
+        f.column_type === 'user' ? [] : f.column_type === 'picklist' ? (f.options?.[0]?.value ?? null) : null;
   }
   return json;
 }
@@ -67,7 +76,16 @@ export function createItem(
   const id = state.ids.id();
   const json = baseJson(state, project, module, id, opts.creator, atMs);
   plan(json);
-  const item: ZohoItem = { id, module, projectId: project.id, json, modifiedMs: atMs, comments: [], attachmentIds: [], followerZpuids: [] };
+  const item: ZohoItem = {
+    id,
+    module,
+    projectId: project.id,
+    json,
+    modifiedMs: atMs,
+    comments: [],
+    attachmentIds: [],
+    followerZpuids: [],
+  };
   state.insertItem(item);
   return item;
 }

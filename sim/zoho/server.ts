@@ -32,7 +32,9 @@ export interface ZohoSim {
 }
 
 /** Build the simulator app without listening (for `inject` tests or custom hosting). */
-export async function buildZohoSimApp(opts: ZohoSimOptions = {}): Promise<{ app: FastifyInstance; control: ZohoSimControl; state: ZohoSimState }> {
+export async function buildZohoSimApp(
+  opts: ZohoSimOptions = {},
+): Promise<{ app: FastifyInstance; control: ZohoSimControl; state: ZohoSimState }> {
   const clock = new SimClock(opts.clock);
   const state = new ZohoSimState(clock, resolveConfig(opts));
   const ctx: ZohoSimContext = {
@@ -71,7 +73,7 @@ export async function startZohoSim(opts: ZohoSimOptions = {}): Promise<ZohoSim> 
   const host = opts.host ?? '127.0.0.1';
   await app.listen({ host, port: opts.port ?? 0 });
   const addr = app.server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : opts.port ?? 0;
+  const port = typeof addr === 'object' && addr ? addr.port : (opts.port ?? 0);
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return {
     url: `http://${shownHost}:${port}`,

@@ -3,7 +3,16 @@ import type { ZohoSimConfig } from './config';
 import { ZohoIdGenerator } from './ids';
 import { ItemList } from './item-list';
 import type {
-  Json, ZohoAttachment, ZohoClient, ZohoFieldDef, ZohoItem, ZohoModule, ZohoPortal, ZohoProject, ZohoStatus, ZohoUser,
+  Json,
+  ZohoAttachment,
+  ZohoClient,
+  ZohoFieldDef,
+  ZohoItem,
+  ZohoModule,
+  ZohoPortal,
+  ZohoProject,
+  ZohoStatus,
+  ZohoUser,
 } from './model';
 
 /** Everything the simulated Zoho tenant holds. Routes and the control API both work on this. */
@@ -21,11 +30,15 @@ export class ZohoSimState {
   severities: { id: string; value: string }[] = [];
   private readonly lists = new Map<string, ItemList>();
 
-  constructor(readonly clock: SimClock, readonly config: ZohoSimConfig) {}
+  constructor(
+    readonly clock: SimClock,
+    readonly config: ZohoSimConfig,
+  ) {}
 
   /** Forget all data (clients included); the clock and config stay. */
   clear(): void {
-    for (const m of [this.portals, this.projects, this.users, this.clients, this.items, this.attachments, this.lists]) m.clear();
+    for (const m of [this.portals, this.projects, this.users, this.clients, this.items, this.attachments, this.lists])
+      m.clear();
     this.statuses.tasks = [];
     this.statuses.issues = [];
     this.fields.tasks = [];
@@ -111,5 +124,12 @@ export function userRef(u: ZohoUser): Json {
 }
 
 export function statusRef(s: ZohoStatus): Json {
-  return { id: s.id, name: s.name, color: s.color, color_hexcode: s.color_hexcode, is_closed_type: s.is_closed_type, type: s.type };
+  return {
+    id: s.id,
+    name: s.name,
+    color: s.color,
+    color_hexcode: s.color_hexcode,
+    is_closed_type: s.is_closed_type,
+    type: s.type,
+  };
 }

@@ -4,7 +4,9 @@ import { Readable } from 'node:stream';
 
 describe('JSON parsing never rounds 19-digit Zoho ids', () => {
   it('classic bare-number ids become exact strings', () => {
-    const parsed = parseJsonSafe('{"id":2447529000000057190,"id_string":"2447529000000057190","sequence":12,"pct":12.5,"neg":-2447529000000057191}') as Record<string, unknown>;
+    const parsed = parseJsonSafe(
+      '{"id":2447529000000057190,"id_string":"2447529000000057190","sequence":12,"pct":12.5,"neg":-2447529000000057191}',
+    ) as Record<string, unknown>;
     expect(parsed.id).toBe('2447529000000057190');
     expect(parsed.neg).toBe('-2447529000000057191');
     expect(parsed.sequence).toBe(12);
@@ -26,7 +28,13 @@ describe('multipart bodies are streamed with an exact length', () => {
     const data = Buffer.from('hello world');
     const m = multipartBody([
       { name: 'meta', value: 'x' },
-      { name: 'file', filename: 'a "b".txt', contentType: 'text/plain', stream: Readable.from([data]), size: data.length },
+      {
+        name: 'file',
+        filename: 'a "b".txt',
+        contentType: 'text/plain',
+        stream: Readable.from([data]),
+        size: data.length,
+      },
     ]);
     const chunks: Buffer[] = [];
     for await (const c of m.body) chunks.push(c as Buffer);

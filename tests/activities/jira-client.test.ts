@@ -6,9 +6,15 @@ import { HttpFailure } from '../../integrations/http/failures';
 import type { Adf } from '../../integrations/jira/types';
 
 let sim: JiraSim;
-const doc = (text: string): Adf => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const doc = (text: string): Adf => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
-beforeAll(async () => { sim = await startJiraSim({ seed: 'demo' }); });
+beforeAll(async () => {
+  sim = await startJiraSim({ seed: 'demo' });
+});
 afterAll(async () => {
   expect(sim.control.violations().filter((v) => !v.expected)).toEqual([]);
   await sim.close();
@@ -16,7 +22,11 @@ afterAll(async () => {
 
 function client(token: () => Promise<string | null> = async () => 'sim-system-token') {
   const calls: string[] = [];
-  const jira = createJiraClient({ baseUrl: sim.apiBaseUrl, token, onCall: (_o, m, p, s) => calls.push(`${m} ${p} ${s}`) });
+  const jira = createJiraClient({
+    baseUrl: sim.apiBaseUrl,
+    token,
+    onCall: (_o, m, p, s) => calls.push(`${m} ${p} ${s}`),
+  });
   return { jira, calls };
 }
 
@@ -34,18 +44,30 @@ describe('Jira Cloud client against the simulator (OpenAPI-validated)', () => {
     expect(fields.find((f) => f.id === 'summary')).toMatchObject({ type: 'string', required: true, custom: false });
     expect(fields.find((f) => f.id === 'description')?.type).toBe('adf');
     expect(fields.find((f) => f.id === DEMO_FIELDS.billingType)).toMatchObject({
-      type: 'option', custom: true, allowedValues: expect.arrayContaining([{ id: '10100', value: 'Billable' }]),
+      type: 'option',
+      custom: true,
+      allowedValues: expect.arrayContaining([{ id: '10100', value: 'Billable' }]),
     });
     const statuses = await jira.listStatuses(ops.id);
-    expect(statuses).toEqual(expect.arrayContaining([{ id: '10000', name: 'To Do', category: 'new' }, expect.objectContaining({ name: 'Done', category: 'done' })]));
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        { id: '10000', name: 'To Do', category: 'new' },
+        expect.objectContaining({ name: 'Done', category: 'done' }),
+      ]),
+    );
     await jira.close();
   });
 
   it('create → edit → transition → comment → attachment → property round trip', async () => {
     const { jira } = client();
     const created = await jira.createIssue({
-      projectId: '10000', issueTypeId: '10001',
-      fields: { summary: 'From Zoho: Build ADaaS', description: doc('Synced from Zoho'), [DEMO_FIELDS.billingType]: { id: '10100' } },
+      projectId: '10000',
+      issueTypeId: '10001',
+      fields: {
+        summary: 'From Zoho: Build ADaaS',
+        description: doc('Synced from Zoho'),
+        [DEMO_FIELDS.billingType]: { id: '10100' },
+      },
       properties: [{ key: 'zoho-link', value: { recordId: '2447529000000057190' } }],
     });
     expect(created.key).toMatch(/^OPS-\d+$/);
@@ -64,12 +86,20 @@ describe('Jira Cloud client against the simulator (OpenAPI-validated)', () => {
 
     const { id: commentId } = await jira.addComment(created.id, doc('Hello from Zoho'));
     const comments = await jira.listComments(created.id);
-    expect(comments.find((c) => c.id === commentId)).toMatchObject({ authorAccountId: DEMO_ACCOUNTS.app, body: doc('Hello from Zoho') });
+    expect(comments.find((c) => c.id === commentId)).toMatchObject({
+      authorAccountId: DEMO_ACCOUNTS.app,
+      body: doc('Hello from Zoho'),
+    });
     await jira.deleteComment(created.id, commentId);
     expect((await jira.listComments(created.id)).some((c) => c.id === commentId)).toBe(false);
 
     const content = Buffer.from('x'.repeat(100_000));
-    const att = await jira.uploadAttachment(created.id, { name: 'spec.txt', size: content.length, contentType: 'text/plain', stream: Readable.from([content]) });
+    const att = await jira.uploadAttachment(created.id, {
+      name: 'spec.txt',
+      size: content.length,
+      contentType: 'text/plain',
+      stream: Readable.from([content]),
+    });
     expect(att).toMatchObject({ filename: 'spec.txt', size: content.length });
     expect((await jira.listAttachments(created.id)).map((a) => a.id)).toContain(att.id);
     const dl = await jira.downloadAttachment(att.id);
@@ -86,11 +116,20 @@ describe('Jira Cloud client against the simulator (OpenAPI-validated)', () => {
 
   it('searches with JQL, paged by nextPageToken', async () => {
     const { jira } = client();
-    const first = await jira.searchJql({ jql: 'project = OPS ORDER BY created ASC', fields: ['summary'], maxResults: 1 });
+    const first = await jira.searchJql({
+      jql: 'project = OPS ORDER BY created ASC',
+      fields: ['summary'],
+      maxResults: 1,
+    });
     expect(first.issues).toHaveLength(1);
     expect(first.issues[0].fields.summary).toBeDefined();
     expect(first.nextPageToken).toBeDefined();
-    const second = await jira.searchJql({ jql: 'project = OPS ORDER BY created ASC', fields: ['summary'], maxResults: 1, nextPageToken: first.nextPageToken });
+    const second = await jira.searchJql({
+      jql: 'project = OPS ORDER BY created ASC',
+      fields: ['summary'],
+      maxResults: 1,
+      nextPageToken: first.nextPageToken,
+    });
     expect(second.issues[0].id).not.toBe(first.issues[0].id);
     await jira.close();
   });
@@ -121,13 +160,15 @@ describe('Jira Cloud client against the simulator (OpenAPI-validated)', () => {
     await stale.close();
   });
 
-  it('429 with Retry-After becomes a retryable failure with that wait; 400 carries Jira\'s errors', async () => {
+  it("429 with Retry-After becomes a retryable failure with that wait; 400 carries Jira's errors", async () => {
     const { jira } = client();
     sim.control.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 9, path: '/rest/api/3/myself' });
     const err = (await jira.myself().catch((e: unknown) => e)) as HttpFailure;
     expect(err.kind).toBe('rate_limited');
     expect(err.nextRetryDelay).toBe(9_000);
-    const bad = (await jira.createIssue({ projectId: '10000', issueTypeId: '10001', fields: {} }).catch((e: unknown) => e)) as HttpFailure;
+    const bad = (await jira
+      .createIssue({ projectId: '10000', issueTypeId: '10001', fields: {} })
+      .catch((e: unknown) => e)) as HttpFailure;
     expect(bad).toBeInstanceOf(HttpFailure);
     expect(bad.kind).toBe('client');
     expect(bad.nonRetryable).toBe(true);

@@ -34,7 +34,10 @@ function prisma(args: string[], url = databaseUrl()) {
 }
 
 function bridge(args: string[]) {
-  const run = spawnSync(process.execPath, ['scripts/prisma-engine/schema-engine.mjs', ...args], { encoding: 'utf8', timeout: 30_000 });
+  const run = spawnSync(process.execPath, ['scripts/prisma-engine/schema-engine.mjs', ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -60,7 +63,15 @@ describe('Prisma 7 offline: the Wasm schema engine bridge', () => {
 
   it('migrate diff from the committed migrations to schema.prisma is empty, and the shadow database is dropped', async () => {
     const before = await shadowDatabases();
-    const { code, out } = prisma(['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', 'prisma/schema.prisma', '--exit-code']);
+    const { code, out } = prisma([
+      'migrate',
+      'diff',
+      '--from-migrations',
+      'prisma/migrations',
+      '--to-schema',
+      'prisma/schema.prisma',
+      '--exit-code',
+    ]);
     expect(out).toContain('No difference detected.');
     expect(code).toBe(0);
     expect(await shadowDatabases()).toEqual(before);
@@ -74,7 +85,16 @@ describe('Prisma 7 offline: the Wasm schema engine bridge', () => {
         'model AutoCreateIntent {\n  bridgeProbe String?',
       );
       writeFileSync(join(dir, 'schema.prisma'), schema);
-      const { code, out } = prisma(['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema', join(dir, 'schema.prisma'), '--script', '--exit-code']);
+      const { code, out } = prisma([
+        'migrate',
+        'diff',
+        '--from-migrations',
+        'prisma/migrations',
+        '--to-schema',
+        join(dir, 'schema.prisma'),
+        '--script',
+        '--exit-code',
+      ]);
       expect(out).toMatch(/ALTER TABLE "AutoCreateIntent" ADD COLUMN\s+"bridgeProbe" TEXT/);
       expect(code).toBe(2);
     } finally {
@@ -89,7 +109,12 @@ describe('Prisma 7 offline: the Wasm schema engine bridge', () => {
     try {
       const missing = bridge(['--datasource', datasource, 'cli', 'can-connect-to-database']);
       expect(missing.code).toBe(1);
-      const errorLine = missing.stderr.trim().split('\n').slice(1).map((l) => JSON.parse(l)).find((l) => l.level === 'ERROR');
+      const errorLine = missing.stderr
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => JSON.parse(l))
+        .find((l) => l.level === 'ERROR');
       expect(errorLine.fields.error_code).toBe('P1003');
 
       const deploy = prisma(['migrate', 'deploy'], url);
@@ -106,12 +131,20 @@ describe('Prisma 7 offline: the Wasm schema engine bridge', () => {
 
   it('the engine reports itself as the bridge and the wrapper honours ZJC_PRISMA_ENGINE / PRISMA_SCHEMA_ENGINE_BINARY', () => {
     expect(bridge(['--version']).stdout).toMatch(/^schema-engine-cli [0-9a-f]{40} \(wasm bridge/);
-    const probe = spawnSync(process.execPath, ['--input-type=module', '-e', `
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
       const { chooseSchemaEngine, BRIDGE_PATH } = await import('./scripts/prisma.mjs');
       const forced = chooseSchemaEngine({ ZJC_PRISMA_ENGINE: 'bridge' });
       const native = chooseSchemaEngine({ PRISMA_SCHEMA_ENGINE_BINARY: '/opt/schema-engine' });
       console.log(JSON.stringify([forced.mode, forced.env.PRISMA_SCHEMA_ENGINE_BINARY === BRIDGE_PATH, native.mode, native.env.PRISMA_SCHEMA_ENGINE_BINARY]));
-    `], { encoding: 'utf8' });
+    `,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(JSON.parse(probe.stdout)).toEqual(['bridge', true, 'native', '/opt/schema-engine']);
   });
 });
@@ -130,7 +163,9 @@ describe('createPrisma: the runtime client on @prisma/adapter-pg', () => {
     const zohoRecordId = '1752587000000097269';
     expect(Number(zohoRecordId).toString()).not.toBe(zohoRecordId);
 
-    await db.installation.create({ data: { id: installationId, apiBaseUrl: 'https://api.atlassian.com/ex/jira/test' } });
+    await db.installation.create({
+      data: { id: installationId, apiBaseUrl: 'https://api.atlassian.com/ex/jira/test' },
+    });
     const sci = await db.smartConnectedItem.create({
       data: {
         installationId,
@@ -146,8 +181,13 @@ describe('createPrisma: the runtime client on @prisma/adapter-pg', () => {
     });
     await db.link.create({
       data: {
-        installationId, sciId: sci.id, jiraIssueId: '10042', jiraIssueKey: 'ZJC-42', zohoRecordId,
-        origin: 'manual', baseline: { status: 'hash-1' },
+        installationId,
+        sciId: sci.id,
+        jiraIssueId: '10042',
+        jiraIssueKey: 'ZJC-42',
+        zohoRecordId,
+        origin: 'manual',
+        baseline: { status: 'hash-1' },
       },
     });
 

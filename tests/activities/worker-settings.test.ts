@@ -9,12 +9,18 @@ const base = { DATABASE_URL: 'postgresql://u:p@127.0.0.1:5432/zjc', SECRETS_KEY:
 
 describe('worker settings', () => {
   it('a missing required setting says "Invalid setting X: missing (required)", like the server', () => {
-    expect(() => loadWorkerSettings({ SECRETS_KEY: base.SECRETS_KEY })).toThrow('Invalid setting DATABASE_URL: missing (required)');
+    expect(() => loadWorkerSettings({ SECRETS_KEY: base.SECRETS_KEY })).toThrow(
+      'Invalid setting DATABASE_URL: missing (required)',
+    );
   });
 
   it('an invalid setting names the variable and the rule it breaks', () => {
-    expect(() => loadWorkerSettings({ ...base, DATABASE_URL: 'mysql://x' })).toThrow('Invalid setting DATABASE_URL: must be a postgresql:// URL');
-    expect(() => loadWorkerSettings({ ...base, ZOHO_BUDGET_PER_2MIN: '500' })).toThrow(/^Invalid setting ZOHO_BUDGET_PER_2MIN: /);
+    expect(() => loadWorkerSettings({ ...base, DATABASE_URL: 'mysql://x' })).toThrow(
+      'Invalid setting DATABASE_URL: must be a postgresql:// URL',
+    );
+    expect(() => loadWorkerSettings({ ...base, ZOHO_BUDGET_PER_2MIN: '500' })).toThrow(
+      /^Invalid setting ZOHO_BUDGET_PER_2MIN: /,
+    );
   });
 
   it('defaults: Zoho budget 80 per 2 minutes, 60 s auto-create search horizon', () => {
@@ -30,7 +36,10 @@ describe('worker Temporal TLS', () => {
     try {
       writeFileSync(join(dir, 'client.pem'), 'CERT');
       writeFileSync(join(dir, 'client.key'), 'KEY');
-      const cfg = loadTemporalConnection({ TEMPORAL_TLS_CERT_PATH: join(dir, 'client.pem'), TEMPORAL_TLS_KEY_PATH: join(dir, 'client.key') });
+      const cfg = loadTemporalConnection({
+        TEMPORAL_TLS_CERT_PATH: join(dir, 'client.pem'),
+        TEMPORAL_TLS_KEY_PATH: join(dir, 'client.key'),
+      });
       const tls = await temporalTls(cfg);
       expect(typeof tls === 'object' && tls !== null && Buffer.from(tls.clientCertPair!.crt).toString()).toBe('CERT');
       expect(typeof tls === 'object' && tls !== null && Buffer.from(tls.clientCertPair!.key).toString()).toBe('KEY');

@@ -6,7 +6,10 @@ function fakeClock(start = 1_000_000): BudgetClock & { t: number; slept: number[
     t: start,
     slept: [] as number[],
     now: () => c.t,
-    sleep: async (ms: number) => { c.slept.push(ms); c.t += ms; },
+    sleep: async (ms: number) => {
+      c.slept.push(ms);
+      c.t += ms;
+    },
   };
   return c;
 }

@@ -1,7 +1,13 @@
 import { Readable } from 'node:stream';
 import { ApplicationFailure } from '@temporalio/common';
 import {
-  startZohoSim, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PORTAL_ID, DEMO_PORTAL_NAME, DEMO_PROJECT_IDS, type ZohoSim,
+  startZohoSim,
+  DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET,
+  DEMO_PORTAL_ID,
+  DEMO_PORTAL_NAME,
+  DEMO_PROJECT_IDS,
+  type ZohoSim,
 } from '../../sim/zoho';
 import { createZohoClient } from '../../integrations/zoho/client';
 import { createZohoBudget } from '../../integrations/zoho/budget';
@@ -11,30 +17,48 @@ import { HttpFailure } from '../../integrations/http/failures';
 import type { ZohoSource } from '../../integrations/zoho/types';
 
 let sim: ZohoSim;
-beforeAll(async () => { sim = await startZohoSim(); });
-afterAll(async () => { await sim.close(); });
+beforeAll(async () => {
+  sim = await startZohoSim();
+});
+afterAll(async () => {
+  await sim.close();
+});
 
 function connect(opts: { stored?: ZohoTokens | null } = {}) {
   const { refresh_token, access_token } = sim.control.issueTokens({ clientId: DEMO_CLIENT_ID });
   const overrides = { ZOHO_ACCOUNTS_URL: sim.url, ZOHO_API_URL: sim.url, ZOHO_WEB_URL: 'https://projects.zoho.eu' };
   const counters = { refresh: 0, save: 0, calls: [] as string[] };
   const tokens = createZohoTokenProvider({
-    load: async () => (opts.stored === undefined ? { accessToken: access_token, expiresAt: Date.now() + 3_600_000 } : opts.stored),
-    save: async () => { counters.save += 1; },
+    load: async () =>
+      opts.stored === undefined ? { accessToken: access_token, expiresAt: Date.now() + 3_600_000 } : opts.stored,
+    save: async () => {
+      counters.save += 1;
+    },
     refresh: async () => {
       counters.refresh += 1;
-      return refreshAccessToken({ dataCenter: 'eu', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, refreshToken: refresh_token! }, { overrides });
+      return refreshAccessToken(
+        { dataCenter: 'eu', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, refreshToken: refresh_token! },
+        { overrides },
+      );
     },
   });
   const budget = createZohoBudget({ limit: 1000 });
   const zoho = createZohoClient({
-    dataCenter: 'eu', overrides, tokens, budget,
+    dataCenter: 'eu',
+    overrides,
+    tokens,
+    budget,
     onCall: (_o, method, path, status) => counters.calls.push(`${method} ${path} ${status}`),
   });
   return { zoho, counters, accessToken: access_token, budget };
 }
 
-const tasks: ZohoSource = { portalId: DEMO_PORTAL_ID, portalName: DEMO_PORTAL_NAME, projectId: DEMO_PROJECT_IDS.website, module: 'tasks' };
+const tasks: ZohoSource = {
+  portalId: DEMO_PORTAL_ID,
+  portalName: DEMO_PORTAL_NAME,
+  projectId: DEMO_PROJECT_IDS.website,
+  module: 'tasks',
+};
 const issues: ZohoSource = { ...tasks, module: 'issues' };
 
 describe('Zoho Projects client against the simulator', () => {
@@ -45,7 +69,18 @@ describe('Zoho Projects client against the simulator', () => {
     expect(projects.map((p) => p.id)).toContain(DEMO_PROJECT_IDS.website);
     expect(zoho.listModules().map((m) => m.id)).toEqual(['tasks', 'issues', 'milestones', 'timesheets']);
     const fields = await zoho.listFields(DEMO_PORTAL_ID, DEMO_PROJECT_IDS.website, 'tasks');
-    expect(fields.map((f) => f.id)).toEqual(expect.arrayContaining(['name', 'description', 'status', 'priority', 'owners', 'start_date', 'end_date', 'billing_type']));
+    expect(fields.map((f) => f.id)).toEqual(
+      expect.arrayContaining([
+        'name',
+        'description',
+        'status',
+        'priority',
+        'owners',
+        'start_date',
+        'end_date',
+        'billing_type',
+      ]),
+    );
     expect(fields.some((f) => f.custom)).toBe(true);
     const statuses = await zoho.listStatuses(DEMO_PORTAL_ID, DEMO_PROJECT_IDS.website, 'tasks');
     expect(statuses.length).toBeGreaterThan(1);
@@ -75,7 +110,10 @@ describe('Zoho Projects client against the simulator', () => {
     expect(portals).toHaveLength(1);
     expect(counters.refresh).toBe(1);
     expect(counters.save).toBe(1);
-    expect(counters.calls.filter((c) => c.startsWith('GET /api/v3/portals'))).toEqual(['GET /api/v3/portals 401', 'GET /api/v3/portals 200']);
+    expect(counters.calls.filter((c) => c.startsWith('GET /api/v3/portals'))).toEqual([
+      'GET /api/v3/portals 401',
+      'GET /api/v3/portals 200',
+    ]);
     await zoho.listPortals(); // cached token now: no further refresh
     expect(counters.refresh).toBe(1);
     await zoho.close();
@@ -107,7 +145,7 @@ describe('Zoho Projects client against the simulator', () => {
     await zoho.close();
   });
 
-  it('updates a record with PATCH, and client errors carry Zoho\'s error text and are not retried', async () => {
+  it("updates a record with PATCH, and client errors carry Zoho's error text and are not retried", async () => {
     const { zoho } = connect();
     const [rec] = (await zoho.listRecords(tasks, { page: 1, perPage: 1 })).records;
     const updated = await zoho.updateRecord(tasks, rec.id, { name: 'Renamed by the connector' });
@@ -134,7 +172,12 @@ describe('Zoho Projects client against the simulator', () => {
     const { zoho } = connect();
     const [rec] = (await zoho.listRecords(issues, { page: 1, perPage: 1 })).records;
     const content = Buffer.alloc(200_000, 7);
-    const { id } = await zoho.uploadAttachment(issues, rec.id, { name: 'log.bin', size: content.length, contentType: 'application/octet-stream', stream: Readable.from([content]) });
+    const { id } = await zoho.uploadAttachment(issues, rec.id, {
+      name: 'log.bin',
+      size: content.length,
+      contentType: 'application/octet-stream',
+      stream: Readable.from([content]),
+    });
     const list = await zoho.listAttachments(issues, rec.id);
     const att = list.find((a) => a.id === id)!;
     expect(att).toMatchObject({ name: 'log.bin', size: content.length });
@@ -154,9 +197,13 @@ describe('Zoho Projects client against the simulator', () => {
     expect(Array.isArray(await zoho.listFollowers(tasks, rec.id))).toBe(true);
     expect((await zoho.listUsers(DEMO_PORTAL_ID)).map((u) => u.name)).toContain('Alex Example');
     const tl = (rec.fields.tasklist as { id: string }).id;
-    expect(zoho.recordUrl(tasks, rec)).toBe(`https://projects.zoho.eu/portal/${DEMO_PORTAL_NAME}#taskdetail/${DEMO_PROJECT_IDS.website}/${tl}/${rec.id}`);
+    expect(zoho.recordUrl(tasks, rec)).toBe(
+      `https://projects.zoho.eu/portal/${DEMO_PORTAL_NAME}#taskdetail/${DEMO_PROJECT_IDS.website}/${tl}/${rec.id}`,
+    );
     const [iss] = (await zoho.listRecords(issues, { page: 1, perPage: 1 })).records;
-    expect(zoho.recordUrl(issues, iss)).toBe(`https://projects.zoho.eu/portal/${DEMO_PORTAL_NAME}#buginfo/${DEMO_PROJECT_IDS.website}/${iss.id}`);
+    expect(zoho.recordUrl(issues, iss)).toBe(
+      `https://projects.zoho.eu/portal/${DEMO_PORTAL_NAME}#buginfo/${DEMO_PROJECT_IDS.website}/${iss.id}`,
+    );
     await zoho.close();
   });
 
@@ -174,8 +221,12 @@ describe('Zoho Projects client against the simulator', () => {
   it('the call budget stops a burst before Zoho would block the user, without calling Zoho', async () => {
     const { zoho, counters } = connect();
     const small = createZohoClient({
-      dataCenter: 'eu', overrides: { ZOHO_API_URL: sim.url },
-      tokens: { get: async () => sim.control.issueTokens({ clientId: DEMO_CLIENT_ID }).access_token, invalidate: () => undefined },
+      dataCenter: 'eu',
+      overrides: { ZOHO_API_URL: sim.url },
+      tokens: {
+        get: async () => sim.control.issueTokens({ clientId: DEMO_CLIENT_ID }).access_token,
+        invalidate: () => undefined,
+      },
       budget: createZohoBudget({ limit: 3, windowMs: 120_000, maxWaitMs: 0 }),
     });
     for (let i = 0; i < 3; i++) await small.listPortals();
@@ -190,7 +241,7 @@ describe('Zoho Projects client against the simulator', () => {
     await zoho.close();
   });
 
-  it('Zoho\'s HTTP 400 URL_ROLLING_THROTTLES_LIMIT_EXCEEDED is treated as a rate limit', async () => {
+  it("Zoho's HTTP 400 URL_ROLLING_THROTTLES_LIMIT_EXCEEDED is treated as a rate limit", async () => {
     const { zoho } = connect();
     sim.control.resetRateLimits();
     sim.control.setSwitches({ rateLimitStyle: '400' });

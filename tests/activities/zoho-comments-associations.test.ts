@@ -3,7 +3,13 @@
  * DELETE), attachment uploader, and task ↔ issue associations (paths UNCONFIRMED, one module).
  */
 import {
-  startZohoSim, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PORTAL_ID, DEMO_PORTAL_NAME, DEMO_PROJECT_IDS, type ZohoSim,
+  startZohoSim,
+  DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET,
+  DEMO_PORTAL_ID,
+  DEMO_PORTAL_NAME,
+  DEMO_PROJECT_IDS,
+  type ZohoSim,
 } from '../../sim/zoho';
 import { associatedRows, ZOHO_ASSOCIATION_PATHS } from '../../integrations/zoho/associations';
 import { createZohoClient } from '../../integrations/zoho/client';
@@ -23,10 +29,17 @@ beforeAll(async () => {
   const tokens = createZohoTokenProvider({
     load: async () => null,
     save: async () => undefined,
-    refresh: () => refreshAccessToken({ dataCenter: 'us', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, refreshToken: refresh_token! }, { overrides }),
+    refresh: () =>
+      refreshAccessToken(
+        { dataCenter: 'us', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, refreshToken: refresh_token! },
+        { overrides },
+      ),
   });
   zoho = createZohoClient({
-    dataCenter: 'us', overrides, tokens, budget: createZohoBudget({ limit: 1000 }),
+    dataCenter: 'us',
+    overrides,
+    tokens,
+    budget: createZohoBudget({ limit: 1000 }),
     onCall: (_o, method, path, status) => calls.push(`${method} ${path} ${status}`),
   });
 });
@@ -35,12 +48,19 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const tasks: ZohoSource = { portalId: DEMO_PORTAL_ID, portalName: DEMO_PORTAL_NAME, projectId: DEMO_PROJECT_IDS.website, module: 'tasks' };
+const tasks: ZohoSource = {
+  portalId: DEMO_PORTAL_ID,
+  portalName: DEMO_PORTAL_NAME,
+  projectId: DEMO_PROJECT_IDS.website,
+  module: 'tasks',
+};
 const issues: ZohoSource = { ...tasks, module: 'issues' };
 
 describe('Zoho comments: edit and delete', () => {
   it('a comment edited through the API has the new HTML and a later modified time; a deleted one is gone', async () => {
-    const task = sim.control.createRecord(DEMO_PROJECT_IDS.website, 'tasks', { name: 'Comment edits' }) as { id: string };
+    const task = sim.control.createRecord(DEMO_PROJECT_IDS.website, 'tasks', { name: 'Comment edits' }) as {
+      id: string;
+    };
     const { id } = await zoho.addComment(tasks, task.id, '<p>first</p>');
     sim.control.advanceTime(1_000);
     await zoho.updateComment(tasks, task.id, id, '<p>second</p>');
@@ -58,9 +78,17 @@ describe('Zoho comments: edit and delete', () => {
     const task = sim.control.createRecord(DEMO_PROJECT_IDS.website, 'tasks', { name: 'Uploader' }) as { id: string };
     sim.control.attach(task.id, { name: 'theirs.txt', content: 'abc' }, 'priya@example.com');
     const { Readable } = await import('node:stream');
-    await zoho.uploadAttachment(tasks, task.id, { name: 'ours.txt', size: 3, contentType: 'text/plain', stream: Readable.from([Buffer.from('xyz')]) });
+    await zoho.uploadAttachment(tasks, task.id, {
+      name: 'ours.txt',
+      size: 3,
+      contentType: 'text/plain',
+      stream: Readable.from([Buffer.from('xyz')]),
+    });
     const list = await zoho.listAttachments(tasks, task.id);
-    expect(list.map((a) => [a.name, a.uploaderEmail, a.size])).toEqual([['theirs.txt', 'priya@example.com', 3], ['ours.txt', 'alex@example.com', 3]]);
+    expect(list.map((a) => [a.name, a.uploaderEmail, a.size])).toEqual([
+      ['theirs.txt', 'priya@example.com', 3],
+      ['ours.txt', 'alex@example.com', 3],
+    ]);
     expect(list.every((a) => a.uploaderId && a.createdAt)).toBe(true);
   });
 });
@@ -76,26 +104,41 @@ describe('Zoho task ↔ issue associations', () => {
     sim.control.associate(other.id, bug1.id);
 
     const ofTask = await zoho.listAssociatedRecords(tasks, task.id);
-    expect(ofTask.map((r) => [r.module, r.id, r.name])).toEqual([['issues', bug1.id, 'Login 500'], ['issues', bug2.id, 'Login slow']]);
+    expect(ofTask.map((r) => [r.module, r.id, r.name])).toEqual([
+      ['issues', bug1.id, 'Login 500'],
+      ['issues', bug2.id, 'Login slow'],
+    ]);
     expect(ofTask[0].key).toMatch(/-I\d+$/);
     const ofBug = await zoho.listAssociatedRecords(issues, bug1.id);
-    expect(ofBug.map((r) => [r.module, r.name]).sort()).toEqual([['tasks', 'Fix login'], ['tasks', 'Write docs']]);
-    expect(await zoho.listAssociatedRecords(issues, bug2.id)).toEqual([expect.objectContaining({ id: task.id, module: 'tasks' })]);
+    expect(ofBug.map((r) => [r.module, r.name]).sort()).toEqual([
+      ['tasks', 'Fix login'],
+      ['tasks', 'Write docs'],
+    ]);
+    expect(await zoho.listAssociatedRecords(issues, bug2.id)).toEqual([
+      expect.objectContaining({ id: task.id, module: 'tasks' }),
+    ]);
     expect(await zoho.listAssociatedRecords({ ...tasks, module: 'milestones' }, task.id)).toEqual([]);
     // The documented paths, each spelled once in integrations/zoho/associations.ts.
-    expect(calls).toEqual(expect.arrayContaining([
-      `GET ${ZOHO_ASSOCIATION_PATHS.issuesOfTask(DEMO_PORTAL_ID, DEMO_PROJECT_IDS.website, task.id)} 200`,
-      `GET ${ZOHO_ASSOCIATION_PATHS.tasksOfIssues(DEMO_PORTAL_ID)} 200`,
-    ]));
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        `GET ${ZOHO_ASSOCIATION_PATHS.issuesOfTask(DEMO_PORTAL_ID, DEMO_PROJECT_IDS.website, task.id)} 200`,
+        `GET ${ZOHO_ASSOCIATION_PATHS.tasksOfIssues(DEMO_PORTAL_ID)} 200`,
+      ]),
+    );
   });
 
   it('the demo data has associated tasks and issues (dev console panel)', async () => {
     const page = await zoho.listRecords(tasks, { page: 1, perPage: 200 });
     const landing = page.records.find((r) => r.name === 'Website: design landing page')!;
     const linked = await zoho.listAssociatedRecords(tasks, landing.id);
-    expect(linked.map((r) => r.name)).toEqual(['Website: login button misaligned on Safari', 'Website: crash when uploading large avatar']);
-    expect((await zoho.listAssociatedRecords(issues, linked[1].id)).map((r) => r.name).sort())
-      .toEqual(['Website: design landing page', 'Website: set up CI pipeline']);
+    expect(linked.map((r) => r.name)).toEqual([
+      'Website: login button misaligned on Safari',
+      'Website: crash when uploading large avatar',
+    ]);
+    expect((await zoho.listAssociatedRecords(issues, linked[1].id)).map((r) => r.name).sort()).toEqual([
+      'Website: design landing page',
+      'Website: set up CI pipeline',
+    ]);
   });
 
   it('a record without associations lists none; a deleted associate disappears', async () => {
@@ -110,7 +153,21 @@ describe('Zoho task ↔ issue associations', () => {
   it.each([
     ['a bare array', [{ id: '1', name: 'a' }], ['1']],
     ['under a documented-style key', { bugs: [{ id: '2', name: 'b' }] }, ['2']],
-    ['grouped per issue', { associated_tasks: [{ issue_id: '9', tasks: [{ id: '3', name: 'c' }, { id_string: '4', name: 'd' }] }] }, ['3', '4']],
+    [
+      'grouped per issue',
+      {
+        associated_tasks: [
+          {
+            issue_id: '9',
+            tasks: [
+              { id: '3', name: 'c' },
+              { id_string: '4', name: 'd' },
+            ],
+          },
+        ],
+      },
+      ['3', '4'],
+    ],
     ['nothing recognisable', { message: 'none' }, []],
   ])('tolerates association responses as %s', (_what, body, ids) => {
     const module = JSON.stringify(body).includes('task') ? 'tasks' : 'issues';

@@ -1,20 +1,36 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { startZohoSim, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type ZohoSim } from '../../sim/zoho';
 import {
-  exchangeCode, fetchZohoUser, refreshAccessToken, revokeRefreshToken, ZohoAuthError,
+  exchangeCode,
+  fetchZohoUser,
+  refreshAccessToken,
+  revokeRefreshToken,
+  ZohoAuthError,
 } from '../../integrations/zoho/oauth';
 
 let sim: ZohoSim;
 const ctx = () => ({ overrides: { ZOHO_ACCOUNTS_URL: sim.url, ZOHO_API_URL: sim.url } });
-const input = (code: string) => ({ dataCenter: 'eu' as const, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, code });
+const input = (code: string) => ({
+  dataCenter: 'eu' as const,
+  clientId: DEMO_CLIENT_ID,
+  clientSecret: DEMO_CLIENT_SECRET,
+  code,
+});
 const failure = async (p: Promise<unknown>): Promise<ZohoAuthError> => {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ZohoAuthError);
   return err as ZohoAuthError;
 };
 
-beforeAll(async () => { sim = await startZohoSim(); });
-afterAll(async () => { await sim.close(); });
+beforeAll(async () => {
+  sim = await startZohoSim();
+});
+afterAll(async () => {
+  await sim.close();
+});
 
 describe('Zoho connection: Self Client code exchange', () => {
   it('exchanges a fresh code for a refresh token and a working access token', async () => {
@@ -51,7 +67,9 @@ describe('Zoho connection: Self Client code exchange', () => {
   });
 
   it('an unknown Client ID names the Client ID and the data center', async () => {
-    const err = await failure(exchangeCode({ ...input('1000.aaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbb'), clientId: '1000.NOPE' }, ctx()));
+    const err = await failure(
+      exchangeCode({ ...input('1000.aaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbb'), clientId: '1000.NOPE' }, ctx()),
+    );
     expect(err.code).toBe('invalid_client');
     expect(err.message).toMatch(/Client ID/);
     expect(err.message).toMatch(/Europe/);
@@ -73,7 +91,9 @@ describe('Zoho connection: Self Client code exchange', () => {
   });
 
   it('an unreachable accounts server is a retryable network failure', async () => {
-    const err = await failure(exchangeCode(input('1000.x.y'), { overrides: { ZOHO_ACCOUNTS_URL: 'http://127.0.0.1:1' } }));
+    const err = await failure(
+      exchangeCode(input('1000.x.y'), { overrides: { ZOHO_ACCOUNTS_URL: 'http://127.0.0.1:1' } }),
+    );
     expect(err.code).toBe('network');
     expect(err.nonRetryable).toBe(false);
     expect(err).toBeInstanceOf(ApplicationFailure);
@@ -82,10 +102,18 @@ describe('Zoho connection: Self Client code exchange', () => {
   it('refresh gives a new access token (no new refresh token); revoke kills the connection', async () => {
     const code = sim.control.generateCode({ clientId: DEMO_CLIENT_ID });
     const { refreshToken } = await exchangeCode(input(code), ctx());
-    const refreshed = await refreshAccessToken({ dataCenter: 'eu', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, refreshToken }, ctx());
+    const refreshed = await refreshAccessToken(
+      { dataCenter: 'eu', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, refreshToken },
+      ctx(),
+    );
     expect(refreshed.accessToken).toMatch(/^1000\./);
     expect(await revokeRefreshToken({ dataCenter: 'eu', refreshToken }, ctx())).toBe(true);
-    const err = await failure(refreshAccessToken({ dataCenter: 'eu', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, refreshToken }, ctx()));
+    const err = await failure(
+      refreshAccessToken(
+        { dataCenter: 'eu', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, refreshToken },
+        ctx(),
+      ),
+    );
     expect(err.code).toBe('revoked');
   });
 

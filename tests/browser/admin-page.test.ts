@@ -13,22 +13,50 @@ import { choose, eventually } from './support/ui';
 
 const PLANS: SciPlan[] = [
   {
-    name: 'Website tasks (display)', mode: 'display_only', project: 'Website Relaunch', module: 'Tasks',
-    jiraProjects: ['Operations', 'Engineering'], displayFields: ['Priority', 'Due Date'], options: ['showAssociations'],
+    name: 'Website tasks (display)',
+    mode: 'display_only',
+    project: 'Website Relaunch',
+    module: 'Tasks',
+    jiraProjects: ['Operations', 'Engineering'],
+    displayFields: ['Priority', 'Due Date'],
+    options: ['showAssociations'],
   },
   {
-    name: 'Website tasks → OPS', mode: 'one_way', project: 'Website Relaunch', module: 'Tasks', jiraProjects: ['Operations'],
-    issueType: 'Task', mappings: [{ jira: 'Summary', zoho: 'Name' }], options: ['autoCreate', 'syncStatus', 'syncComments'],
-    rule: { field: 'Billing Type', operator: 'Equals', value: 'billable', met: 'In Progress', notMet: 'To Do', createWhenNotMet: true },
+    name: 'Website tasks → OPS',
+    mode: 'one_way',
+    project: 'Website Relaunch',
+    module: 'Tasks',
+    jiraProjects: ['Operations'],
+    issueType: 'Task',
+    mappings: [{ jira: 'Summary', zoho: 'Name' }],
+    options: ['autoCreate', 'syncStatus', 'syncComments'],
+    rule: {
+      field: 'Billing Type',
+      operator: 'Equals',
+      value: 'billable',
+      met: 'In Progress',
+      notMet: 'To Do',
+      createWhenNotMet: true,
+    },
   },
   {
-    name: 'Mobile issues ⇄ ENG', mode: 'two_way', project: 'Mobile App', module: 'Issues', jiraProjects: ['Engineering'],
-    issueType: 'Bug', mappings: [{ jira: 'Summary', zoho: 'Name' }], options: ['syncComments', 'syncAttachments'],
+    name: 'Mobile issues ⇄ ENG',
+    mode: 'two_way',
+    project: 'Mobile App',
+    module: 'Issues',
+    jiraProjects: ['Engineering'],
+    issueType: 'Bug',
+    mappings: [{ jira: 'Summary', zoho: 'Name' }],
+    options: ['syncComments', 'syncAttachments'],
   },
 ];
 
 const CUSTOM: SciPlan = {
-  name: 'Mobile tasks (custom owners)', mode: 'custom', project: 'Mobile App', module: 'Tasks', jiraProjects: ['Engineering'],
+  name: 'Mobile tasks (custom owners)',
+  mode: 'custom',
+  project: 'Mobile App',
+  module: 'Tasks',
+  jiraProjects: ['Engineering'],
   issueType: 'Story',
   mappings: [
     { jira: 'Summary', zoho: 'Name', owner: 'Zoho Projects owns' },
@@ -58,7 +86,9 @@ describeWithChromium('Admin page (Chromium, full stack)', () => {
 
   it('refuses a bad code with the likely cause next to the form, then connects and shows the summary', async () => {
     await page.getByRole('heading', { name: 'Connect Zoho Projects' }).waitFor();
-    await expect(page.getByRole('button', { name: 'Create Smart Connected Item' }).first().isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Create Smart Connected Item' }).first().isDisabled()).resolves.toBe(
+      true,
+    );
 
     await page.getByRole('button', { name: 'Save connection' }).click();
     await page.getByText('Select the Zoho data center where your portal lives.').waitFor();
@@ -85,14 +115,19 @@ describeWithChromium('Admin page (Chromium, full stack)', () => {
     await page.getByText('No Smart Connected Items yet').waitFor();
   }, 60_000);
 
-  it.each(PLANS.map((p) => [p.mode, p] as const))('creates a %s Smart Connected Item through the guided flow', async (_mode, plan) => {
-    await fillSci(page, plan, async (step) => {
-      if (plan.mode === 'one_way' && step === 'rule') expectNotBlank(await screenshotChecked(page, 'admin-creation-flow-rule'));
-    });
-    await saveSci(page);
-    await page.getByText(`Saved “${plan.name}”.`).waitFor();
-    await page.getByRole('row').filter({ hasText: plan.name }).waitFor();
-  }, 90_000);
+  it.each(PLANS.map((p) => [p.mode, p] as const))(
+    'creates a %s Smart Connected Item through the guided flow',
+    async (_mode, plan) => {
+      await fillSci(page, plan, async (step) => {
+        if (plan.mode === 'one_way' && step === 'rule')
+          expectNotBlank(await screenshotChecked(page, 'admin-creation-flow-rule'));
+      });
+      await saveSci(page);
+      await page.getByText(`Saved “${plan.name}”.`).waitFor();
+      await page.getByRole('row').filter({ hasText: plan.name }).waitFor();
+    },
+    90_000,
+  );
 
   it('custom mode: a server field error (duplicate Jira field) lands next to mapping 2, and fixing it saves', async () => {
     await fillSci(page, CUSTOM);
@@ -103,15 +138,30 @@ describeWithChromium('Admin page (Chromium, full stack)', () => {
     expect(await fieldError.textContent()).toMatch(/already mapped/);
     expectNotBlank(await screenshotChecked(page, 'admin-creation-flow-field-error'));
     await choose(page, 'mapping-1-jira', 'Description');
-    await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /^\d+\. Review/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Steps' })
+      .getByRole('button', { name: /^\d+\. Review/ })
+      .click();
     await saveSci(page);
     await page.getByText(`Saved “${CUSTOM.name}”.`).waitFor();
   }, 90_000);
 
   it('lists every item with the spec columns, and shows the latest sync summary after Sync now', async () => {
     const headers = await page.getByRole('columnheader').allTextContents();
-    for (const h of ['Name', 'Sync mode', 'Jira scope', 'Issue type', 'Zoho source', 'Fields or mappings', 'Associations',
-      'Auto-create', 'Comments sync', 'Attachment sync', 'Status sync', 'Latest sync']) {
+    for (const h of [
+      'Name',
+      'Sync mode',
+      'Jira scope',
+      'Issue type',
+      'Zoho source',
+      'Fields or mappings',
+      'Associations',
+      'Auto-create',
+      'Comments sync',
+      'Attachment sync',
+      'Status sync',
+      'Latest sync',
+    ]) {
       expect(headers.join('|')).toContain(h);
     }
     for (const plan of [...PLANS, CUSTOM]) await page.getByRole('row').filter({ hasText: plan.name }).waitFor();
@@ -120,10 +170,14 @@ describeWithChromium('Admin page (Chromium, full stack)', () => {
 
     await oneWay.getByRole('button', { name: /Sync now/ }).click();
     const summary = oneWay.getByTestId('sync-summary');
-    const status = await eventually('a finished sync summary', async () => {
-      const s = await summary.getAttribute('data-status', { timeout: 500 }).catch(() => null);
-      return s && s !== 'running' ? s : null;
-    }, 90_000);
+    const status = await eventually(
+      'a finished sync summary',
+      async () => {
+        const s = await summary.getAttribute('data-status', { timeout: 500 }).catch(() => null);
+        return s && s !== 'running' ? s : null;
+      },
+      90_000,
+    );
     expect(['succeeded', 'partial']).toContain(status);
     const text = (await summary.textContent()) ?? '';
     expect(text).toMatch(/\d+ created · \d+ updated · \d+ skipped · \d+ failed/);
@@ -134,11 +188,18 @@ describeWithChromium('Admin page (Chromium, full stack)', () => {
   }, 120_000);
 
   it('edits an item: the flow opens with its saved values, and the renamed item is saved', async () => {
-    await page.getByRole('row').filter({ hasText: 'Website tasks (display)' }).getByRole('button', { name: /^Edit/ }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Website tasks (display)' })
+      .getByRole('button', { name: /^Edit/ })
+      .click();
     await page.getByRole('heading', { name: 'Edit Smart Connected Item' }).waitFor();
     expect(await page.locator('#sci-name').inputValue()).toBe('Website tasks (display)');
     await page.locator('#sci-name').fill('Website tasks (display, renamed)');
-    await page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /^\d+\. Review/ }).click();
+    await page
+      .getByRole('navigation', { name: 'Steps' })
+      .getByRole('button', { name: /^\d+\. Review/ })
+      .click();
     expect(await page.getByTestId('review-summary').textContent()).toMatch(/OPS, ENG.*Associated recordsOn/);
     await saveSci(page);
     await page.getByRole('row').filter({ hasText: 'Website tasks (display, renamed)' }).waitFor();
@@ -153,7 +214,10 @@ describeWithChromium('Admin page (Chromium, full stack)', () => {
     await row.getByRole('button', { name: /^Delete/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: 'Delete' }).click();
-    await eventually('the row to disappear', async () => (await page.getByRole('row').filter({ hasText: 'Mobile issues ⇄ ENG' }).count()) === 0);
+    await eventually(
+      'the row to disappear',
+      async () => (await page.getByRole('row').filter({ hasText: 'Mobile issues ⇄ ENG' }).count()) === 0,
+    );
     expect(await page.getByRole('row').filter({ hasText: 'Website tasks → OPS' }).count()).toBe(1);
   }, 60_000);
 });

@@ -11,7 +11,12 @@ import { expectNotBlank, screenshotChecked, writeArtifact } from './support/scre
 import { startStack, type Stack } from './support/stack';
 import { eventually } from './support/ui';
 
-interface DevIssue { id: string; key: string; project: { id: string; key: string }; issueType: { id: string; name: string } }
+interface DevIssue {
+  id: string;
+  key: string;
+  project: { id: string; key: string };
+  issueType: { id: string; name: string };
+}
 
 const FIRST_RENDER_TARGET_MS = 1000;
 
@@ -36,20 +41,37 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
     await connectZoho(stack);
     const source = { zohoPortalId: DEMO_PORTAL_ID, zohoPortalName: 'acme', zohoProjectName: 'Website Relaunch' };
     display = await createItem(stack, {
-      ...source, name: 'Website tasks (display)', mode: 'display_only', zohoProjectId: DEMO_PROJECT_IDS.website, zohoModule: 'tasks',
-      jiraProjectIds: ['10000', '10001'], jiraProjectKeys: ['OPS', 'ENG'], displayFields: ['priority', 'billing_type', 'end_date'],
+      ...source,
+      name: 'Website tasks (display)',
+      mode: 'display_only',
+      zohoProjectId: DEMO_PROJECT_IDS.website,
+      zohoModule: 'tasks',
+      jiraProjectIds: ['10000', '10001'],
+      jiraProjectKeys: ['OPS', 'ENG'],
+      displayFields: ['priority', 'billing_type', 'end_date'],
       showAssociations: true,
     });
     oneWay = await createItem(stack, {
-      ...source, name: 'Mobile tasks → ENG', mode: 'one_way', zohoProjectId: DEMO_PROJECT_IDS.mobile, zohoProjectName: 'Mobile App',
-      zohoModule: 'tasks', jiraProjectIds: ['10001'], jiraProjectKeys: ['ENG'], jiraIssueTypeId: '10001', jiraIssueTypeName: 'Task',
-      mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name' }], autoCreate: true,
+      ...source,
+      name: 'Mobile tasks → ENG',
+      mode: 'one_way',
+      zohoProjectId: DEMO_PROJECT_IDS.mobile,
+      zohoProjectName: 'Mobile App',
+      zohoModule: 'tasks',
+      jiraProjectIds: ['10001'],
+      jiraProjectKeys: ['ENG'],
+      jiraIssueTypeId: '10001',
+      jiraIssueTypeName: 'Task',
+      mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name' }],
+      autoCreate: true,
     });
     const list = (await (await fetch(`${stack.url}/dev/jira/issues`)).json()) as { issues: DevIssue[] };
     opsIssue = list.issues.find((i) => i.project.key === 'OPS')!;
     page = await browser.context.newPage();
     page.on('pageerror', (e) => console.warn('[panel page error]', e.message));
-    page.on('request', (r) => { if (r.url().includes('/search?')) searches.push(new URL(r.url()).searchParams.get('q') ?? ''); });
+    page.on('request', (r) => {
+      if (r.url().includes('/search?')) searches.push(new URL(r.url()).searchParams.get('q') ?? '');
+    });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
@@ -74,7 +96,14 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
     await new Promise((r) => setTimeout(r, 600)); // longer than the debounce: proves no call is made
     expect(searches).toEqual([]);
     expect(await dialog.getByTestId('search-results').count()).toBe(0);
-    const refused = await callAs(stack, 'panel', 'GET', `/api/panel/items/${display.id}/search?q=d`, undefined, ctx(opsIssue));
+    const refused = await callAs(
+      stack,
+      'panel',
+      'GET',
+      `/api/panel/items/${display.id}/search?q=d`,
+      undefined,
+      ctx(opsIssue),
+    );
     expect(refused.status).toBeGreaterThanOrEqual(400);
     expect(refused.status).toBeLessThan(500);
 
@@ -110,7 +139,9 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
     const link = await stack.prisma.link.findFirstOrThrow({ where: { sciId: display.id } });
     stack.zoho.control.editRecord(link.zohoRecordId, { name: 'Website: design landing page v2' });
     await card(display.id).getByRole('button', { name: 'Refresh' }).click();
-    await card(display.id).getByText(/landing page v2/).waitFor();
+    await card(display.id)
+      .getByText(/landing page v2/)
+      .waitFor();
   }, 30_000);
 
   it('first render with a linked record is measured (target < 1 s) and the panel screenshot is not blank', async () => {
@@ -120,13 +151,21 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
     const wall = Date.now() - started;
     const frame = page.frames().find((f) => f.url().includes('/panel/'))!;
     const inFrame = await frame.evaluate(() => window.__zjcPanelRenderedAt ?? -1);
-    console.log(`[panel] first render with a linked record: ${Math.round(inFrame)} ms inside the frame, ${wall} ms for the whole issue page (target < ${FIRST_RENDER_TARGET_MS} ms)`);
-    writeArtifact('panel-first-render.json', JSON.stringify({ frameMs: inFrame, pageMs: wall, targetMs: FIRST_RENDER_TARGET_MS }, null, 2));
+    console.log(
+      `[panel] first render with a linked record: ${Math.round(inFrame)} ms inside the frame, ${wall} ms for the whole issue page (target < ${FIRST_RENDER_TARGET_MS} ms)`,
+    );
+    writeArtifact(
+      'panel-first-render.json',
+      JSON.stringify({ frameMs: inFrame, pageMs: wall, targetMs: FIRST_RENDER_TARGET_MS }, null, 2),
+    );
     expect(inFrame).toBeGreaterThan(0);
     expect(inFrame).toBeLessThan(FIRST_RENDER_TARGET_MS * 3); // guard against regressions on a loaded 2-core CI box
     expectNotBlank(await screenshotChecked(page, 'panel-issue-view'));
     await page.getByRole('button', { name: 'Dark theme' }).click();
-    await eventually('the dark theme in the panel', async () => (await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))) === 'dark');
+    await eventually(
+      'the dark theme in the panel',
+      async () => (await frame.evaluate(() => document.documentElement.getAttribute('data-color-mode'))) === 'dark',
+    );
     expectNotBlank(await screenshotChecked(page, 'panel-issue-view-dark'));
     await page.getByRole('button', { name: 'Light theme' }).click();
   }, 60_000);
@@ -140,7 +179,11 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
   it('an auto-managed link (scheduler-created issue) shows why it cannot be unlinked, and the API refuses it', async () => {
     const run = await callAs(stack, 'admin', 'POST', `/api/admin/items/${oneWay.id}/sync-now`);
     expect(run.status).toBe(202);
-    const auto = await eventually('an auto-created link', () => stack.prisma.link.findFirst({ where: { sciId: oneWay.id, origin: 'auto' } }), 90_000);
+    const auto = await eventually(
+      'an auto-created link',
+      () => stack.prisma.link.findFirst({ where: { sciId: oneWay.id, origin: 'auto' } }),
+      90_000,
+    );
     await openIssue(auto.jiraIssueId);
     const c = card(oneWay.id);
     await c.getByTestId('linked-record').waitFor();
@@ -149,7 +192,14 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
     await c.getByRole('button', { name: 'Refresh' }).waitFor();
     expect((await c.getByTestId('unlink-blocked').textContent())?.length).toBeGreaterThan(10);
     const issue = (await (await fetch(`${stack.url}/dev/jira/issues/${auto.jiraIssueId}`)).json()) as DevIssue;
-    const refused = await callAs<{ error: { code: string } }>(stack, 'panel', 'DELETE', `/api/panel/items/${oneWay.id}/link`, undefined, ctx(issue));
+    const refused = await callAs<{ error: { code: string } }>(
+      stack,
+      'panel',
+      'DELETE',
+      `/api/panel/items/${oneWay.id}/link`,
+      undefined,
+      ctx(issue),
+    );
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('auto_managed_link');
     expectNotBlank(await screenshotChecked(page, 'panel-auto-managed'));

@@ -18,32 +18,54 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   // What the admin connect flow stores: the Zoho user our token acts as.
-  await h.prisma.zohoConnection.create({ data: {
-    installationId: h.installationId, dataCenter: 'us', clientId: DEMO_CLIENT_ID, clientSecretEnc: 'unused', refreshTokenEnc: 'unused', zohoUserEmail: TOKEN_USER,
-  } });
+  await h.prisma.zohoConnection.create({
+    data: {
+      installationId: h.installationId,
+      dataCenter: 'us',
+      clientId: DEMO_CLIENT_ID,
+      clientSecretEnc: 'unused',
+      refreshTokenEnc: 'unused',
+      zohoUserEmail: TOKEN_USER,
+    },
+  });
 }, 60_000);
-afterAll(async () => { await h?.stop(); });
+afterAll(async () => {
+  await h?.stop();
+});
 
 async function eventsApplied(issueId: string, atLeast: number) {
   const handle = h.client.workflow.getHandle(issueEventsWorkflowIdFor(h.installationId, issueId));
-  await eventually(async () => (await handle.query(issueEventsStatusQuery)).applied >= atLeast, `${atLeast} applied events`);
+  await eventually(
+    async () => (await handle.query(issueEventsStatusQuery)).applied >= atLeast,
+    `${atLeast} applied events`,
+  );
 }
 
 async function setup(name: string) {
   const projectId = h.zoho.control.addProject({ name, prefix: name.slice(0, 2).toUpperCase() });
-  const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'two_way', projectId, syncAttachments: true });
+  const sciId = await createSci(h.prisma, {
+    installationId: h.installationId,
+    mode: 'two_way',
+    projectId,
+    syncAttachments: true,
+  });
   const pair = await linkedPair(h, { sciId, projectId, name });
-  const onRecord = () => h.zohoApi.listAttachments({ portalId: DEMO_PORTAL_ID, projectId, module: 'tasks' }, pair.recordId);
+  const onRecord = () =>
+    h.zohoApi.listAttachments({ portalId: DEMO_PORTAL_ID, projectId, module: 'tasks' }, pair.recordId);
   return { pair, onRecord };
 }
 
 const lostFaults = () => h.zoho.control.callLog().filter((c) => c.faults.includes('lost-response')).length;
 
 describe('Jira → Zoho attachments with lost responses', () => {
-  it('the association answer is lost: the retry adopts the file on the record (0 duplicates), not a Zoho user\'s same-named file', async () => {
+  it("the association answer is lost: the retry adopts the file on the record (0 duplicates), not a Zoho user's same-named file", async () => {
     const { pair, onRecord } = await setup('Lost association');
     // A Zoho user attached a file with the same name and size earlier: it is theirs, never adopted.
-    h.zoho.control.attach(pair.recordId, { name: 'report.txt', content: 'ten bytes!', contentType: 'text/plain' }, 'priya@example.com');
+    h.zoho.control.attach(
+      pair.recordId,
+      { name: 'report.txt', content: 'ten bytes!', contentType: 'text/plain' },
+      'priya@example.com',
+    );
     h.zoho.control.clearCallLog();
     h.zoho.control.injectFault({ kind: 'lost-response', endpoint: ASSOCIATE, times: 1 });
 
@@ -54,7 +76,10 @@ describe('Jira → Zoho attachments with lost responses', () => {
     expect(lostFaults()).toBe(1);
     expect(h.zoho.control.countCalls({ endpoint: UPLOAD })).toBe(1); // uploaded once, adopted on the retry
     const files = await onRecord();
-    expect(files.map((f) => [f.name, f.uploaderEmail]).sort()).toEqual([['report.txt', TOKEN_USER], ['report.txt', 'priya@example.com']]);
+    expect(files.map((f) => [f.name, f.uploaderEmail]).sort()).toEqual([
+      ['report.txt', TOKEN_USER],
+      ['report.txt', 'priya@example.com'],
+    ]);
     const mirror = await h.prisma.attachmentMirror.findMany({ where: { linkId: pair.linkId } });
     expect(mirror).toEqual([expect.objectContaining({ jiraAttachmentId: jiraFile.id, origin: 'jira_to_zoho' })]);
     expect(mirror[0].zohoAttachmentId).toBe(files.find((f) => f.uploaderEmail === TOKEN_USER)!.id);
@@ -83,7 +108,8 @@ describe('Jira → Zoho attachments with lost responses', () => {
     const { pair, onRecord } = await setup('Lost both');
     h.zoho.control.injectFault({ kind: 'lost-response', endpoint: ASSOCIATE, times: 1 });
     h.zoho.control.injectFault({ kind: 'lost-response', endpoint: UPLOAD, times: 1 });
-    for (const n of ['a.txt', 'b.txt', 'c.txt']) alice(h).attach(pair.issueId, n, Buffer.from(`file ${n}`), 'text/plain');
+    for (const n of ['a.txt', 'b.txt', 'c.txt'])
+      alice(h).attach(pair.issueId, n, Buffer.from(`file ${n}`), 'text/plain');
     await jiraEvent(h, { kind: 'issue_updated', jiraIssueId: pair.issueId, changedFieldIds: ['attachment'] });
     await eventsApplied(pair.issueId, 1);
     expect((await onRecord()).map((f) => f.name).sort()).toEqual(['a.txt', 'b.txt', 'c.txt']);

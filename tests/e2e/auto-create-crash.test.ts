@@ -14,7 +14,9 @@ import { startWorkerProcess, type WorkerProcess } from '../../scripts/bench/work
 let h: Harness;
 const workers: WorkerProcess[] = [];
 // The real worker process (production wiring), so it can die the hard way (SIGKILL).
-beforeAll(async () => { h = await startHarness({ jira: { searchLagMs: 1_500 }, inProcessWorker: false }); }, 60_000);
+beforeAll(async () => {
+  h = await startHarness({ jira: { searchLagMs: 1_500 }, inProcessWorker: false });
+}, 60_000);
 afterAll(async () => {
   for (const w of workers) await w.stop();
   await h?.stop();
@@ -29,15 +31,28 @@ describe('auto-create across a worker crash', () => {
     const projectId = h.zoho.control.addProject({ name: 'Crash intake', prefix: 'CI' });
     const ids = h.zoho.control.seedItems({ projectId, count: 8, namePrefix: 'Crash intake' });
     const sciId = await createSci(h.prisma, {
-      installationId: h.installationId, mode: 'one_way', projectId, autoCreate: true,
+      installationId: h.installationId,
+      mode: 'one_way',
+      projectId,
+      autoCreate: true,
       mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', owner: 'zoho' }],
     });
     // Slow creates: the worker is stopped while they are in flight; Jira still completes them.
-    h.jira.control.injectFault({ kind: 'latency', latencyMs: 1_500, method: 'POST', path: '/rest/api/3/issue', count: 8 });
+    h.jira.control.injectFault({
+      kind: 'latency',
+      latencyMs: 1_500,
+      method: 'POST',
+      path: '/rest/api/3/issue',
+      count: 8,
+    });
     h.jira.control.clearCalls();
 
     workers.push(await startWorkerProcess(h, WORKER_ENV, { runtime: 'tsx', quiet: true }));
-    const handle = await h.client.workflow.start('syncItem', { taskQueue: h.taskQueue, workflowId: `sync:${sciId}:crash-create`, args: [{ sciId }] });
+    const handle = await h.client.workflow.start('syncItem', {
+      taskQueue: h.taskQueue,
+      workflowId: `sync:${sciId}:crash-create`,
+      args: [{ sciId }],
+    });
     // Creates that reached Jira consume the latency rule; they wait 1.5 s there before Jira answers.
     const arrived = () => 8 - (h.jira.control.faults().find((f) => f.kind === 'latency')?.remaining ?? 0);
     const inFlight = await eventually(async () => (arrived() >= 3 ? arrived() : undefined), 'creates in flight');
@@ -48,24 +63,43 @@ describe('auto-create across a worker crash', () => {
     }, 'the in-flight creates to land in Jira');
     expect(await h.prisma.link.count({ where: { sciId } })).toBeLessThan(createdBeforeCrash);
     workers.push(await startWorkerProcess(h, WORKER_ENV, { runtime: 'tsx', quiet: true }));
-    const result = await handle.result() as SyncItemResult;
+    const result = (await handle.result()) as SyncItemResult;
 
     expect(result.totals?.failed).toBe(0);
     const links = await h.prisma.link.findMany({ where: { sciId } });
     expect(links.map((l) => l.zohoRecordId).sort()).toEqual([...ids].sort());
     expect(new Set(links.map((l) => l.jiraIssueId)).size).toBe(ids.length);
     // Each link carries the write receipt of the summary it wrote (echo suppression), once.
-    expect(await h.prisma.writeReceipt.count({ where: { linkId: { in: links.map((l) => l.id) }, field: 'summary' } })).toBe(ids.length);
-    const creates = h.jira.control.calls().filter((c) => c.method === 'POST' && c.path === '/rest/api/3/issue' && (c as { status?: number }).status === 201);
+    expect(
+      await h.prisma.writeReceipt.count({ where: { linkId: { in: links.map((l) => l.id) }, field: 'summary' } }),
+    ).toBe(ids.length);
+    const creates = h.jira.control
+      .calls()
+      .filter(
+        (c) => c.method === 'POST' && c.path === '/rest/api/3/issue' && (c as { status?: number }).status === 201,
+      );
     expect(creates).toHaveLength(ids.length);
     // The new worker looked for the issues the dead one created (by issue property) instead of creating again.
     expect(h.jira.control.calls().some((c) => c.path.startsWith('/rest/api/3/search'))).toBe(true);
     // ...in the child workflows of the records the dead worker had claimed (at least those in flight).
-    const children = await Promise.all(ids.map((id) => h.client.workflow.getHandle(autoCreateWorkflowIdFor(sciId, id)).describe()
-      .then((d) => d.status.name, () => null)));
+    const children = await Promise.all(
+      ids.map((id) =>
+        h.client.workflow
+          .getHandle(autoCreateWorkflowIdFor(sciId, id))
+          .describe()
+          .then(
+            (d) => d.status.name,
+            () => null,
+          ),
+      ),
+    );
     expect(children.filter((s) => s === 'COMPLETED').length).toBeGreaterThanOrEqual(inFlight);
     const found = await eventually(async () => {
-      const res = await h.jiraApi.searchJql({ jql: `issue.property[${PROP}].sciId = "${sciId}"`, fields: ['summary'], maxResults: 100 });
+      const res = await h.jiraApi.searchJql({
+        jql: `issue.property[${PROP}].sciId = "${sciId}"`,
+        fields: ['summary'],
+        maxResults: 100,
+      });
       return res.issues.length >= ids.length ? res.issues : undefined;
     }, 'search to show every created issue');
     expect(found).toHaveLength(ids.length);

@@ -8,8 +8,12 @@ import { createSci, runCycle } from './support/sci';
 import { autoCreateWorkflowIdFor } from '../../workflows/ids';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); }, 60_000);
-afterAll(async () => { await h?.stop(); });
+beforeAll(async () => {
+  h = await startHarness();
+}, 60_000);
+afterAll(async () => {
+  await h?.stop();
+});
 
 const PROP = 'zoho-connector-link';
 
@@ -27,7 +31,10 @@ describe('auto-create', () => {
     const projectId = newProject('AC');
     const ids = h.zoho.control.seedItems({ projectId, count: 3, namePrefix: 'Intake' });
     const sciId = await createSci(h.prisma, {
-      installationId: h.installationId, mode: 'one_way', projectId, autoCreate: true,
+      installationId: h.installationId,
+      mode: 'one_way',
+      projectId,
+      autoCreate: true,
       mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', owner: 'zoho' }],
     });
     const first = await runCycle(h.client, h.taskQueue, sciId);
@@ -48,7 +55,8 @@ describe('auto-create', () => {
 
     const second = await runCycle(h.client, h.taskQueue, sciId);
     expect(second.totals?.created).toBe(0);
-    const created = h.jira.control.calls({ method: 'POST', path: '/rest/api/3/issue' } as never)
+    const created = h.jira.control
+      .calls({ method: 'POST', path: '/rest/api/3/issue' } as never)
       .filter((c) => (c as { path: string }).path === '/rest/api/3/issue');
     expect(created).toHaveLength(3);
     expect(await h.prisma.link.count({ where: { sciId } })).toBe(3);
@@ -58,11 +66,21 @@ describe('auto-create', () => {
     const projectId = newProject('RL');
     const ids = h.zoho.control.seedItems({ projectId, count: 4, namePrefix: 'Throttled' });
     const sciId = await createSci(h.prisma, {
-      installationId: h.installationId, mode: 'one_way', projectId, autoCreate: true,
+      installationId: h.installationId,
+      mode: 'one_way',
+      projectId,
+      autoCreate: true,
       mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', owner: 'zoho' }],
     });
     h.jira.control.clearCalls();
-    h.jira.control.injectFault({ kind: 'status', status: 429, retryAfterSeconds: 1, method: 'POST', path: '/rest/api/3/issue', count: 3 });
+    h.jira.control.injectFault({
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 1,
+      method: 'POST',
+      path: '/rest/api/3/issue',
+      count: 3,
+    });
     const r = await runCycle(h.client, h.taskQueue, sciId);
     expect(r.totals).toMatchObject({ created: 4, failed: 0 });
     const posts = h.jira.control.calls().filter((c) => c.method === 'POST' && c.path === '/rest/api/3/issue');
@@ -70,19 +88,44 @@ describe('auto-create', () => {
     expect(posts.filter((c) => (c as { status?: number }).status === 201)).toHaveLength(4);
     // A 429 proves Jira created nothing: no search for an "earlier" create, no hand-over to a child.
     expect(h.jira.control.calls().some((c) => c.path.startsWith('/rest/api/3/search'))).toBe(false);
-    const children = await Promise.all(ids.map((id) => h.client.workflow.getHandle(autoCreateWorkflowIdFor(sciId, id)).describe().then(() => true, () => false)));
+    const children = await Promise.all(
+      ids.map((id) =>
+        h.client.workflow
+          .getHandle(autoCreateWorkflowIdFor(sciId, id))
+          .describe()
+          .then(
+            () => true,
+            () => false,
+          ),
+      ),
+    );
     expect(children.filter(Boolean)).toHaveLength(0);
     expect(await h.prisma.link.count({ where: { sciId } })).toBe(4);
   });
 
   it('Conditional Sync Rule: met → Done; not met → skipped when "create when not met" is off', async () => {
     const projectId = newProject('RM');
-    const billable = h.zoho.control.createRecord(projectId, 'tasks', { name: 'Billable work', billing_type: 'billable' }) as { id: string };
-    const internal = h.zoho.control.createRecord(projectId, 'tasks', { name: 'Internal work', billing_type: 'non_billable' }) as { id: string };
+    const billable = h.zoho.control.createRecord(projectId, 'tasks', {
+      name: 'Billable work',
+      billing_type: 'billable',
+    }) as { id: string };
+    const internal = h.zoho.control.createRecord(projectId, 'tasks', {
+      name: 'Internal work',
+      billing_type: 'non_billable',
+    }) as { id: string };
     const sciId = await createSci(h.prisma, {
-      installationId: h.installationId, mode: 'one_way', projectId, autoCreate: true,
+      installationId: h.installationId,
+      mode: 'one_way',
+      projectId,
+      autoCreate: true,
       mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', owner: 'zoho' }],
-      rule: { zohoFieldId: 'billing_type', operator: 'equals', value: 'billable', metJiraStatusId: DEMO_STATUS.done, notMetJiraStatusId: DEMO_STATUS.todo },
+      rule: {
+        zohoFieldId: 'billing_type',
+        operator: 'equals',
+        value: 'billable',
+        metJiraStatusId: DEMO_STATUS.done,
+        notMetJiraStatusId: DEMO_STATUS.todo,
+      },
     });
     const r = await runCycle(h.client, h.taskQueue, sciId);
     expect(r.totals?.created).toBe(1);
@@ -100,13 +143,23 @@ describe('auto-create', () => {
 
   it('Conditional Sync Rule: not met → created in To Do when "create when not met" is on', async () => {
     const projectId = newProject('RN');
-    const internal = h.zoho.control.createRecord(projectId, 'tasks', { name: 'Internal only', billing_type: 'non_billable' }) as { id: string };
+    const internal = h.zoho.control.createRecord(projectId, 'tasks', {
+      name: 'Internal only',
+      billing_type: 'non_billable',
+    }) as { id: string };
     const sciId = await createSci(h.prisma, {
-      installationId: h.installationId, mode: 'two_way', projectId, autoCreate: true,
+      installationId: h.installationId,
+      mode: 'two_way',
+      projectId,
+      autoCreate: true,
       mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name' }],
       rule: {
-        zohoFieldId: 'billing_type', operator: 'equals', value: 'billable', metJiraStatusId: DEMO_STATUS.done,
-        notMetJiraStatusId: DEMO_STATUS.todo, createIssueWhenNotMet: true,
+        zohoFieldId: 'billing_type',
+        operator: 'equals',
+        value: 'billable',
+        metJiraStatusId: DEMO_STATUS.done,
+        notMetJiraStatusId: DEMO_STATUS.todo,
+        createIssueWhenNotMet: true,
       },
     });
     const r = await runCycle(h.client, h.taskQueue, sciId);

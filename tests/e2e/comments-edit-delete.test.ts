@@ -11,17 +11,29 @@ import { createSci, runCycle } from './support/sci';
 import { alice, jiraEvent, linkedPair } from './support/world';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); }, 60_000);
-afterAll(async () => { await h?.stop(); });
+beforeAll(async () => {
+  h = await startHarness();
+}, 60_000);
+afterAll(async () => {
+  await h?.stop();
+});
 
 async function eventsApplied(issueId: string, atLeast: number) {
   const handle = h.client.workflow.getHandle(issueEventsWorkflowIdFor(h.installationId, issueId));
-  await eventually(async () => (await handle.query(issueEventsStatusQuery)).applied >= atLeast, `${atLeast} applied events`);
+  await eventually(
+    async () => (await handle.query(issueEventsStatusQuery)).applied >= atLeast,
+    `${atLeast} applied events`,
+  );
 }
 
 async function twoWayPair(name: string) {
   const projectId = h.zoho.control.addProject({ name, prefix: name.slice(0, 2).toUpperCase() });
-  const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'two_way', projectId, syncComments: true });
+  const sciId = await createSci(h.prisma, {
+    installationId: h.installationId,
+    mode: 'two_way',
+    projectId,
+    syncComments: true,
+  });
   return { sciId, ...(await linkedPair(h, { sciId, projectId, name })) };
 }
 
@@ -78,19 +90,23 @@ describe('comment edits and deletions', () => {
     expect(await h.prisma.commentMirror.count({ where: { linkId: p.linkId, origin: 'zoho_to_jira' } })).toBe(1);
   }, 60_000);
 
-  it('a Zoho comment edit rewrites its Jira copy on the next cycle, a Zoho deletion deletes it; copies of Jira comments stay Jira\'s', async () => {
+  it("a Zoho comment edit rewrites its Jira copy on the next cycle, a Zoho deletion deletes it; copies of Jira comments stay Jira's", async () => {
     const p = await twoWayPair('Zoho edits');
     const zc = h.zoho.control.addComment(p.recordId, '<p>Zoho original</p>') as { id: string };
     const jc = alice(h).comment(p.issueId, 'Jira original');
     await jiraEvent(h, { kind: 'comment_created', jiraIssueId: p.issueId, commentId: jc.id });
     await eventsApplied(p.issueId, 1);
     await runCycle(h.client, h.taskQueue, p.sciId);
-    const copyId = (await h.jiraApi.listComments(p.issueId)).find((c) => adfToText(c.body).includes('Zoho original'))!.id;
+    const copyId = (await h.jiraApi.listComments(p.issueId)).find((c) =>
+      adfToText(c.body).includes('Zoho original'),
+    )!.id;
 
     h.zoho.control.advanceTime(1_000);
     h.zoho.control.editComment(p.recordId, zc.id, '<p>Zoho <strong>edited</strong></p>');
     // Someone edits the copy of the Jira comment in Zoho: Jira stays the source of that one.
-    const jiraCopyInZoho = h.zoho.control.comments(p.recordId).find((c) => String(c.comment).includes('Jira original'))!;
+    const jiraCopyInZoho = h.zoho.control
+      .comments(p.recordId)
+      .find((c) => String(c.comment).includes('Jira original'))!;
     h.zoho.control.editComment(p.recordId, String(jiraCopyInZoho.id), '<p>tampered</p>');
     await runCycle(h.client, h.taskQueue, p.sciId);
 

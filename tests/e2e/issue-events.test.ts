@@ -13,13 +13,21 @@ import { createSci } from './support/sci';
 import { alice, jiraEvent, linkedPair, zohoRecord } from './support/world';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); }, 60_000);
-afterAll(async () => { await h?.stop(); });
+beforeAll(async () => {
+  h = await startHarness();
+}, 60_000);
+afterAll(async () => {
+  await h?.stop();
+});
 
 async function twoWayPair(name: string) {
   const projectId = h.zoho.control.addProject({ name, prefix: name.slice(0, 2).toUpperCase() });
-  const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'two_way', projectId,
-    mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name' }] });
+  const sciId = await createSci(h.prisma, {
+    installationId: h.installationId,
+    mode: 'two_way',
+    projectId,
+    mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name' }],
+  });
   return { sciId, pair: await linkedPair(h, { sciId, projectId, name }) };
 }
 
@@ -37,7 +45,9 @@ describe('issue events entity workflow', () => {
     expect(zohoRecord(h, pair.recordId).name).toBe('Lone event, edited in Jira');
 
     const history = await h.client.workflow.getHandle(workflowId).fetchHistory();
-    const activities = (history.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+    const activities = (history.events ?? []).flatMap(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [],
+    );
     expect(activities).toEqual(['applyJiraEvents']);
     const types = await eventTypes(workflowId);
     const firstActivity = types.findIndex((t) => String(t) === '10'); // ACTIVITY_TASK_SCHEDULED
@@ -77,10 +87,16 @@ describe('issue events entity workflow', () => {
     alice(h).editIssue(pair.issueId, { summary: 'Resent event, applied once' });
     const deliveryKey = `e2e:resent:${pair.issueId}:${Date.now()}`;
     const signal = {
-      kind: 'issue_updated' as const, installationId: h.installationId, jiraIssueId: pair.issueId, jiraIssueKey: 'OPS-?',
-      changedFieldIds: ['summary'], occurredAt: new Date().toISOString(),
+      kind: 'issue_updated' as const,
+      installationId: h.installationId,
+      jiraIssueId: pair.issueId,
+      jiraIssueKey: 'OPS-?',
+      changedFieldIds: ['summary'],
+      occurredAt: new Date().toISOString(),
     };
-    expect(await intake(h.installationId, 'forge', { deliveryKey, eventType: 'avi:jira:updated:issue', signal })).toBe('accepted');
+    expect(await intake(h.installationId, 'forge', { deliveryKey, eventType: 'avi:jira:updated:issue', signal })).toBe(
+      'accepted',
+    );
     await relay.idle();
     const handle = h.client.workflow.getHandle(issueEventsWorkflowIdFor(h.installationId, pair.issueId));
     await eventually(async () => (await handle.query(issueEventsStatusQuery)).applied === 1, 'the event applied');
@@ -88,7 +104,10 @@ describe('issue events entity workflow', () => {
     expect((await h.prisma.eventReceipt.findFirstOrThrow({ where })).state).toBe('signalled');
 
     // The crash: Temporal holds the signal but the row was never marked, and the process's lease ran out.
-    await h.prisma.eventReceipt.updateMany({ where, data: { state: 'pending', signalledAt: null, claimedAt: new Date(Date.now() - 60_000) } });
+    await h.prisma.eventReceipt.updateMany({
+      where,
+      data: { state: 'pending', signalledAt: null, claimedAt: new Date(Date.now() - 60_000) },
+    });
     await eventually(async () => {
       await relay.sweep(); // any server's sweeper may take it: the entity's run is open, so the signal reaches it
       await relay.idle();

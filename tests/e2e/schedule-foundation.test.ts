@@ -9,15 +9,23 @@ import { eventually, startHarness, type Harness } from './support/harness';
 import { createSci } from './support/sci';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); }, 60_000);
-afterAll(async () => { await h?.stop(); });
+beforeAll(async () => {
+  h = await startHarness();
+}, 60_000);
+afterAll(async () => {
+  await h?.stop();
+});
 
 describe('scheduled sync of a Smart Connected Item', () => {
   it('a schedule triggered now runs syncItem, which reads Zoho and records a SyncRun', async () => {
     const projectId = h.zoho.control.addProject({ name: 'Schedule proof', prefix: 'SP' });
     h.zoho.control.seedItems({ projectId, count: 3 });
     const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'one_way', projectId });
-    await upsertSchedule(h.client, { id: sciId, installationId: h.installationId, enabled: true, name: 'proof' }, { taskQueue: h.taskQueue });
+    await upsertSchedule(
+      h.client,
+      { id: sciId, installationId: h.installationId, enabled: true, name: 'proof' },
+      { taskQueue: h.taskQueue },
+    );
     try {
       const desc = await h.client.schedule.getHandle(scheduleIdFor(sciId)).describe();
       expect(desc.state.paused).toBe(false);
@@ -47,11 +55,24 @@ describe('scheduled sync of a Smart Connected Item', () => {
   });
 
   it('a disabled SCI gets a paused schedule', async () => {
-    const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'one_way', projectId: '2447529000000057070', enabled: false });
-    await upsertSchedule(h.client, { id: sciId, installationId: h.installationId, enabled: false }, { taskQueue: h.taskQueue });
+    const sciId = await createSci(h.prisma, {
+      installationId: h.installationId,
+      mode: 'one_way',
+      projectId: '2447529000000057070',
+      enabled: false,
+    });
+    await upsertSchedule(
+      h.client,
+      { id: sciId, installationId: h.installationId, enabled: false },
+      { taskQueue: h.taskQueue },
+    );
     try {
       expect((await h.client.schedule.getHandle(scheduleIdFor(sciId)).describe()).state.paused).toBe(true);
-      await upsertSchedule(h.client, { id: sciId, installationId: h.installationId, enabled: true }, { taskQueue: h.taskQueue });
+      await upsertSchedule(
+        h.client,
+        { id: sciId, installationId: h.installationId, enabled: true },
+        { taskQueue: h.taskQueue },
+      );
       expect((await h.client.schedule.getHandle(scheduleIdFor(sciId)).describe()).state.paused).toBe(false);
     } finally {
       await deleteSchedule(h.client, sciId);

@@ -10,20 +10,32 @@ import { createSci, runCycle } from './support/sci';
 import { alice, jiraEvent, linkedPair, zohoRecord } from './support/world';
 
 let h: Harness;
-beforeAll(async () => { h = await startHarness(); }, 60_000);
-afterAll(async () => { await h?.stop(); });
+beforeAll(async () => {
+  h = await startHarness();
+}, 60_000);
+afterAll(async () => {
+  await h?.stop();
+});
 
 const statusOf = async (issueId: string) => (await h.jiraApi.getIssue(issueId, ['status']))!.status;
 
 async function eventsApplied(issueId: string, atLeast: number) {
   const handle = h.client.workflow.getHandle(issueEventsWorkflowIdFor(h.installationId, issueId));
-  await eventually(async () => (await handle.query(issueEventsStatusQuery)).applied >= atLeast, `${atLeast} applied events`);
+  await eventually(
+    async () => (await handle.query(issueEventsStatusQuery)).applied >= atLeast,
+    `${atLeast} applied events`,
+  );
 }
 
 describe('status sync', () => {
   it('Zoho status → Jira through the closest safe transition; Jira status → Zoho on the issue event', async () => {
     const projectId = h.zoho.control.addProject({ name: 'Status', prefix: 'ST' });
-    const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'one_way', projectId, syncStatus: true });
+    const sciId = await createSci(h.prisma, {
+      installationId: h.installationId,
+      mode: 'one_way',
+      projectId,
+      syncStatus: true,
+    });
     const pair = await linkedPair(h, { sciId, projectId, name: 'Status me' });
     await runCycle(h.client, h.taskQueue, sciId);
 
@@ -40,12 +52,21 @@ describe('status sync', () => {
     // Jira → Zoho: a user reopens the issue; Zoho gets the closest status (Reopened → an open-type status).
     alice(h).transition(pair.issueId, 'Reopen');
     await jiraEvent(h, { kind: 'issue_updated', jiraIssueId: pair.issueId, changedFieldIds: ['status'] });
-    await eventually(async () => (zohoRecord(h, pair.recordId).status as { name: string }).name === 'Open', 'Zoho status Open');
+    await eventually(
+      async () => (zohoRecord(h, pair.recordId).status as { name: string }).name === 'Open',
+      'Zoho status Open',
+    );
   });
 
   it('no safe transition is recorded in the sync run, not failed', async () => {
     const projectId = h.zoho.control.addProject({ name: 'No safe', prefix: 'NS' });
-    const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'one_way', projectId, syncStatus: true, jiraProjectId: '10001' });
+    const sciId = await createSci(h.prisma, {
+      installationId: h.installationId,
+      mode: 'one_way',
+      projectId,
+      syncStatus: true,
+      jiraProjectId: '10001',
+    });
     const pair = await linkedPair(h, { sciId, projectId, name: 'Stuck', jiraProjectKey: 'ENG' });
     await runCycle(h.client, h.taskQueue, sciId);
     h.zoho.control.changeStatus(pair.recordId, 'Closed'); // ENG: To Do offers only Start Progress
@@ -62,7 +83,12 @@ describe('status sync', () => {
 describe('comments and attachments', () => {
   it('Zoho comments reach Jira once with attribution; Jira comments reach Zoho once; neither echoes back', async () => {
     const projectId = h.zoho.control.addProject({ name: 'Comments', prefix: 'CM' });
-    const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'two_way', projectId, syncComments: true });
+    const sciId = await createSci(h.prisma, {
+      installationId: h.installationId,
+      mode: 'two_way',
+      projectId,
+      syncComments: true,
+    });
     const pair = await linkedPair(h, { sciId, projectId, name: 'Talk' });
     h.zoho.control.addComment(pair.recordId, '<p>Hello from Zoho</p>');
     await runCycle(h.client, h.taskQueue, sciId);
@@ -73,7 +99,12 @@ describe('comments and attachments', () => {
     expect(JSON.stringify(fromZoho[0].body)).toContain('Comment from Zoho Projects by');
 
     // The mirrored comment's own Jira event (authored by the app) is not copied back.
-    await jiraEvent(h, { kind: 'comment_created', jiraIssueId: pair.issueId, commentId: fromZoho[0].id, actorAccountId: fromZoho[0].authorAccountId });
+    await jiraEvent(h, {
+      kind: 'comment_created',
+      jiraIssueId: pair.issueId,
+      commentId: fromZoho[0].id,
+      actorAccountId: fromZoho[0].authorAccountId,
+    });
     const c = alice(h).comment(pair.issueId, 'Hello from Jira');
     await jiraEvent(h, { kind: 'comment_created', jiraIssueId: pair.issueId, commentId: c.id });
     await jiraEvent(h, { kind: 'comment_created', jiraIssueId: pair.issueId, commentId: c.id }); // redelivery
@@ -91,7 +122,12 @@ describe('comments and attachments', () => {
 
   it('attachments are copied both ways once', async () => {
     const projectId = h.zoho.control.addProject({ name: 'Files', prefix: 'FL' });
-    const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'one_way', projectId, syncAttachments: true });
+    const sciId = await createSci(h.prisma, {
+      installationId: h.installationId,
+      mode: 'one_way',
+      projectId,
+      syncAttachments: true,
+    });
     const pair = await linkedPair(h, { sciId, projectId, name: 'Files' });
     h.zoho.control.attach(pair.recordId, { name: 'spec.txt', content: 'zoho file body', contentType: 'text/plain' });
     await runCycle(h.client, h.taskQueue, sciId);
@@ -101,12 +137,20 @@ describe('comments and attachments', () => {
 
     alice(h).attach(pair.issueId, 'screenshot.png', Buffer.from('png bytes'), 'image/png');
     await jiraEvent(h, { kind: 'issue_updated', jiraIssueId: pair.issueId, changedFieldIds: ['attachment'] });
-    await eventually(async () => (await h.zohoApi.listAttachments(
-      { portalId: '60012345678', projectId, module: 'tasks' }, pair.recordId)).some((a) => a.name === 'screenshot.png'), 'file in Zoho');
+    await eventually(
+      async () =>
+        (await h.zohoApi.listAttachments({ portalId: '60012345678', projectId, module: 'tasks' }, pair.recordId)).some(
+          (a) => a.name === 'screenshot.png',
+        ),
+      'file in Zoho',
+    );
     await runCycle(h.client, h.taskQueue, sciId);
     jiraFiles = await h.jiraApi.listAttachments(pair.issueId);
     expect(jiraFiles.map((f) => f.filename).sort()).toEqual(['screenshot.png', 'spec.txt']);
-    const zohoFiles = await h.zohoApi.listAttachments({ portalId: '60012345678', projectId, module: 'tasks' }, pair.recordId);
+    const zohoFiles = await h.zohoApi.listAttachments(
+      { portalId: '60012345678', projectId, module: 'tasks' },
+      pair.recordId,
+    );
     expect(zohoFiles.map((f) => f.name).sort()).toEqual(['screenshot.png', 'spec.txt']);
   });
 });

@@ -15,7 +15,9 @@ beforeAll(async () => {
   h = await startServerHarness();
   t = h.newTarget();
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 const SYSTEM_TOKEN = { 'x-forge-oauth-system': 'sim-system-token' };
 async function admin(method: string, path: string, body?: unknown) {
@@ -27,11 +29,23 @@ const TASK_TYPE = '10001';
 function itemBody(mode: string, extra: Record<string, unknown> = {}) {
   const synced = mode !== 'display_only';
   return {
-    name: `${mode} item`, mode,
-    zohoPortalId: DEMO_PORTAL_ID, zohoPortalName: 'acme', zohoProjectId: DEMO_PROJECT_IDS.website, zohoProjectName: 'Website Relaunch',
-    zohoModule: 'tasks', jiraProjectIds: [OPS.id], jiraProjectKeys: [OPS.key],
+    name: `${mode} item`,
+    mode,
+    zohoPortalId: DEMO_PORTAL_ID,
+    zohoPortalName: 'acme',
+    zohoProjectId: DEMO_PROJECT_IDS.website,
+    zohoProjectName: 'Website Relaunch',
+    zohoModule: 'tasks',
+    jiraProjectIds: [OPS.id],
+    jiraProjectKeys: [OPS.key],
     ...(synced
-      ? { jiraIssueTypeId: TASK_TYPE, jiraIssueTypeName: 'Task', mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', ...(mode === 'custom' ? { owner: 'jira' } : {}) }], syncStatus: true, syncComments: true }
+      ? {
+          jiraIssueTypeId: TASK_TYPE,
+          jiraIssueTypeName: 'Task',
+          mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', ...(mode === 'custom' ? { owner: 'jira' } : {}) }],
+          syncStatus: true,
+          syncComments: true,
+        }
       : { displayFields: ['name', 'status', 'priority'] }),
     ...extra,
   };
@@ -45,12 +59,27 @@ async function schedulePaused(sciId: string): Promise<boolean> {
 describe('admin: Zoho connection', () => {
   it('lists the nine data centers of the spec', async () => {
     const res = await admin('GET', '/api/admin/data-centers');
-    expect(res.body.dataCenters.map((d: { id: string }) => d.id)).toEqual(['us', 'eu', 'in', 'au', 'jp', 'cn', 'uk', 'ca', 'sa']);
+    expect(res.body.dataCenters.map((d: { id: string }) => d.id)).toEqual([
+      'us',
+      'eu',
+      'in',
+      'au',
+      'jp',
+      'cn',
+      'uk',
+      'ca',
+      'sa',
+    ]);
   });
 
   it('names the Client Secret when Zoho rejects it, and stores nothing', async () => {
     const code = h.zoho.control.generateCode({ clientId: DEMO_CLIENT_ID });
-    const res = await admin('PUT', '/api/admin/connection', { dataCenter: 'us', clientId: DEMO_CLIENT_ID, clientSecret: 'wrong-secret-value', code });
+    const res = await admin('PUT', '/api/admin/connection', {
+      dataCenter: 'us',
+      clientId: DEMO_CLIENT_ID,
+      clientSecret: 'wrong-secret-value',
+      code,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('zoho_auth_failed');
     expect(res.body.error.message).toMatch(/Client Secret/);
@@ -59,7 +88,10 @@ describe('admin: Zoho connection', () => {
 
   it('names the Code when it was already used or expired', async () => {
     const res = await admin('PUT', '/api/admin/connection', {
-      dataCenter: 'us', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, code: '1000.0123456789abcdef0123.0123456789abcdef0123',
+      dataCenter: 'us',
+      clientId: DEMO_CLIENT_ID,
+      clientSecret: DEMO_CLIENT_SECRET,
+      code: '1000.0123456789abcdef0123.0123456789abcdef0123',
     });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/Code/);
@@ -67,9 +99,19 @@ describe('admin: Zoho connection', () => {
 
   it('saves a connection and answers the connected summary without any secret', async () => {
     const code = h.zoho.control.generateCode({ clientId: DEMO_CLIENT_ID });
-    const res = await admin('PUT', '/api/admin/connection', { dataCenter: 'us', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, code });
+    const res = await admin('PUT', '/api/admin/connection', {
+      dataCenter: 'us',
+      clientId: DEMO_CLIENT_ID,
+      clientSecret: DEMO_CLIENT_SECRET,
+      code,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ connected: true, dataCenter: 'us', dataCenterName: 'United States', clientId: DEMO_CLIENT_ID });
+    expect(res.body).toMatchObject({
+      connected: true,
+      dataCenter: 'us',
+      dataCenterName: 'United States',
+      clientId: DEMO_CLIENT_ID,
+    });
     expect(res.text).not.toContain(DEMO_CLIENT_SECRET);
     const row = await h.prisma.zohoConnection.findUniqueOrThrow({ where: { installationId: t.installationId } });
     expect(row.clientSecretEnc).not.toContain(DEMO_CLIENT_SECRET);
@@ -83,13 +125,26 @@ describe('admin: metadata loaders', () => {
     expect(portals).toEqual(expect.arrayContaining([{ id: DEMO_PORTAL_ID, name: expect.any(String) }]));
     const projects = (await admin('GET', `/api/admin/zoho/portals/${DEMO_PORTAL_ID}/projects`)).body.projects;
     expect(projects.map((p: { id: string }) => p.id)).toContain(DEMO_PROJECT_IDS.website);
-    const modules = (await admin('GET', `/api/admin/zoho/portals/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.website}/modules`)).body.modules;
-    expect(modules.find((m: { id: string }) => m.id === 'tasks')).toMatchObject({ synchronizable: true, autoCreate: true });
-    const fields = await admin('GET', `/api/admin/zoho/portals/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.website}/modules/tasks/fields`);
+    const modules = (
+      await admin('GET', `/api/admin/zoho/portals/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.website}/modules`)
+    ).body.modules;
+    expect(modules.find((m: { id: string }) => m.id === 'tasks')).toMatchObject({
+      synchronizable: true,
+      autoCreate: true,
+    });
+    const fields = await admin(
+      'GET',
+      `/api/admin/zoho/portals/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.website}/modules/tasks/fields`,
+    );
     expect(fields.status).toBe(200);
     expect(fields.body.fields.length).toBeGreaterThan(3);
-    const statuses = await admin('GET', `/api/admin/zoho/portals/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.website}/modules/tasks/statuses`);
-    expect(statuses.body.statuses.map((s: { type: string }) => s.type)).toEqual(expect.arrayContaining(['open', 'closed']));
+    const statuses = await admin(
+      'GET',
+      `/api/admin/zoho/portals/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.website}/modules/tasks/statuses`,
+    );
+    expect(statuses.body.statuses.map((s: { type: string }) => s.type)).toEqual(
+      expect.arrayContaining(['open', 'closed']),
+    );
   });
 
   it('walks Jira projects → issue types → fields, and statuses', async () => {
@@ -97,10 +152,13 @@ describe('admin: metadata loaders', () => {
     expect(projects).toEqual(expect.arrayContaining([{ id: OPS.id, key: OPS.key, name: 'Operations' }]));
     const types = (await admin('GET', `/api/admin/jira/projects/${OPS.id}/issue-types`)).body.issueTypes;
     expect(types.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(['Task', 'Bug']));
-    const fields = (await admin('GET', `/api/admin/jira/projects/${OPS.id}/issue-types/${TASK_TYPE}/fields`)).body.fields;
+    const fields = (await admin('GET', `/api/admin/jira/projects/${OPS.id}/issue-types/${TASK_TYPE}/fields`)).body
+      .fields;
     expect(fields.map((f: { id: string }) => f.id)).toContain('summary');
     const statuses = (await admin('GET', `/api/admin/jira/projects/${OPS.id}/statuses`)).body.statuses;
-    expect(statuses.map((s: { category: string }) => s.category)).toEqual(expect.arrayContaining(['new', 'indeterminate', 'done']));
+    expect(statuses.map((s: { category: string }) => s.category)).toEqual(
+      expect.arrayContaining(['new', 'indeterminate', 'done']),
+    );
   });
 
   it('answers a bad portal id with 400 naming the parameter', async () => {
@@ -116,16 +174,31 @@ describe('admin: Smart Connected Items and their Temporal Schedules', () => {
   it.each(['display_only', 'one_way', 'two_way', 'custom'])('creates a %s item with its schedule', async (mode) => {
     const res = await admin('POST', '/api/admin/items', itemBody(mode));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ mode, enabled: true, schedule: { scheduleId: scheduleIdFor(res.body.id), paused: mode === 'display_only' } });
+    expect(res.body).toMatchObject({
+      mode,
+      enabled: true,
+      schedule: { scheduleId: scheduleIdFor(res.body.id), paused: mode === 'display_only' },
+    });
     ids[mode] = res.body.id;
     expect(await schedulePaused(res.body.id)).toBe(mode === 'display_only');
   });
 
   it('refuses an item that breaks the mode matrix with 422 and one error per field', async () => {
-    const res = await admin('POST', '/api/admin/items', itemBody('one_way', { name: 'no issue type', jiraIssueTypeId: undefined, syncAttachments: true, zohoModule: 'milestones' }));
+    const res = await admin(
+      'POST',
+      '/api/admin/items',
+      itemBody('one_way', {
+        name: 'no issue type',
+        jiraIssueTypeId: undefined,
+        syncAttachments: true,
+        zohoModule: 'milestones',
+      }),
+    );
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['jiraIssueTypeId', 'zohoModule']));
+    expect(res.body.error.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(['jiraIssueTypeId', 'zohoModule']),
+    );
   });
 
   it('refuses a duplicate name with 422 on the name field', async () => {
@@ -137,8 +210,16 @@ describe('admin: Smart Connected Items and their Temporal Schedules', () => {
   it('shows every grid column and the latest sync summary with its Temporal link', async () => {
     await h.prisma.syncRun.create({
       data: {
-        installationId: t.installationId, sciId: ids.one_way, workflowId: `sync:${ids.one_way}-2026`, runId: 'run-1',
-        status: 'partial', finishedAt: new Date(), created: 2, updated: 3, skipped: 1, failed: 1,
+        installationId: t.installationId,
+        sciId: ids.one_way,
+        workflowId: `sync:${ids.one_way}-2026`,
+        runId: 'run-1',
+        status: 'partial',
+        finishedAt: new Date(),
+        created: 2,
+        updated: 3,
+        skipped: 1,
+        failed: 1,
         conflicts: [{ linkId: 'x', field: 'summary', winner: 'zoho', at: new Date().toISOString() }],
         errors: [{ jiraIssueKey: 'OPS-9', message: 'No safe status transition' }],
       },
@@ -147,15 +228,32 @@ describe('admin: Smart Connected Items and their Temporal Schedules', () => {
     expect(res.status).toBe(200);
     const row = res.body.items.find((i: { id: string }) => i.id === ids.one_way);
     expect(row).toMatchObject({
-      name: 'one_way item', mode: 'one_way', jiraProjectKeys: ['OPS'], jiraIssueTypeName: 'Task',
-      zohoPortalName: 'acme', zohoProjectName: 'Website Relaunch', zohoModule: 'tasks',
+      name: 'one_way item',
+      mode: 'one_way',
+      jiraProjectKeys: ['OPS'],
+      jiraIssueTypeName: 'Task',
+      zohoPortalName: 'acme',
+      zohoProjectName: 'Website Relaunch',
+      zohoModule: 'tasks',
       mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', owner: 'zoho' }],
-      showAssociations: false, autoCreate: false, syncComments: true, syncAttachments: false, syncStatus: true,
+      showAssociations: false,
+      autoCreate: false,
+      syncComments: true,
+      syncAttachments: false,
+      syncStatus: true,
       latestSync: {
-        status: 'partial', created: 2, updated: 3, skipped: 1, failed: 1, conflicts: 1,
+        status: 'partial',
+        created: 2,
+        updated: 3,
+        skipped: 1,
+        failed: 1,
+        conflicts: 1,
         errors: [{ record: 'OPS-9', message: 'No safe status transition' }],
-        workflowId: `sync:${ids.one_way}-2026`, runId: 'run-1',
-        temporalUrl: expect.stringContaining(`/workflows/${encodeURIComponent(`sync:${ids.one_way}-2026`)}/run-1/history`),
+        workflowId: `sync:${ids.one_way}-2026`,
+        runId: 'run-1',
+        temporalUrl: expect.stringContaining(
+          `/workflows/${encodeURIComponent(`sync:${ids.one_way}-2026`)}/run-1/history`,
+        ),
       },
     });
     expect(res.body.items.find((i: { id: string }) => i.id === ids.custom).mappings[0].owner).toBe('jira');
@@ -171,7 +269,11 @@ describe('admin: Smart Connected Items and their Temporal Schedules', () => {
   });
 
   it('updates an item and keeps its schedule', async () => {
-    const res = await admin('PUT', `/api/admin/items/${ids.one_way}`, itemBody('one_way', { name: 'renamed', autoCreate: true }));
+    const res = await admin(
+      'PUT',
+      `/api/admin/items/${ids.one_way}`,
+      itemBody('one_way', { name: 'renamed', autoCreate: true }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ name: 'renamed', autoCreate: true });
     expect(await schedulePaused(ids.one_way)).toBe(false);
@@ -188,7 +290,9 @@ describe('admin: Smart Connected Items and their Temporal Schedules', () => {
   it('deletes an item with its schedule', async () => {
     const res = await admin('DELETE', `/api/admin/items/${ids.custom}`);
     expect(res.body).toEqual({ deleted: true });
-    await expect(h.temporal.schedule.getHandle(scheduleIdFor(ids.custom)).describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
+    await expect(h.temporal.schedule.getHandle(scheduleIdFor(ids.custom)).describe()).rejects.toBeInstanceOf(
+      ScheduleNotFoundError,
+    );
     expect((await admin('GET', `/api/admin/items/${ids.custom}`)).status).toBe(404);
   });
 
@@ -198,7 +302,11 @@ describe('admin: Smart Connected Items and their Temporal Schedules', () => {
   });
 
   afterAll(async () => {
-    for (const id of Object.values(ids)) await h.temporal.schedule.getHandle(scheduleIdFor(id)).delete().catch(() => undefined);
+    for (const id of Object.values(ids))
+      await h.temporal.schedule
+        .getHandle(scheduleIdFor(id))
+        .delete()
+        .catch(() => undefined);
   });
 });
 

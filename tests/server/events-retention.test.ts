@@ -13,19 +13,29 @@ let t: FitTarget;
 beforeAll(async () => {
   h = await startServerHarness();
   t = h.newTarget();
-  await h.prisma.installation.create({ data: { id: t.installationId, apiBaseUrl: t.apiBaseUrl, siteUrl: t.siteUrl, cloudId: t.cloudId } });
+  await h.prisma.installation.create({
+    data: { id: t.installationId, apiBaseUrl: t.apiBaseUrl, siteUrl: t.siteUrl, cloudId: t.cloudId },
+  });
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 const DAY = 24 * 60 * 60_000;
 
 async function receipt(state: string, ageMs: number): Promise<string> {
-  const row = await h.prisma.eventReceipt.create({ data: {
-    installationId: t.installationId, deliveryKey: `retention-${randomUUID()}`, source: 'forge', eventType: 'avi:jira:updated:issue',
-    state, receivedAt: new Date(Date.now() - ageMs),
-    // A pending row is leased as if a relay were sending it: the harness's sweeper leaves it alone.
-    ...(state === 'pending' ? { claimedAt: new Date() } : {}),
-  } });
+  const row = await h.prisma.eventReceipt.create({
+    data: {
+      installationId: t.installationId,
+      deliveryKey: `retention-${randomUUID()}`,
+      source: 'forge',
+      eventType: 'avi:jira:updated:issue',
+      state,
+      receivedAt: new Date(Date.now() - ageMs),
+      // A pending row is leased as if a relay were sending it: the harness's sweeper leaves it alone.
+      ...(state === 'pending' ? { claimedAt: new Date() } : {}),
+    },
+  });
   return row.id;
 }
 
@@ -36,7 +46,10 @@ describe('event receipt retention', () => {
     const recent = await receipt('signalled', 2 * DAY);
     const deleted = await pruneEventReceipts(h.prisma, new Date(Date.now() - 7 * DAY), 2);
     expect(deleted).toBeGreaterThanOrEqual(old.length);
-    const left = await h.prisma.eventReceipt.findMany({ where: { id: { in: [...old, oldPending, recent] } }, select: { id: true } });
+    const left = await h.prisma.eventReceipt.findMany({
+      where: { id: { in: [...old, oldPending, recent] } },
+      select: { id: true },
+    });
     expect(left.map((r) => r.id).sort()).toEqual([oldPending, recent].sort());
   });
 

@@ -6,8 +6,12 @@ import { adminFit, eventFit, forgedFit, panelFit, type ForgeryKind } from '../su
 import { startServerHarness, type ServerHarness } from '../support/server-harness';
 
 let h: ServerHarness;
-beforeAll(async () => { h = await startServerHarness(); });
-afterAll(async () => { await h?.close(); });
+beforeAll(async () => {
+  h = await startServerHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
 
 describe('Forge Invocation Token verification', () => {
   it('accepts a valid admin-page FIT and answers the admin API', async () => {
@@ -17,14 +21,20 @@ describe('Forge Invocation Token verification', () => {
     expect(res.body).toEqual({ connected: false });
   });
 
-  it.each<ForgeryKind>(['bad_signature', 'alg_none', 'unknown_kid', 'wrong_aud', 'wrong_iss', 'expired', 'not_yet_valid', 'garbage'])(
-    'rejects a forged FIT (%s) with 401 unauthorized',
-    async (kind) => {
-      const res = await h.call('GET', '/api/admin/connection', { fit: await forgedFit(kind, h.newTarget()) });
-      expect(res.status).toBe(401);
-      expect(res.body.error.code).toBe('unauthorized');
-    },
-  );
+  it.each<ForgeryKind>([
+    'bad_signature',
+    'alg_none',
+    'unknown_kid',
+    'wrong_aud',
+    'wrong_iss',
+    'expired',
+    'not_yet_valid',
+    'garbage',
+  ])('rejects a forged FIT (%s) with 401 unauthorized', async (kind) => {
+    const res = await h.call('GET', '/api/admin/connection', { fit: await forgedFit(kind, h.newTarget()) });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthorized');
+  });
 
   it('rejects a call without any token with 401', async () => {
     const res = await h.call('GET', '/api/admin/items');
@@ -45,13 +55,19 @@ describe('Forge Invocation Token verification', () => {
 
   it('accepts a FIT whose token exceeds 16 KB of headers (raised header limit)', async () => {
     const t = h.newTarget();
-    const res = await h.call('GET', '/api/admin/connection', { fit: await adminFit(t), headers: { 'x-b3-traceid': 'a'.repeat(30_000) } });
+    const res = await h.call('GET', '/api/admin/connection', {
+      fit: await adminFit(t),
+      headers: { 'x-b3-traceid': 'a'.repeat(30_000) },
+    });
     expect(res.status).toBe(200);
   });
 
   it('stores the freshest app system token of the installation encrypted', async () => {
     const t = h.newTarget();
-    await h.call('GET', '/api/admin/connection', { fit: await adminFit(t), headers: { 'x-forge-oauth-system': 'sim-system-token' } });
+    await h.call('GET', '/api/admin/connection', {
+      fit: await adminFit(t),
+      headers: { 'x-forge-oauth-system': 'sim-system-token' },
+    });
     const row = await h.prisma.installation.findUniqueOrThrow({ where: { id: t.installationId } });
     expect(row.systemTokenEnc).toBeTruthy();
     expect(row.systemTokenEnc).not.toContain('sim-system-token');
@@ -66,16 +82,24 @@ describe('public routes', () => {
     const ready = await h.call('GET', '/readyz');
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({ status: 'ready', checks: { database: 'ok', temporal: 'ok' } });
-    expect(ready.body.events).toEqual(expect.objectContaining({ queued: expect.any(Number), failedSignals: expect.any(Number) }));
+    expect(ready.body.events).toEqual(
+      expect.objectContaining({ queued: expect.any(Number), failedSignals: expect.any(Number) }),
+    );
   });
 
   it('serves an OpenAPI document generated from the zod schemas', async () => {
     const res = await h.call('GET', '/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining([
-      '/api/admin/connection', '/api/admin/items', '/api/admin/items/{id}', '/api/panel/items', '/api/panel/items/{sciId}/search',
-    ]));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/admin/connection',
+        '/api/admin/items',
+        '/api/admin/items/{id}',
+        '/api/panel/items',
+        '/api/panel/items/{sciId}/search',
+      ]),
+    );
     expect(res.body.paths['/api/admin/connection'].put.requestBody).toBeDefined();
   });
 

@@ -6,7 +6,9 @@ import { parse } from 'yaml';
 
 const root = join(__dirname, '..', '..');
 const manifest = parse(readFileSync(join(root, 'forge', 'manifest.yml'), 'utf8'));
-const schema = JSON.parse(readFileSync(join(root, 'node_modules', '@forge', 'manifest', 'out', 'schema', 'manifest-schema.json'), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(join(root, 'node_modules', '@forge', 'manifest', 'out', 'schema', 'manifest-schema.json'), 'utf8'),
+);
 
 describe('forge/manifest.yml', () => {
   it('validates against the @forge/manifest JSON schema', () => {
@@ -23,27 +25,51 @@ describe('forge/manifest.yml', () => {
 
   it('declares the admin page and issue panel as Custom UI resolved by our remote', () => {
     const { modules, resources } = manifest;
-    expect(modules['jira:adminPage'][0]).toMatchObject({ key: 'zoho-connector-admin', resource: 'admin', resolver: { endpoint: 'remote-ui' } });
-    expect(modules['jira:issuePanel'][0]).toMatchObject({ key: 'zoho-connector-panel', resource: 'panel', resolver: { endpoint: 'remote-ui' } });
-    expect(resources).toEqual(expect.arrayContaining([
-      { key: 'admin', path: '../web/dist/admin' }, { key: 'panel', path: '../web/dist/panel' },
-    ]));
+    expect(modules['jira:adminPage'][0]).toMatchObject({
+      key: 'zoho-connector-admin',
+      resource: 'admin',
+      resolver: { endpoint: 'remote-ui' },
+    });
+    expect(modules['jira:issuePanel'][0]).toMatchObject({
+      key: 'zoho-connector-panel',
+      resource: 'panel',
+      resolver: { endpoint: 'remote-ui' },
+    });
+    expect(resources).toEqual(
+      expect.arrayContaining([
+        { key: 'admin', path: '../web/dist/admin' },
+        { key: 'panel', path: '../web/dist/panel' },
+      ]),
+    );
   });
 
   it('sends issue and comment events (ignoreSelf), lifecycle, keepalive and preUninstall to server routes', () => {
     const { modules } = manifest;
-    const events = modules.trigger.flatMap((t: { events: Array<string | { eventType: string; filter?: { ignoreSelf?: boolean } }> }) => t.events);
-    const productEvents = events.filter((e: unknown) => typeof e === 'object') as Array<{ eventType: string; filter: { ignoreSelf: boolean } }>;
+    const events = modules.trigger.flatMap(
+      (t: { events: Array<string | { eventType: string; filter?: { ignoreSelf?: boolean } }> }) => t.events,
+    );
+    const productEvents = events.filter((e: unknown) => typeof e === 'object') as Array<{
+      eventType: string;
+      filter: { ignoreSelf: boolean };
+    }>;
     expect(productEvents.map((e) => e.eventType).sort()).toEqual([
-      'avi:jira:commented:issue', 'avi:jira:created:issue', 'avi:jira:deleted:comment', 'avi:jira:deleted:issue', 'avi:jira:updated:issue',
+      'avi:jira:commented:issue',
+      'avi:jira:created:issue',
+      'avi:jira:deleted:comment',
+      'avi:jira:deleted:issue',
+      'avi:jira:updated:issue',
     ]);
     expect(productEvents.every((e) => e.filter.ignoreSelf === true)).toBe(true);
     expect(events).toEqual(expect.arrayContaining(['avi:forge:installed:app', 'avi:forge:upgraded:app']));
     expect(modules.scheduledTrigger[0]).toMatchObject({ interval: 'fiveMinute' });
-    const paths = Object.fromEntries(modules.endpoint.map((e: { key: string; route?: { path: string } }) => [e.key, e.route?.path]));
+    const paths = Object.fromEntries(
+      modules.endpoint.map((e: { key: string; route?: { path: string } }) => [e.key, e.route?.path]),
+    );
     expect(paths).toMatchObject({
-      'remote-issue-events': '/forge/events', 'remote-lifecycle': '/forge/lifecycle',
-      'remote-keepalive': '/forge/keepalive', 'remote-pre-uninstall': '/forge/pre-uninstall',
+      'remote-issue-events': '/forge/events',
+      'remote-lifecycle': '/forge/lifecycle',
+      'remote-keepalive': '/forge/keepalive',
+      'remote-pre-uninstall': '/forge/pre-uninstall',
     });
     expect(manifest.remotes[0]).toMatchObject({ key: 'connector', baseUrl: '${REMOTE_URL}' });
   });
@@ -53,8 +79,8 @@ describe('forge/manifest.yml', () => {
   });
 
   it('requests the scopes the connector needs for an app system token and Jira work', () => {
-    expect(manifest.permissions.scopes).toEqual(expect.arrayContaining([
-      'read:app-system-token', 'read:jira-work', 'write:jira-work', 'storage:app',
-    ]));
+    expect(manifest.permissions.scopes).toEqual(
+      expect.arrayContaining(['read:app-system-token', 'read:jira-work', 'write:jira-work', 'storage:app']),
+    );
   });
 });

@@ -12,7 +12,12 @@ beforeAll(async () => {
   keyServer = await startServerHarness({ env: { DEV_CONSOLE: 'true' } });
   h = await startServerHarness({
     fitKeys: 'config',
-    env: { DEV_CONSOLE: 'false', FORGE_JWKS_URL: `${keyServer.url}/dev/jwks.json`, RATE_LIMIT_PER_MINUTE: '5', BODY_LIMIT_BYTES: '4096' },
+    env: {
+      DEV_CONSOLE: 'false',
+      FORGE_JWKS_URL: `${keyServer.url}/dev/jwks.json`,
+      RATE_LIMIT_PER_MINUTE: '5',
+      BODY_LIMIT_BYTES: '4096',
+    },
   });
 });
 afterAll(async () => {
@@ -32,7 +37,8 @@ it('verifies FITs against the key set at FORGE_JWKS_URL', async () => {
 it('rate-limits admin calls per installation without affecting other installations', async () => {
   const [busy, calm] = [h.newTarget(), h.newTarget()];
   const statuses: number[] = [];
-  for (let i = 0; i < 6; i++) statuses.push((await h.call('GET', '/api/admin/connection', { fit: await adminFit(busy) })).status);
+  for (let i = 0; i < 6; i++)
+    statuses.push((await h.call('GET', '/api/admin/connection', { fit: await adminFit(busy) })).status);
   expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   const limited = await h.call('GET', '/api/admin/connection', { fit: await adminFit(busy) });
   expect(limited.status).toBe(429);
@@ -41,7 +47,10 @@ it('rate-limits admin calls per installation without affecting other installatio
 });
 
 it('refuses an oversized body with 413 payload_too_large', async () => {
-  const res = await h.call('POST', '/api/admin/items', { fit: await adminFit(h.newTarget()), body: { name: 'x'.repeat(10_000) } });
+  const res = await h.call('POST', '/api/admin/items', {
+    fit: await adminFit(h.newTarget()),
+    body: { name: 'x'.repeat(10_000) },
+  });
   expect(res.status).toBe(413);
   expect(res.body.error.code).toBe('payload_too_large');
 });

@@ -24,20 +24,34 @@ let zebraId: string;
 let otherId: string;
 
 async function jiraIssue(key: string): Promise<{ id: string; key: string }> {
-  const res = await request(`${h.jira.apiBaseUrl}/rest/api/3/issue/${key}?fields=issuetype`, { headers: { authorization: 'Bearer sim-system-token' } });
-  const body = await res.body.json() as { id: string; key: string };
+  const res = await request(`${h.jira.apiBaseUrl}/rest/api/3/issue/${key}?fields=issuetype`, {
+    headers: { authorization: 'Bearer sim-system-token' },
+  });
+  const body = (await res.body.json()) as { id: string; key: string };
   return { id: body.id, key: body.key };
 }
 async function admin(method: string, path: string, body?: unknown) {
   return h.call(method, path, { fit: await adminFit(t), body, headers: SYSTEM_TOKEN });
 }
-async function panel(method: string, path: string, issue: { id: string; key: string; typeId?: string }, body?: unknown) {
+async function panel(
+  method: string,
+  path: string,
+  issue: { id: string; key: string; typeId?: string },
+  body?: unknown,
+) {
   return h.call(method, path, { fit: await panelFit(t, issue, OPS), body, headers: SYSTEM_TOKEN });
 }
 function sci(name: string, mode: string, extra: Record<string, unknown>) {
   return {
-    name, mode, zohoPortalId: DEMO_PORTAL_ID, zohoPortalName: 'acme', zohoProjectId: DEMO_PROJECT_IDS.website,
-    zohoModule: 'tasks', jiraProjectIds: [OPS.id], jiraProjectKeys: [OPS.key], ...extra,
+    name,
+    mode,
+    zohoPortalId: DEMO_PORTAL_ID,
+    zohoPortalName: 'acme',
+    zohoProjectId: DEMO_PROJECT_IDS.website,
+    zohoModule: 'tasks',
+    jiraProjectIds: [OPS.id],
+    jiraProjectKeys: [OPS.key],
+    ...extra,
   };
 }
 
@@ -46,17 +60,48 @@ beforeAll(async () => {
   t = h.newTarget();
   [task, bug] = await Promise.all([jiraIssue('OPS-1'), jiraIssue('OPS-2')]);
   const code = h.zoho.control.generateCode({ clientId: DEMO_CLIENT_ID });
-  expect((await admin('PUT', '/api/admin/connection', { dataCenter: 'us', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, code })).status).toBe(200);
-  displaySci = (await admin('POST', '/api/admin/items', sci('Display tasks', 'display_only', { displayFields: ['name', 'status', 'priority'], showAssociations: true }))).body.id;
-  syncedSci = (await admin('POST', '/api/admin/items', sci('Sync tasks', 'one_way', {
-    jiraIssueTypeId: TASK, mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', zohoFieldName: 'Task name' }], showAssociations: true,
-  }))).body.id;
-  bugSci = (await admin('POST', '/api/admin/items', sci('Sync bugs', 'one_way', { jiraIssueTypeId: BUG, zohoModule: 'issues' }))).body.id;
+  expect(
+    (
+      await admin('PUT', '/api/admin/connection', {
+        dataCenter: 'us',
+        clientId: DEMO_CLIENT_ID,
+        clientSecret: DEMO_CLIENT_SECRET,
+        code,
+      })
+    ).status,
+  ).toBe(200);
+  displaySci = (
+    await admin(
+      'POST',
+      '/api/admin/items',
+      sci('Display tasks', 'display_only', { displayFields: ['name', 'status', 'priority'], showAssociations: true }),
+    )
+  ).body.id;
+  syncedSci = (
+    await admin(
+      'POST',
+      '/api/admin/items',
+      sci('Sync tasks', 'one_way', {
+        jiraIssueTypeId: TASK,
+        mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', zohoFieldName: 'Task name' }],
+        showAssociations: true,
+      }),
+    )
+  ).body.id;
+  bugSci = (
+    await admin('POST', '/api/admin/items', sci('Sync bugs', 'one_way', { jiraIssueTypeId: BUG, zohoModule: 'issues' }))
+  ).body.id;
   zebraId = String(h.zoho.control.createRecord(DEMO_PROJECT_IDS.website, 'tasks', { name: 'Zebra migration plan' }).id);
-  otherId = String(h.zoho.control.createRecord(DEMO_PROJECT_IDS.website, 'tasks', { name: 'Zebra crossing signage' }).id);
+  otherId = String(
+    h.zoho.control.createRecord(DEMO_PROJECT_IDS.website, 'tasks', { name: 'Zebra crossing signage' }).id,
+  );
 });
 afterAll(async () => {
-  for (const id of [displaySci, syncedSci, bugSci]) await h.temporal.schedule.getHandle(scheduleIdFor(id ?? 'none')).delete().catch(() => undefined);
+  for (const id of [displaySci, syncedSci, bugSci])
+    await h.temporal.schedule
+      .getHandle(scheduleIdFor(id ?? 'none'))
+      .delete()
+      .catch(() => undefined);
   await h?.close();
 });
 
@@ -67,7 +112,10 @@ describe('issue panel', () => {
     expect(res.body.issue).toEqual(task);
     expect(res.body.zohoConnected).toBe(true);
     expect(res.body.items.map((i: { sci: { id: string } }) => i.sci.id)).toEqual([displaySci, syncedSci]);
-    expect(res.body.items[0]).toMatchObject({ link: null, actions: { link: true, unlink: false, refresh: false, open: false } });
+    expect(res.body.items[0]).toMatchObject({
+      link: null,
+      actions: { link: true, unlink: false, refresh: false, open: false },
+    });
     const onBug = await panel('GET', '/api/panel/items', { ...bug, typeId: BUG });
     expect(onBug.body.items.map((i: { sci: { id: string } }) => i.sci.id)).toEqual([displaySci, bugSci]);
   });
@@ -80,10 +128,13 @@ describe('issue panel', () => {
   it('asks for at least two characters before searching', async () => {
     const res = await panel('GET', `/api/panel/items/${displaySci}/search?q=Z`, task);
     expect(res.status).toBe(400);
-    expect(res.body.error).toEqual({ code: 'search_too_short', message: 'Type at least 2 characters to search Zoho Projects.' });
+    expect(res.body.error).toEqual({
+      code: 'search_too_short',
+      message: 'Type at least 2 characters to search Zoho Projects.',
+    });
   });
 
-  it('searches the item\'s portal, project and module by name', async () => {
+  it("searches the item's portal, project and module by name", async () => {
     const res = await panel('GET', `/api/panel/items/${displaySci}/search?q=Zebra`, task);
     expect(res.status).toBe(200);
     expect(res.body.records.map((r: { id: string }) => r.id).sort()).toEqual([zebraId, otherId].sort());
@@ -93,7 +144,11 @@ describe('issue panel', () => {
   it('links a record manually, shows its preview, and writes one Zoho note even when linked twice', async () => {
     const res = await panel('POST', `/api/panel/items/${displaySci}/link`, task, { zohoRecordId: zebraId });
     expect(res.status).toBe(200);
-    expect(res.body.link).toMatchObject({ origin: 'manual', record: { id: zebraId, name: 'Zebra migration plan' }, previewError: null });
+    expect(res.body.link).toMatchObject({
+      origin: 'manual',
+      record: { id: zebraId, name: 'Zebra migration plan' },
+      previewError: null,
+    });
     expect(res.body.link.preview.map((p: { field: string }) => p.field)).toEqual(['name', 'status', 'priority']);
     expect(res.body.link.preview[0].value).toBe('Zebra migration plan');
     expect(res.body.actions).toEqual({ link: false, unlink: true, refresh: true, open: true });
@@ -102,7 +157,9 @@ describe('issue panel', () => {
     const notes = h.zoho.control.comments(zebraId).filter((c) => JSON.stringify(c).includes(task.key));
     expect(notes).toHaveLength(1);
     expect(JSON.stringify(notes[0])).toMatch(/Display tasks.*manual/);
-    const link = await h.prisma.link.findFirstOrThrow({ where: { installationId: t.installationId, sciId: displaySci } });
+    const link = await h.prisma.link.findFirstOrThrow({
+      where: { installationId: t.installationId, sciId: displaySci },
+    });
     expect(link.zohoNoteCommentId).toBeTruthy();
   });
 
@@ -122,7 +179,10 @@ describe('issue panel', () => {
     const described = await h.temporal.workflow.getHandle(res.body.syncWorkflowId).describe();
     expect(described.type).toBe('refreshLink');
     expect(described.taskQueue).toBe(h.taskQueue);
-    await h.temporal.workflow.getHandle(res.body.syncWorkflowId).terminate('test done').catch(() => undefined);
+    await h.temporal.workflow
+      .getHandle(res.body.syncWorkflowId)
+      .terminate('test done')
+      .catch(() => undefined);
   });
 
   it('shows associated records grouped (comments include the connector note)', async () => {
@@ -130,7 +190,9 @@ describe('issue panel', () => {
     const res = await panel('GET', `/api/panel/items/${displaySci}/associations`, task);
     expect(res.status).toBe(200);
     const comments = res.body.groups.find((g: { relation: string }) => g.relation === 'comments');
-    expect(comments.records.map((r: { title: string }) => r.title)).toEqual(expect.arrayContaining(['Please check the plan']));
+    expect(comments.records.map((r: { title: string }) => r.title)).toEqual(
+      expect.arrayContaining(['Please check the plan']),
+    );
   });
 
   it('unlinks a manual link', async () => {
@@ -142,9 +204,16 @@ describe('issue panel', () => {
 
   it('refreshes an auto-managed link but refuses to unlink or replace it', async () => {
     await h.prisma.link.deleteMany({ where: { installationId: t.installationId, sciId: syncedSci } });
-    await h.prisma.link.create({ data: {
-      installationId: t.installationId, sciId: syncedSci, jiraIssueId: task.id, jiraIssueKey: task.key, zohoRecordId: otherId, origin: 'auto',
-    } });
+    await h.prisma.link.create({
+      data: {
+        installationId: t.installationId,
+        sciId: syncedSci,
+        jiraIssueId: task.id,
+        jiraIssueKey: task.key,
+        zohoRecordId: otherId,
+        origin: 'auto',
+      },
+    });
     const items = await panel('GET', '/api/panel/items', task);
     const row = items.body.items.find((i: { sci: { id: string } }) => i.sci.id === syncedSci);
     expect(row.actions).toMatchObject({ unlink: false, refresh: true, link: false });
@@ -157,7 +226,10 @@ describe('issue panel', () => {
     expect(replace.body.error.code).toBe('auto_managed_link');
     const refresh = await panel('POST', `/api/panel/items/${syncedSci}/refresh`, task);
     expect(refresh.status).toBe(200);
-    await h.temporal.workflow.getHandle(refresh.body.syncWorkflowId).terminate('test done').catch(() => undefined);
+    await h.temporal.workflow
+      .getHandle(refresh.body.syncWorkflowId)
+      .terminate('test done')
+      .catch(() => undefined);
   });
 
   it('refuses an item that does not apply to the issue', async () => {

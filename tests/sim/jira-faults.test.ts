@@ -50,7 +50,14 @@ describe('Jira simulator: rate limits, injected faults, token expiry, control AP
   });
 
   it('injects a 503 with Retry-After on matching requests only, for the given count', async () => {
-    sim.control.injectFault({ kind: 'status', status: 503, retryAfterSeconds: 7, method: 'GET', path: '/rest/api/3/issue/*', count: 2 });
+    sim.control.injectFault({
+      kind: 'status',
+      status: 503,
+      retryAfterSeconds: 7,
+      method: 'GET',
+      path: '/rest/api/3/issue/*',
+      count: 2,
+    });
     expect((await jira.get('/rest/api/3/field')).status).toBe(200);
     const first = await jira.get('/rest/api/3/issue/OPS-1');
     expect(first.status).toBe(503);
@@ -61,15 +68,26 @@ describe('Jira simulator: rate limits, injected faults, token expiry, control AP
 
   it('resets the connection before anything is applied', async () => {
     sim.control.injectFault({ kind: 'reset', method: 'POST', path: '/rest/api/3/issue/*/comment' });
-    await expect(jira.post('/rest/api/3/issue/OPS-1/comment', { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'lost' }] }] } })).rejects.toThrow();
+    await expect(
+      jira.post('/rest/api/3/issue/OPS-1/comment', {
+        body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'lost' }] }] },
+      }),
+    ).rejects.toThrow();
     const comments = await jira.get('/rest/api/3/issue/OPS-1/comment');
     expect(comments.body.comments.some((c: { body: unknown }) => JSON.stringify(c.body).includes('lost'))).toBe(false);
-    expect(sim.control.calls({ path: '/rest/api/3/issue/OPS-1/comment', method: 'POST' }).at(-1)).toMatchObject({ status: 0, fault: 'reset' });
+    expect(sim.control.calls({ path: '/rest/api/3/issue/OPS-1/comment', method: 'POST' }).at(-1)).toMatchObject({
+      status: 0,
+      fault: 'reset',
+    });
   });
 
   it('"lost response": applies the write, then drops the connection', async () => {
     sim.control.injectFault({ kind: 'lost-response', method: 'POST', path: '/rest/api/3/issue' });
-    await expect(jira.post('/rest/api/3/issue', { fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary: 'Created but unanswered' } })).rejects.toThrow();
+    await expect(
+      jira.post('/rest/api/3/issue', {
+        fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary: 'Created but unanswered' },
+      }),
+    ).rejects.toThrow();
     const found = [...sim.state.issues.values()].find((i) => i.fields.summary === 'Created but unanswered');
     expect(found).toBeDefined();
     const res = await jira.get(`/rest/api/3/issue/${found!.key}?fields=summary`);
@@ -105,7 +123,13 @@ describe('Jira simulator: rate limits, injected faults, token expiry, control AP
     sim.control.clearCalls();
     await jira.put('/rest/api/3/issue/OPS-1', { fields: { summary: 'Logged edit' } });
     const [call] = sim.control.calls({ method: 'PUT' });
-    expect(call).toMatchObject({ method: 'PUT', path: '/rest/api/3/issue/OPS-1', status: 204, actor: DEMO_ACCOUNTS.app, bodySummary: expect.stringContaining('Logged edit') });
+    expect(call).toMatchObject({
+      method: 'PUT',
+      path: '/rest/api/3/issue/OPS-1',
+      status: 204,
+      actor: DEMO_ACCOUNTS.app,
+      bodySummary: expect.stringContaining('Logged edit'),
+    });
     expect(call.at).toBeGreaterThan(0);
     expect(JSON.stringify(sim.control.calls())).not.toContain('bot-token');
   });
@@ -123,10 +147,20 @@ describe('Jira simulator: rate limits, injected faults, token expiry, control AP
     await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
     try {
       const eventsUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/events`;
-      const control = (path: string, body: unknown) => fetch(`${sim.url}/_sim/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const control = (path: string, body: unknown) =>
+        fetch(`${sim.url}/_sim/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
       expect((await control('config', { events: { eventsUrl } })).status).toBe(200);
-      expect((await control(`act/${DEMO_ACCOUNTS.bob}/comment`, { issue: 'OPS-2', text: 'From the UI' })).status).toBe(200);
-      expect((await control(`act/${DEMO_ACCOUNTS.bob}/transition`, { issue: 'OPS-2', transition: 'Submit for Review' })).status).toBe(200);
+      expect((await control(`act/${DEMO_ACCOUNTS.bob}/comment`, { issue: 'OPS-2', text: 'From the UI' })).status).toBe(
+        200,
+      );
+      expect(
+        (await control(`act/${DEMO_ACCOUNTS.bob}/transition`, { issue: 'OPS-2', transition: 'Submit for Review' }))
+          .status,
+      ).toBe(200);
       // The app's own writes are not delivered (Forge ignoreSelf).
       await jira.put('/rest/api/3/issue/OPS-2', { fields: { summary: 'Bot edit' } });
       await sim.control.eventsSettled();

@@ -1,7 +1,18 @@
-import { DEMO_ACCOUNTS, DEMO_FIELDS, DEMO_TRANSITIONS, startJiraSim, type JiraSim, type JiraSimEvent } from '../../sim/jira';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_FIELDS,
+  DEMO_TRANSITIONS,
+  startJiraSim,
+  type JiraSim,
+  type JiraSimEvent,
+} from '../../sim/jira';
 import { jiraSimClient } from '../../sim/jira/sim-client';
 
-const doc = (text: string) => ({ type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+const doc = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
 
 describe('Jira simulator: issues, workflow, comments, attachments, properties', () => {
   let sim: JiraSim;
@@ -17,7 +28,9 @@ describe('Jira simulator: issues, workflow, comments, attachments, properties', 
   });
 
   async function createTask(summary: string, extra: Record<string, unknown> = {}) {
-    const res = await jira.post('/rest/api/3/issue', { fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary, ...extra } });
+    const res = await jira.post('/rest/api/3/issue', {
+      fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary, ...extra },
+    });
     expect(res.status).toBe(201);
     return res.body as { id: string; key: string; self: string };
   }
@@ -25,14 +38,25 @@ describe('Jira simulator: issues, workflow, comments, attachments, properties', 
   it('creates an issue with custom fields and properties and returns {id, key, self}', async () => {
     const res = await jira.post('/rest/api/3/issue', {
       fields: {
-        project: { key: 'OPS' }, issuetype: { id: '10002' }, summary: 'Printer on fire', description: doc('Smoke everywhere'),
-        [DEMO_FIELDS.billingType]: { value: 'Billable' }, [DEMO_FIELDS.estimateHours]: 2.5, labels: ['hardware'],
+        project: { key: 'OPS' },
+        issuetype: { id: '10002' },
+        summary: 'Printer on fire',
+        description: doc('Smoke everywhere'),
+        [DEMO_FIELDS.billingType]: { value: 'Billable' },
+        [DEMO_FIELDS.estimateHours]: 2.5,
+        labels: ['hardware'],
       },
       properties: [{ key: 'zjc.link', value: { zohoTaskId: '991' } }],
     });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), key: expect.stringMatching(/^OPS-\d+$/), self: `${sim.url}/rest/api/3/issue/${res.body.id}` });
-    const issue = await jira.get(`/rest/api/3/issue/${res.body.key}?fields=summary,status,${DEMO_FIELDS.billingType},${DEMO_FIELDS.estimateHours}&properties=zjc.link`);
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      key: expect.stringMatching(/^OPS-\d+$/),
+      self: `${sim.url}/rest/api/3/issue/${res.body.id}`,
+    });
+    const issue = await jira.get(
+      `/rest/api/3/issue/${res.body.key}?fields=summary,status,${DEMO_FIELDS.billingType},${DEMO_FIELDS.estimateHours}&properties=zjc.link`,
+    );
     expect(issue.status).toBe(200);
     expect(issue.body.fields.summary).toBe('Printer on fire');
     expect(issue.body.fields.status.name).toBe('To Do');
@@ -45,7 +69,14 @@ describe('Jira simulator: issues, workflow, comments, attachments, properties', 
 
   it('refuses invalid field values with Jira errors keyed by field', async () => {
     const res = await jira.post('/rest/api/3/issue', {
-      fields: { project: { key: 'OPS' }, issuetype: { name: 'Task' }, summary: 'x', description: 'plain text is not ADF', [DEMO_FIELDS.billingType]: { value: 'Sometimes' }, customfield_99999: 'x' },
+      fields: {
+        project: { key: 'OPS' },
+        issuetype: { name: 'Task' },
+        summary: 'x',
+        description: 'plain text is not ADF',
+        [DEMO_FIELDS.billingType]: { value: 'Sometimes' },
+        customfield_99999: 'x',
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual({
@@ -58,17 +89,32 @@ describe('Jira simulator: issues, workflow, comments, attachments, properties', 
   it('edits fields (204), bumps updated and records a changelog with from/to strings', async () => {
     const { key } = await createTask('Edit me', { [DEMO_FIELDS.billingType]: { value: 'Billable' } });
     const before = (await jira.get(`/rest/api/3/issue/${key}?fields=updated`)).body.fields.updated;
-    const res = await jira.put(`/rest/api/3/issue/${key}`, { fields: { summary: 'Edited', [DEMO_FIELDS.billingType]: { value: 'Non-billable' } }, update: { labels: [{ add: 'triaged' }] } });
+    const res = await jira.put(`/rest/api/3/issue/${key}`, {
+      fields: { summary: 'Edited', [DEMO_FIELDS.billingType]: { value: 'Non-billable' } },
+      update: { labels: [{ add: 'triaged' }] },
+    });
     expect(res.status).toBe(204);
     const after = await jira.get(`/rest/api/3/issue/${key}?expand=changelog`);
     expect(after.body.fields.summary).toBe('Edited');
     expect(after.body.fields.labels).toEqual(['triaged']);
-    expect(Date.parse(after.body.fields.updated.replace('+0000', 'Z'))).toBeGreaterThanOrEqual(Date.parse(before.replace('+0000', 'Z')));
+    expect(Date.parse(after.body.fields.updated.replace('+0000', 'Z'))).toBeGreaterThanOrEqual(
+      Date.parse(before.replace('+0000', 'Z')),
+    );
     const items = after.body.changelog.histories[0].items;
-    expect(items).toEqual(expect.arrayContaining([
-      expect.objectContaining({ field: 'summary', fromString: 'Edit me', toString: 'Edited' }),
-      expect.objectContaining({ field: 'Billing Type', fieldtype: 'custom', fieldId: DEMO_FIELDS.billingType, from: '10100', fromString: 'Billable', to: '10101', toString: 'Non-billable' }),
-    ]));
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'summary', fromString: 'Edit me', toString: 'Edited' }),
+        expect.objectContaining({
+          field: 'Billing Type',
+          fieldtype: 'custom',
+          fieldId: DEMO_FIELDS.billingType,
+          from: '10100',
+          fromString: 'Billable',
+          to: '10101',
+          toString: 'Non-billable',
+        }),
+      ]),
+    );
   });
 
   it('lists only the transitions the workflow allows from the current status and applies one (204)', async () => {
@@ -76,7 +122,9 @@ describe('Jira simulator: issues, workflow, comments, attachments, properties', 
     const list = await jira.get(`/rest/api/3/issue/${key}/transitions?expand=transitions.fields`);
     expect(list.status).toBe(200);
     expect(list.body.transitions.map((t: { id: string }) => t.id)).toEqual([DEMO_TRANSITIONS.start]);
-    const moved = await jira.post(`/rest/api/3/issue/${key}/transitions`, { transition: { id: DEMO_TRANSITIONS.start } });
+    const moved = await jira.post(`/rest/api/3/issue/${key}/transitions`, {
+      transition: { id: DEMO_TRANSITIONS.start },
+    });
     expect(moved.status).toBe(204);
     const issue = await jira.get(`/rest/api/3/issue/${key}?fields=status`);
     expect(issue.body.fields.status).toMatchObject({ name: 'In Progress', statusCategory: { key: 'indeterminate' } });
@@ -94,8 +142,16 @@ describe('Jira simulator: issues, workflow, comments, attachments, properties', 
     const { key } = await createTask('Chatty');
     const created = await jira.post(`/rest/api/3/issue/${key}/comment`, { body: doc('First!') });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ id: expect.any(String), body: doc('First!'), author: { accountId: DEMO_ACCOUNTS.app }, created: expect.any(String), updated: expect.any(String) });
-    const edited = await jira.put(`/rest/api/3/issue/${key}/comment/${created.body.id}`, { body: doc('Second thoughts') });
+    expect(created.body).toMatchObject({
+      id: expect.any(String),
+      body: doc('First!'),
+      author: { accountId: DEMO_ACCOUNTS.app },
+      created: expect.any(String),
+      updated: expect.any(String),
+    });
+    const edited = await jira.put(`/rest/api/3/issue/${key}/comment/${created.body.id}`, {
+      body: doc('Second thoughts'),
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.body).toEqual(doc('Second thoughts'));
     const list = await jira.get(`/rest/api/3/issue/${key}/comment`);
@@ -114,9 +170,19 @@ describe('Jira simulator: issues, workflow, comments, attachments, properties', 
     };
     const blocked = await jira.raw(`/rest/api/3/issue/${key}/attachments`, { method: 'POST', body: form() });
     expect(blocked.status).toBe(403);
-    const res = await jira.raw(`/rest/api/3/issue/${key}/attachments`, { method: 'POST', body: form(), headers: { 'X-Atlassian-Token': 'no-check' } });
+    const res = await jira.raw(`/rest/api/3/issue/${key}/attachments`, {
+      method: 'POST',
+      body: form(),
+      headers: { 'X-Atlassian-Token': 'no-check' },
+    });
     expect(res.status).toBe(200);
-    const [attachment] = (await res.json()) as Array<{ id: string; filename: string; size: number; mimeType: string; content: string }>;
+    const [attachment] = (await res.json()) as Array<{
+      id: string;
+      filename: string;
+      size: number;
+      mimeType: string;
+      content: string;
+    }>;
     expect(attachment).toMatchObject({ filename: 'note.txt', size: content.length, mimeType: 'text/plain' });
     const meta = await jira.get(`/rest/api/3/attachment/${attachment.id}`);
     expect(meta.body).toMatchObject({ filename: 'note.txt', size: content.length });
@@ -132,8 +198,13 @@ describe('Jira simulator: issues, workflow, comments, attachments, properties', 
     const { key } = await createTask('Props');
     expect((await jira.put(`/rest/api/3/issue/${key}/properties/zjc.link`, { sci: 'a' })).status).toBe(201);
     expect((await jira.put(`/rest/api/3/issue/${key}/properties/zjc.link`, { sci: 'b' })).status).toBe(200);
-    expect((await jira.get(`/rest/api/3/issue/${key}/properties/zjc.link`)).body).toEqual({ key: 'zjc.link', value: { sci: 'b' } });
-    expect((await jira.get(`/rest/api/3/issue/${key}/properties`)).body.keys).toEqual([expect.objectContaining({ key: 'zjc.link' })]);
+    expect((await jira.get(`/rest/api/3/issue/${key}/properties/zjc.link`)).body).toEqual({
+      key: 'zjc.link',
+      value: { sci: 'b' },
+    });
+    expect((await jira.get(`/rest/api/3/issue/${key}/properties`)).body.keys).toEqual([
+      expect.objectContaining({ key: 'zjc.link' }),
+    ]);
     expect((await jira.del(`/rest/api/3/issue/${key}/properties/zjc.link`)).status).toBe(204);
     expect((await jira.get(`/rest/api/3/issue/${key}/properties/zjc.link`)).status).toBe(404);
   });
@@ -147,15 +218,21 @@ describe('Jira simulator: issues, workflow, comments, attachments, properties', 
     bob.comment(key, 'Looks good');
     bob.transition(key, 'In Progress');
     stop();
-    expect(events.map((e) => e.eventType)).toEqual(['avi:jira:updated:issue', 'avi:jira:commented:issue', 'avi:jira:updated:issue']);
+    expect(events.map((e) => e.eventType)).toEqual([
+      'avi:jira:updated:issue',
+      'avi:jira:commented:issue',
+      'avi:jira:updated:issue',
+    ]);
     expect(events[0]).toMatchObject({ actorAccountId: DEMO_ACCOUNTS.bob, byApp: false, issue: { key } });
-    expect(events[0].forge).toMatchObject({ changelog: { items: [expect.objectContaining({ fieldId: DEMO_FIELDS.estimateHours, toString: '5' })] } });
+    expect(events[0].forge).toMatchObject({
+      changelog: { items: [expect.objectContaining({ fieldId: DEMO_FIELDS.estimateHours, toString: '5' })] },
+    });
     expect((events[1].forge.comment as { body: unknown }).body).toEqual(doc('Looks good'));
     const issue = await jira.get(`/rest/api/3/issue/${key}?fields=status,${DEMO_FIELDS.estimateHours}`);
     expect(issue.body.fields).toMatchObject({ status: { name: 'In Progress' }, [DEMO_FIELDS.estimateHours]: 5 });
   });
 
-  it('deletes an issue (204) and then answers 404 in Jira\'s words', async () => {
+  it("deletes an issue (204) and then answers 404 in Jira's words", async () => {
     const { key } = await createTask('Short-lived');
     expect((await jira.del(`/rest/api/3/issue/${key}`)).status).toBe(204);
     const res = await jira.get(`/rest/api/3/issue/${key}`);
@@ -167,11 +244,26 @@ describe('Jira simulator: issues, workflow, comments, attachments, properties', 
     const projects = await jira.get('/rest/api/3/project/search');
     expect(projects.body.values.map((p: { key: string }) => p.key)).toEqual(['ENG', 'OPS']);
     const statuses = await jira.get('/rest/api/3/project/OPS/statuses');
-    expect(statuses.body[0].statuses.map((s: { name: string }) => s.name)).toEqual(['To Do', 'In Progress', 'In Review', 'Done', 'Reopened']);
+    expect(statuses.body[0].statuses.map((s: { name: string }) => s.name)).toEqual([
+      'To Do',
+      'In Progress',
+      'In Review',
+      'Done',
+      'Reopened',
+    ]);
     const meta = await jira.get('/rest/api/3/issue/createmeta/OPS/issuetypes/10001');
     const billing = meta.body.fields.find((f: { fieldId: string }) => f.fieldId === DEMO_FIELDS.billingType);
     expect(billing.allowedValues.map((o: { value: string }) => o.value)).toEqual(['Billable', 'Non-billable']);
     const fields = await jira.get('/rest/api/3/field');
-    expect(fields.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: DEMO_FIELDS.estimateHours, name: 'Estimate Hours', custom: true, schema: expect.objectContaining({ type: 'number' }) })]));
+    expect(fields.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: DEMO_FIELDS.estimateHours,
+          name: 'Estimate Hours',
+          custom: true,
+          schema: expect.objectContaining({ type: 'number' }),
+        }),
+      ]),
+    );
   });
 });

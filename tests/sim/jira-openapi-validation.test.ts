@@ -35,14 +35,19 @@ describe('Jira simulator: every request is checked against the official OpenAPI 
     sim.control.expectViolation();
     const res = await jira.get('/rest/api/3/issue/OPS-1/not-a-real-resource');
     expect(res.status).toBe(404);
-    expect(sim.control.violations().at(-1)).toMatchObject({ path: '/rest/api/3/issue/OPS-1/not-a-real-resource', expected: true });
+    expect(sim.control.violations().at(-1)).toMatchObject({
+      path: '/rest/api/3/issue/OPS-1/not-a-real-resource',
+      expected: true,
+    });
   });
 
   it('writes violations to ZJC_OPENAPI_VIOLATIONS_DIR so the run can fail on unexpected ones', () => {
     const dir = process.env.ZJC_OPENAPI_VIOLATIONS_DIR;
     expect(dir).toBeTruthy();
     const files = readdirSync(dir!);
-    const mine = files.filter((f) => f.startsWith(`jira-${process.pid}-`)).map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')));
+    const mine = files
+      .filter((f) => f.startsWith(`jira-${process.pid}-`))
+      .map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')));
     const all = mine.flat();
     expect(all.length).toBeGreaterThanOrEqual(3);
     expect(all.every((v: { expected?: boolean }) => v.expected === true)).toBe(true);

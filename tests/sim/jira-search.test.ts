@@ -25,11 +25,17 @@ describe('Jira simulator: JQL search (/rest/api/3/search/jql)', () => {
     await sim.close();
   });
 
-  const search = (jql: string, extra: Record<string, unknown> = {}) => jira.post('/rest/api/3/search/jql', { jql, ...extra });
+  const search = (jql: string, extra: Record<string, unknown> = {}) =>
+    jira.post('/rest/api/3/search/jql', { jql, ...extra });
 
   it('finds an issue by property only after the index lag (eventual consistency), reconcileIssues reads it at once', async () => {
-    const created = await jira.post('/rest/api/3/issue', { fields: { project: { key: 'ENG' }, issuetype: { name: 'Bug' }, summary: 'Linked' } });
-    expect((await jira.put(`/rest/api/3/issue/${created.body.id}/properties/zjc.link`, { sciId: 'sci-42', zohoId: '7' })).status).toBe(201);
+    const created = await jira.post('/rest/api/3/issue', {
+      fields: { project: { key: 'ENG' }, issuetype: { name: 'Bug' }, summary: 'Linked' },
+    });
+    expect(
+      (await jira.put(`/rest/api/3/issue/${created.body.id}/properties/zjc.link`, { sciId: 'sci-42', zohoId: '7' }))
+        .status,
+    ).toBe(201);
     const jql = 'project = ENG AND issue.property[zjc.link].sciId = "sci-42"';
     const startedAt = Date.now();
 
@@ -40,7 +46,10 @@ describe('Jira simulator: JQL search (/rest/api/3/search/jql)', () => {
     const reconciled = await search(jql, { reconcileIssues: [Number(created.body.id)] });
     expect(reconciled.body.issues).toEqual([{ id: created.body.id }]);
 
-    const later = await pollUntil(() => search(jql), (r) => r.body.issues.length > 0);
+    const later = await pollUntil(
+      () => search(jql),
+      (r) => r.body.issues.length > 0,
+    );
     expect(later.body.issues).toEqual([{ id: created.body.id }]);
     expect(Date.now() - startedAt).toBeGreaterThanOrEqual(LAG_MS - 20);
   });
@@ -48,13 +57,22 @@ describe('Jira simulator: JQL search (/rest/api/3/search/jql)', () => {
   it('pages with nextPageToken until isLast, without duplicates', async () => {
     sim.control.setSearchLag(0);
     for (let i = 0; i < 7; i += 1) {
-      sim.control.seedIssue({ projectKey: 'OPS', issueType: 'Story', fields: { summary: `Paged ${i}`, labels: ['paging'] } });
+      sim.control.seedIssue({
+        projectKey: 'OPS',
+        issueType: 'Story',
+        fields: { summary: `Paged ${i}`, labels: ['paging'] },
+      });
     }
     const ids: string[] = [];
     let token: string | undefined;
     let pages = 0;
     do {
-      const qs = new URLSearchParams({ jql: 'labels = paging ORDER BY created ASC', maxResults: '3', fields: 'summary', ...(token ? { nextPageToken: token } : {}) });
+      const qs = new URLSearchParams({
+        jql: 'labels = paging ORDER BY created ASC',
+        maxResults: '3',
+        fields: 'summary',
+        ...(token ? { nextPageToken: token } : {}),
+      });
       const page = await jira.get(`/rest/api/3/search/jql?${qs}`);
       expect(page.status).toBe(200);
       ids.push(...page.body.issues.map((i: { id: string }) => i.id));
@@ -70,13 +88,16 @@ describe('Jira simulator: JQL search (/rest/api/3/search/jql)', () => {
 
   it('supports the JQL the connector needs: project, issuetype, status, key in, updated >=, custom field', async () => {
     sim.control.setSearchLag(0);
-    const keysOf = async (jql: string) => (await search(jql, { fields: ['key'], maxResults: 100 })).body.issues.map((i: { key: string }) => i.key).sort();
+    const keysOf = async (jql: string) =>
+      (await search(jql, { fields: ['key'], maxResults: 100 })).body.issues.map((i: { key: string }) => i.key).sort();
     expect(await keysOf('project = OPS AND issuetype = Bug')).toEqual(['OPS-2']);
     expect(await keysOf('project = ENG AND status = Done')).toEqual(['ENG-2']);
     expect(await keysOf('key in (OPS-1, ENG-1)')).toEqual(['ENG-1', 'OPS-1']);
     expect(await keysOf('project = OPS AND "Billing Type" = Billable')).toEqual(['OPS-2']);
     expect(await keysOf('project = OPS AND cf[10031] >= 8')).toEqual(['OPS-2']);
-    expect(await keysOf('project in (OPS, ENG) AND updated >= "2000/01/01 00:00" AND statusCategory != Done')).toContain('OPS-1');
+    expect(
+      await keysOf('project in (OPS, ENG) AND updated >= "2000/01/01 00:00" AND statusCategory != Done'),
+    ).toContain('OPS-1');
     expect(await keysOf('project = OPS AND updated >= -1m AND updated < "2000-01-01"')).toEqual([]);
   });
 

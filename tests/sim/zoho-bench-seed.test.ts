@@ -14,13 +14,18 @@ describe('Zoho simulator at benchmark size', () => {
     const ids = sim.control.seedItems({ projectId: DEMO_PROJECT_IDS.mobile, count: 10_000 });
     expect(Date.now() - t0).toBeLessThan(3000);
     expect(new Set(ids).size).toBe(10_000);
-    const auth = { Authorization: `Zoho-oauthtoken ${sim.control.issueTokens({ clientId: DEMO_CLIENT_ID }).access_token}` };
+    const auth = {
+      Authorization: `Zoho-oauthtoken ${sim.control.issueTokens({ clientId: DEMO_CLIENT_ID }).access_token}`,
+    };
     const url = `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.mobile}/tasks`;
     let total = 0;
     let pages = 0;
     const t1 = Date.now();
     for (let page = 1; ; page++) {
-      const body = (await (await fetch(`${url}?page=${page}&per_page=200`, { headers: auth })).json()) as { tasks: unknown[]; page_info: { has_next_page: boolean } };
+      const body = (await (await fetch(`${url}?page=${page}&per_page=200`, { headers: auth })).json()) as {
+        tasks: unknown[];
+        page_info: { has_next_page: boolean };
+      };
       total += body.tasks.length;
       pages += 1;
       if (!body.page_info.has_next_page) break;
@@ -36,8 +41,12 @@ describe('Zoho simulator at benchmark size', () => {
     sim.control.advanceTime(10);
     const target = sim.state.list(DEMO_PROJECT_IDS.mobile, 'tasks').inCreatedOrder()[5000];
     sim.control.changeStatus(target.id, 'In Progress');
-    const auth = { Authorization: `Zoho-oauthtoken ${sim.control.issueTokens({ clientId: DEMO_CLIENT_ID }).access_token}` };
-    const filter = encodeURIComponent(JSON.stringify({ criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [since] }] }));
+    const auth = {
+      Authorization: `Zoho-oauthtoken ${sim.control.issueTokens({ clientId: DEMO_CLIENT_ID }).access_token}`,
+    };
+    const filter = encodeURIComponent(
+      JSON.stringify({ criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [since] }] }),
+    );
     const url = `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.mobile}/tasks?page=1&per_page=200&sort_by=DESC(last_modified_time)&filter=${filter}`;
     const body = (await (await fetch(url, { headers: auth })).json()) as { tasks: { id: string }[] };
     expect(body.tasks.map((t) => t.id)).toEqual([target.id]);

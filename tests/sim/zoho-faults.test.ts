@@ -40,7 +40,11 @@ describe('Zoho simulator fault injection', () => {
     const item = sim.state.list(DEMO_PROJECT_IDS.website, 'tasks').inCreatedOrder()[0];
     sim.control.injectFault({ kind: 'lost-response', method: 'PATCH' });
     await expect(
-      fetch(`${tasks()}/${item.id}`, { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Applied anyway' }) }),
+      fetch(`${tasks()}/${item.id}`, {
+        method: 'PATCH',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Applied anyway' }),
+      }),
     ).rejects.toThrow();
     expect(sim.control.getRecord(item.id).name).toBe('Applied anyway');
   });
@@ -64,12 +68,23 @@ describe('Zoho simulator fault injection', () => {
     await fetch(`${tasks()}?page=2&per_page=5`, { headers: auth });
     await fetch(`${sim.url}/api/v3/portals`, { headers: auth });
     expect(sim.control.callCounts()).toEqual({ [TASKS_ENDPOINT]: 2, 'GET /api/v3/portals': 1 });
-    expect(sim.control.callLog()[0]).toMatchObject({ method: 'GET', path: expect.stringContaining('/tasks?page=1'), status: 200, endpoint: TASKS_ENDPOINT, time: expect.any(String), userZuid: '869457870' });
+    expect(sim.control.callLog()[0]).toMatchObject({
+      method: 'GET',
+      path: expect.stringContaining('/tasks?page=1'),
+      status: 200,
+      endpoint: TASKS_ENDPOINT,
+      time: expect.any(String),
+      userZuid: '869457870',
+    });
   });
 
   it('the control API over HTTP: generate a code, inject a fault, act as a Zoho user, read calls', async () => {
     const post = (path: string, body: unknown) =>
-      fetch(`${sim.url}/_sim${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+      fetch(`${sim.url}/_sim${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<any>);
     const { code } = await post('/codes', { clientId: DEMO_CLIENT_ID });
     expect(code).toMatch(/^1000\./);
     await post('/faults', { kind: 'status', status: 500, path: '/portals' });

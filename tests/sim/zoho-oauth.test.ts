@@ -13,7 +13,13 @@ async function token(params: Record<string, string>): Promise<{ status: number; 
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 const exchange = (code: string, over: Record<string, string> = {}) =>
-  token({ grant_type: 'authorization_code', client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET, code, ...over });
+  token({
+    grant_type: 'authorization_code',
+    client_id: DEMO_CLIENT_ID,
+    client_secret: DEMO_CLIENT_SECRET,
+    code,
+    ...over,
+  });
 const portals = (accessToken: string, scheme = 'Zoho-oauthtoken') =>
   fetch(`${sim.url}/api/v3/portals`, { headers: { Authorization: `${scheme} ${accessToken}` } });
 
@@ -22,7 +28,11 @@ describe('Zoho accounts: Self Client code exchange', () => {
     const { status, body } = await exchange(sim.control.generateCode({ clientId: DEMO_CLIENT_ID }));
     expect(status).toBe(200);
     expect(body).toEqual({
-      access_token: expect.any(String), refresh_token: expect.any(String), api_domain: 'https://www.zohoapis.com', token_type: 'Bearer', expires_in: 3600,
+      access_token: expect.any(String),
+      refresh_token: expect.any(String),
+      api_domain: 'https://www.zohoapis.com',
+      token_type: 'Bearer',
+      expires_in: 3600,
     });
     expect((await portals(body.access_token as string)).status).toBe(200);
     expect((await portals(body.access_token as string, 'Bearer')).status).toBe(200);
@@ -54,7 +64,9 @@ describe('Zoho accounts: Self Client code exchange', () => {
     const code = sim.control.generateCode({ clientId: DEMO_CLIENT_ID, scopes: ['ZohoProjects.portals.READ'] });
     const { body } = await exchange(code);
     expect((await portals(body.access_token as string)).status).toBe(200);
-    const res = await fetch(`${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/projects`, { headers: { Authorization: `Zoho-oauthtoken ${String(body.access_token)}` } });
+    const res = await fetch(`${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/projects`, {
+      headers: { Authorization: `Zoho-oauthtoken ${String(body.access_token)}` },
+    });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { title: string } }).error.title).toBe('INVALID_OAUTHSCOPE');
   });
@@ -63,7 +75,12 @@ describe('Zoho accounts: Self Client code exchange', () => {
 describe('Zoho accounts: refresh and revoke', () => {
   it('refresh returns a new access token and no new refresh token', async () => {
     const first = await exchange(sim.control.generateCode({ clientId: DEMO_CLIENT_ID }));
-    const { status, body } = await token({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token as string, client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET });
+    const { status, body } = await token({
+      grant_type: 'refresh_token',
+      refresh_token: first.body.refresh_token as string,
+      client_id: DEMO_CLIENT_ID,
+      client_secret: DEMO_CLIENT_SECRET,
+    });
     expect(status).toBe(200);
     expect(body.refresh_token).toBeUndefined();
     expect(body.access_token).not.toBe(first.body.access_token);
@@ -76,7 +93,12 @@ describe('Zoho accounts: refresh and revoke', () => {
     const res = await portals(t.access_token);
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: { status_code: '401', title: 'INVALID_OAUTHTOKEN' } });
-    const r = await token({ grant_type: 'refresh_token', refresh_token: t.refresh_token!, client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET });
+    const r = await token({
+      grant_type: 'refresh_token',
+      refresh_token: t.refresh_token!,
+      client_id: DEMO_CLIENT_ID,
+      client_secret: DEMO_CLIENT_SECRET,
+    });
     expect((await portals(r.body.access_token as string)).status).toBe(200);
   });
 
@@ -90,16 +112,29 @@ describe('Zoho accounts: refresh and revoke', () => {
 
   it('revoking the refresh token kills it and its access tokens', async () => {
     const t = sim.control.issueTokens({ clientId: DEMO_CLIENT_ID });
-    const res = await fetch(`${sim.url}/oauth/v2/token/revoke?token=${encodeURIComponent(t.refresh_token!)}`, { method: 'POST' });
+    const res = await fetch(`${sim.url}/oauth/v2/token/revoke?token=${encodeURIComponent(t.refresh_token!)}`, {
+      method: 'POST',
+    });
     expect(res.status).toBe(200);
     expect((await portals(t.access_token)).status).toBe(401);
-    const r = await token({ grant_type: 'refresh_token', refresh_token: t.refresh_token!, client_id: DEMO_CLIENT_ID, client_secret: DEMO_CLIENT_SECRET });
+    const r = await token({
+      grant_type: 'refresh_token',
+      refresh_token: t.refresh_token!,
+      client_id: DEMO_CLIENT_ID,
+      client_secret: DEMO_CLIENT_SECRET,
+    });
     expect(r.body).toEqual({ error: 'invalid_code' });
   });
 
   it('user profile gives the Zoho user name and email (AaaServer.profile.Read)', async () => {
     const t = sim.control.issueTokens({ clientId: DEMO_CLIENT_ID });
-    const res = await fetch(`${sim.url}/oauth/user/info`, { headers: { Authorization: `Zoho-oauthtoken ${t.access_token}` } });
-    expect(await res.json()).toMatchObject({ Email: 'alex@example.com', Display_Name: 'Alex Example', ZUID: 869457870 });
+    const res = await fetch(`${sim.url}/oauth/user/info`, {
+      headers: { Authorization: `Zoho-oauthtoken ${t.access_token}` },
+    });
+    expect(await res.json()).toMatchObject({
+      Email: 'alex@example.com',
+      Display_Name: 'Alex Example',
+      ZUID: 869457870,
+    });
   });
 });

@@ -2,7 +2,8 @@ import { DEMO_CLIENT_ID, DEMO_PORTAL_ID, DEMO_PROJECT_IDS, startZohoSim, type Zo
 
 let sim: ZohoSim;
 let auth: Record<string, string>;
-const tasksUrl = () => `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.website}/tasks?page=1&per_page=1`;
+const tasksUrl = () =>
+  `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.website}/tasks?page=1&per_page=1`;
 const projectsUrl = () => `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/projects`;
 
 beforeEach(async () => {
@@ -58,7 +59,9 @@ describe('Zoho V3 rate limit (200 requests / 120 s per endpoint, then 10-minute 
     await fetch(tasksUrl(), { headers: auth });
     const res = await fetch(tasksUrl(), { headers: auth });
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { status_code: '400', title: 'URL_ROLLING_THROTTLES_LIMIT_EXCEEDED' } });
+    expect(await res.json()).toMatchObject({
+      error: { status_code: '400', title: 'URL_ROLLING_THROTTLES_LIMIT_EXCEEDED' },
+    });
     expect(sim.control.rateLimitBlocks()).toHaveLength(1);
   });
 });

@@ -12,7 +12,11 @@ afterEach(async () => {
   await sim.close();
 });
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; text: string; json: any }> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; text: string; json: any }> {
   const res = await fetch(path.startsWith('http') ? path : `${base()}${path}`, {
     method,
     headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -23,7 +27,8 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
 }
 
 /** All "id" values in raw JSON text, before JSON.parse can touch them. */
-const rawIds = (text: string) => [...text.matchAll(/"id":\s*("?)(\d+)\1/g)].map((m) => ({ quoted: m[1] === '"', digits: m[2] }));
+const rawIds = (text: string) =>
+  [...text.matchAll(/"id":\s*("?)(\d+)\1/g)].map((m) => ({ quoted: m[1] === '"', digits: m[2] }));
 
 describe('Zoho V3 records', () => {
   it('ids survive as exact 19-digit strings through list, get and patch', async () => {
@@ -49,8 +54,20 @@ describe('Zoho V3 records', () => {
     const { json } = await call('GET', '/tasks?page=1&per_page=1');
     const t = json.tasks[0];
     expect(t.prefix).toBe('EZ1-T1');
-    expect(t.status).toEqual({ id: expect.any(String), name: expect.any(String), color: expect.any(String), color_hexcode: expect.any(String), is_closed_type: false, type: 'inprogress' });
-    expect(t.owners_and_work.owners[0]).toEqual({ zpuid: expect.stringMatching(/^\d{19}$/), zuid: expect.any(String), name: 'Priya Raman', email: 'priya@example.com' });
+    expect(t.status).toEqual({
+      id: expect.any(String),
+      name: expect.any(String),
+      color: expect.any(String),
+      color_hexcode: expect.any(String),
+      is_closed_type: false,
+      type: 'inprogress',
+    });
+    expect(t.owners_and_work.owners[0]).toEqual({
+      zpuid: expect.stringMatching(/^\d{19}$/),
+      zuid: expect.any(String),
+      name: 'Priya Raman',
+      email: 'priya@example.com',
+    });
     expect(t.billing_type).toBe('billable');
     expect(t.last_modified_time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const issues = await call('GET', '/issues?page=1&per_page=1');
@@ -62,7 +79,14 @@ describe('Zoho V3 records', () => {
     const before = (await call('GET', `/tasks/${id}`)).json;
     const res = await call('PATCH', `/tasks/${id}`, { name: 'x', not_a_field: 1 });
     expect(res.status).toBe(400);
-    expect(res.json).toEqual({ error: { status_code: '400', title: 'EXTRA_KEY_FOUND_IN_JSON', error_type: expect.any(String), details: [expect.objectContaining({ field_name: 'not_a_field' })] } });
+    expect(res.json).toEqual({
+      error: {
+        status_code: '400',
+        title: 'EXTRA_KEY_FOUND_IN_JSON',
+        error_type: expect.any(String),
+        details: [expect.objectContaining({ field_name: 'not_a_field' })],
+      },
+    });
     expect((await call('GET', `/tasks/${id}`)).json).toEqual(before);
   });
 
@@ -86,11 +110,28 @@ describe('Zoho V3 records', () => {
 
   it('custom picklist Billing Type is listed under settings and writable by value', async () => {
     const fields = await call('GET', `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/settings/fields?module=issues`);
-    expect(fields.json.fields).toContainEqual(expect.objectContaining({ api_name: 'billing_type', display_name: 'Billing Type', column_type: 'picklist', is_custom_field: true }));
-    const statuses = await call('GET', `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/settings/options?module=tasks&field=status`);
-    expect(statuses.json.options.map((s: { type: string }) => s.type)).toEqual(['open', 'inprogress', 'inprogress', 'closed']);
+    expect(fields.json.fields).toContainEqual(
+      expect.objectContaining({
+        api_name: 'billing_type',
+        display_name: 'Billing Type',
+        column_type: 'picklist',
+        is_custom_field: true,
+      }),
+    );
+    const statuses = await call(
+      'GET',
+      `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/settings/options?module=tasks&field=status`,
+    );
+    expect(statuses.json.options.map((s: { type: string }) => s.type)).toEqual([
+      'open',
+      'inprogress',
+      'inprogress',
+      'closed',
+    ]);
     const id = (await call('GET', '/issues?page=1&per_page=1')).json.issues[0].id;
-    expect((await call('PATCH', `/issues/${id}`, { billing_type: 'non_billable' })).json.billing_type).toBe('non_billable');
+    expect((await call('PATCH', `/issues/${id}`, { billing_type: 'non_billable' })).json.billing_type).toBe(
+      'non_billable',
+    );
     expect((await call('PATCH', `/issues/${id}`, { billing_type: 'sometimes' })).status).toBe(400);
   });
 
@@ -116,7 +157,12 @@ describe('Zoho V3 records', () => {
       expect(json.page_info).toMatchObject({ page, per_page: 10 });
       if (!json.page_info.has_next_page) break;
     }
-    expect(seen).toEqual([...sim.state.list(DEMO_PROJECT_IDS.mobile, 'tasks').inCreatedOrder().map((i) => i.id)]);
+    expect(seen).toEqual([
+      ...sim.state
+        .list(DEMO_PROJECT_IDS.mobile, 'tasks')
+        .inCreatedOrder()
+        .map((i) => i.id),
+    ]);
     expect(seen.slice(-25)).toEqual(ids);
     expect((await call('GET', `${mobile}/issues`)).json.error.title).toBe('LESS_THAN_MIN_OCCURANCE');
     const milestones = await call('GET', '/milestones');
@@ -130,7 +176,9 @@ describe('Zoho V3 records', () => {
     expect(Array.isArray(added.json)).toBe(true);
     expect(added.json[0]).toMatchObject({ comment: '<div>hi from Jira</div>', created_by: { name: 'Alex Example' } });
     const cid = added.json[0].id;
-    expect((await call('PATCH', `/tasks/${id}/comments/${cid}`, { comment: '<div>edited</div>' })).json.comment).toBe('<div>edited</div>');
+    expect((await call('PATCH', `/tasks/${id}/comments/${cid}`, { comment: '<div>edited</div>' })).json.comment).toBe(
+      '<div>edited</div>',
+    );
     const list = await call('GET', `/tasks/${id}/comments?page=1&per_page=50`);
     expect(list.json.comments.map((c: { id: string }) => c.id)).toContain(cid);
     expect((await call('DELETE', `/tasks/${id}/comments/${cid}`)).status).toBe(204);
@@ -140,7 +188,10 @@ describe('Zoho V3 records', () => {
     const issue = (await call('GET', '/issues?page=1&per_page=1')).json.issues[0];
     const added = await call('POST', `/issues/${issue.id}/followers`, { follower_ids: ['2447529000000054003'] });
     expect(added.json.followers.map((f: { zpuid: string }) => f.zpuid)).toContain('2447529000000054003');
-    const search = await call('GET', `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/search?search_term=ez1-i1&module=issues`);
+    const search = await call(
+      'GET',
+      `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/search?search_term=ez1-i1&module=issues`,
+    );
     expect(search.json.issues.map((i: { id: string }) => i.id)).toEqual([issue.id]);
   });
 
@@ -150,7 +201,9 @@ describe('Zoho V3 records', () => {
     const since = new Date(sim.control.now()).toISOString();
     sim.control.advanceTime(1000);
     sim.control.addComment(t.id, '<div>from Zoho UI</div>');
-    const filter = JSON.stringify({ criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [since] }] });
+    const filter = JSON.stringify({
+      criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [since] }],
+    });
     const q = `/tasks?page=1&per_page=100&sort_by=DESC(last_modified_time)&filter=${encodeURIComponent(filter)}`;
     const off = await call('GET', q);
     expect(off.json.tasks.length).toBe(6);

@@ -14,10 +14,21 @@ export function newInstallationId(): string {
   return `ari:cloud:ecosystem::installation/${randomUUID()}`;
 }
 
-export interface FitTarget { installationId: string; apiBaseUrl: string; siteUrl?: string; cloudId?: string }
+export interface FitTarget {
+  installationId: string;
+  apiBaseUrl: string;
+  siteUrl?: string;
+  cloudId?: string;
+}
 
 export function adminFit(t: FitTarget, extra: Partial<DevFitClaims> = {}): Promise<string> {
-  return signDevFit({ ...t, moduleType: 'jira:adminPage', moduleKey: ADMIN_MODULE_KEY, principal: '5b10a2844c20165700ede21g', ...extra });
+  return signDevFit({
+    ...t,
+    moduleType: 'jira:adminPage',
+    moduleKey: ADMIN_MODULE_KEY,
+    principal: '5b10a2844c20165700ede21g',
+    ...extra,
+  });
 }
 
 export function panelFit(
@@ -27,17 +38,28 @@ export function panelFit(
   extra: Partial<DevFitClaims> = {},
 ): Promise<string> {
   return signDevFit({
-    ...t, moduleType: 'jira:issuePanel', moduleKey: PANEL_MODULE_KEY, principal: '5b10a2844c20165700ede21g',
-    issue, ...(project ? { project } : {}), ...extra,
+    ...t,
+    moduleType: 'jira:issuePanel',
+    moduleKey: PANEL_MODULE_KEY,
+    principal: '5b10a2844c20165700ede21g',
+    issue,
+    ...(project ? { project } : {}),
+    ...extra,
   });
 }
 
 /** A FIT like the ones Forge sends with product events, lifecycle events and scheduled triggers. */
 export function eventFit(t: FitTarget, moduleKey = 'zoho-connector-issue-events'): Promise<string> {
-  return signDevFit({ installationId: t.installationId, apiBaseUrl: t.apiBaseUrl, moduleType: 'core:trigger', moduleKey });
+  return signDevFit({
+    installationId: t.installationId,
+    apiBaseUrl: t.apiBaseUrl,
+    moduleType: 'core:trigger',
+    moduleKey,
+  });
 }
 
-export type ForgeryKind = 'bad_signature' | 'alg_none' | 'unknown_kid' | 'wrong_aud' | 'wrong_iss' | 'expired' | 'not_yet_valid' | 'garbage';
+export type ForgeryKind =
+  'bad_signature' | 'alg_none' | 'unknown_kid' | 'wrong_aud' | 'wrong_iss' | 'expired' | 'not_yet_valid' | 'garbage';
 
 /** A token that must be rejected, for the given reason. */
 export async function forgedFit(kind: ForgeryKind, t: FitTarget): Promise<string> {
@@ -62,10 +84,15 @@ export async function forgedFit(kind: ForgeryKind, t: FitTarget): Promise<string
       const payload = JSON.parse(Buffer.from(valid.split('.')[1], 'base64url').toString('utf8'));
       return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', kid: 'someone-else' }).sign(privateKey);
     }
-    case 'wrong_aud': return signDevFit({ ...base, aud: 'ari:cloud:ecosystem::app/11111111-1111-4111-8111-111111111111' });
-    case 'wrong_iss': return signDevFit({ ...base, iss: 'forge/not-the-invocation-token' });
-    case 'expired': return signDevFit({ ...base, iat: now - 120, nbf: now - 120, exp: now - 60 });
-    case 'not_yet_valid': return signDevFit({ ...base, iat: now, nbf: now + 120, exp: now + 180 });
-    case 'garbage': return 'not.a.jwt';
+    case 'wrong_aud':
+      return signDevFit({ ...base, aud: 'ari:cloud:ecosystem::app/11111111-1111-4111-8111-111111111111' });
+    case 'wrong_iss':
+      return signDevFit({ ...base, iss: 'forge/not-the-invocation-token' });
+    case 'expired':
+      return signDevFit({ ...base, iat: now - 120, nbf: now - 120, exp: now - 60 });
+    case 'not_yet_valid':
+      return signDevFit({ ...base, iat: now, nbf: now + 120, exp: now + 180 });
+    case 'garbage':
+      return 'not.a.jwt';
   }
 }

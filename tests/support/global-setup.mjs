@@ -22,7 +22,8 @@ export default async function globalSetup() {
     startTemporalDevServer({ headless: true, logFile: join(work, 'temporal.log') }),
   ]);
   const migrate = spawnSync(process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy'], {
-    env: { ...process.env, DATABASE_URL: pg.url }, encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: pg.url },
+    encoding: 'utf8',
   });
   if (migrate.status !== 0) {
     await pg.stop();
@@ -40,5 +41,7 @@ export default async function globalSetup() {
   });
   globalThis.__ZJC__ = { pg, temporalPid: temporal.pid, work };
   writeFileSync(join(work, 'infra.json'), JSON.stringify({ databaseUrl: pg.url, temporal: temporal.address }));
-  console.log(`\n[test infra] PostgreSQL ${pg.external ? '(DATABASE_URL)' : '(embedded)'} + Temporal dev server ${temporal.address} ready in ${Date.now() - started} ms`);
+  console.log(
+    `\n[test infra] PostgreSQL ${pg.external ? '(DATABASE_URL)' : '(embedded)'} + Temporal dev server ${temporal.address} ready in ${Date.now() - started} ms`,
+  );
 }

@@ -15,7 +15,11 @@ export default async function globalTeardown() {
   // Tests that send bad requests on purpose mark them `expected`; anything else fails the run.
   const unexpected = files.flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))).filter((v) => !v.expected);
   if (unexpected.length > 0) {
-    const lines = unexpected.slice(0, 10).map((v) => `  ${v.method} ${v.path}: ${v.errors?.[0]?.message ?? JSON.stringify(v.errors)}`);
-    throw new Error(`The Jira simulator recorded ${unexpected.length} request(s) that violate the Jira OpenAPI spec:\n${lines.join('\n')}`);
+    const lines = unexpected
+      .slice(0, 10)
+      .map((v) => `  ${v.method} ${v.path}: ${v.errors?.[0]?.message ?? JSON.stringify(v.errors)}`);
+    throw new Error(
+      `The Jira simulator recorded ${unexpected.length} request(s) that violate the Jira OpenAPI spec:\n${lines.join('\n')}`,
+    );
   }
 }

@@ -9,7 +9,10 @@ import { createSecretBox } from '../../store/secrets';
 import { loadServerConfig } from '../../server/config';
 import { createDefaultClientFactories } from '../../clients/server-factories';
 
-export async function openServerDeps(env: NodeJS.ProcessEnv, overrides: { ZOHO_ACCOUNTS_URL: string; ZOHO_API_URL: string; ZOHO_WEB_URL: string }) {
+export async function openServerDeps(
+  env: NodeJS.ProcessEnv,
+  overrides: { ZOHO_ACCOUNTS_URL: string; ZOHO_API_URL: string; ZOHO_WEB_URL: string },
+) {
   const config = loadServerConfig(env);
   const prisma = createPrisma(config.databaseUrl);
   const secrets = createSecretBox(env);
@@ -17,7 +20,11 @@ export async function openServerDeps(env: NodeJS.ProcessEnv, overrides: { ZOHO_A
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const clients = createDefaultClientFactories({ prisma, secrets, overrides });
   return {
-    config, prisma, secrets, temporal, clients,
+    config,
+    prisma,
+    secrets,
+    temporal,
+    clients,
     /** Closes the outbound pools, Temporal and PostgreSQL (not the app). */
     async close(): Promise<void> {
       await Promise.allSettled([clients.close(), connection.close(), prisma.$disconnect()]);

@@ -32,8 +32,11 @@ export interface ServerHarness {
   logs: string[];
   /** A fresh installation pointing at this harness's Jira simulator. */
   newTarget(): FitTarget;
-  call(method: string, path: string, opts?: { fit?: string; body?: unknown; headers?: Record<string, string>; raw?: string }):
-    Promise<{ status: number; body: any; text: string; headers: Record<string, string | string[] | undefined> }>;
+  call(
+    method: string,
+    path: string,
+    opts?: { fit?: string; body?: unknown; headers?: Record<string, string>; raw?: string },
+  ): Promise<{ status: number; body: any; text: string; headers: Record<string, string | string[] | undefined> }>;
   close(): Promise<void>;
 }
 
@@ -48,15 +51,25 @@ export async function startServerHarness(opts: HarnessOptions = {}): Promise<Ser
   const [jira, zoho] = await Promise.all([startJiraSim({ seed: opts.jiraSeed ?? 'demo' }), startZohoSim()]);
   const overrides = { ZOHO_ACCOUNTS_URL: zoho.url, ZOHO_API_URL: zoho.url, ZOHO_WEB_URL: 'https://projects.zoho.eu' };
   const env = {
-    ...process.env, ...overrides,
-    FORGE_APP_ID: DEV_APP_ID, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1',
-    WEBHOOK_SECRET, JIRA_API_BASE_OVERRIDE: jira.apiBaseUrl, TEMPORAL_WEB_URL: 'http://127.0.0.1:8233',
+    ...process.env,
+    ...overrides,
+    FORGE_APP_ID: DEV_APP_ID,
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    WEBHOOK_SECRET,
+    JIRA_API_BASE_OVERRIDE: jira.apiBaseUrl,
+    TEMPORAL_WEB_URL: 'http://127.0.0.1:8233',
     ...opts.env,
   };
   const deps = await openServerDeps(env, overrides);
   const { config, prisma, secrets, temporal, clients } = deps;
   const logs: string[] = [];
-  const logger = createLogger('info', { write: (line: string) => { logs.push(line); } });
+  const logger = createLogger('info', {
+    write: (line: string) => {
+      logs.push(line);
+    },
+  });
   const taskQueue = `server-test-${randomUUID()}`;
   const fitKeys = opts.fitKeys === 'config' ? undefined : devKeySet();
   const app = await buildApp({ config, prisma, temporal, secrets, logger, fitKeys, taskQueue, ...clients });
@@ -65,8 +78,21 @@ export async function startServerHarness(opts: HarnessOptions = {}): Promise<Ser
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
   return {
-    url, app, config, prisma, temporal, taskQueue, jira, zoho, logs,
-    newTarget: () => ({ installationId: newInstallationId(), apiBaseUrl: jira.apiBaseUrl, siteUrl: jira.url, cloudId: jira.cloudId }),
+    url,
+    app,
+    config,
+    prisma,
+    temporal,
+    taskQueue,
+    jira,
+    zoho,
+    logs,
+    newTarget: () => ({
+      installationId: newInstallationId(),
+      apiBaseUrl: jira.apiBaseUrl,
+      siteUrl: jira.url,
+      cloudId: jira.cloudId,
+    }),
     async call(method, path, o = {}) {
       const headers: Record<string, string> = { accept: 'application/json', ...o.headers };
       if (o.fit) headers.authorization = `Bearer ${o.fit}`;
@@ -78,7 +104,11 @@ export async function startServerHarness(opts: HarnessOptions = {}): Promise<Ser
       const res = await request(`${url}${path}`, { method: method as 'GET', headers, body });
       const text = await res.body.text();
       let parsed: unknown;
-      try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
       return { status: res.statusCode, body: parsed, text, headers: res.headers };
     },
     async close() {
@@ -89,7 +119,11 @@ export async function startServerHarness(opts: HarnessOptions = {}): Promise<Ser
 }
 
 /** Poll until `check` returns a value (not undefined) or the deadline passes. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -99,7 +133,8 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -23,7 +23,9 @@ describe('echo suppression', () => {
     expect(isEcho(history, 'summary', 'jira_to_zoho', 'new')).toBe(true);
   });
   it.each([
-    ['our app user', 'app-1', true], ['a person', 'user-9', false], ['no actor', null, false],
+    ['our app user', 'app-1', true],
+    ['a person', 'user-9', false],
+    ['no actor', null, false],
   ])('events by %s are own-actor=%s', (_name, accountId, expected) => {
     expect(isOwnActor(accountId, ['app-1', 'app-2'])).toBe(expected);
   });
@@ -50,8 +52,24 @@ describe('conflicts: both sides changed a field both own since the last sync', (
   });
 
   it('records the conflict with both values and timestamps', () => {
-    expect(resolveConflict({ field: 'summary', zohoValue: 'A', jiraValue: 'B', zohoModifiedAt: '2026-01-10T10:00:00.000Z', jiraUpdatedAt: '2026-01-10T10:05:00.000+0000' }))
-      .toEqual({ winner: 'jira', conflict: { field: 'summary', zohoValue: 'A', jiraValue: 'B', winner: 'jira',
-        zohoModifiedAt: '2026-01-10T10:00:00.000Z', jiraUpdatedAt: '2026-01-10T10:05:00.000+0000' } });
+    expect(
+      resolveConflict({
+        field: 'summary',
+        zohoValue: 'A',
+        jiraValue: 'B',
+        zohoModifiedAt: '2026-01-10T10:00:00.000Z',
+        jiraUpdatedAt: '2026-01-10T10:05:00.000+0000',
+      }),
+    ).toEqual({
+      winner: 'jira',
+      conflict: {
+        field: 'summary',
+        zohoValue: 'A',
+        jiraValue: 'B',
+        winner: 'jira',
+        zohoModifiedAt: '2026-01-10T10:00:00.000Z',
+        jiraUpdatedAt: '2026-01-10T10:05:00.000+0000',
+      },
+    });
   });
 });

@@ -1,8 +1,21 @@
 import { configFingerprint, type SmartConnectedItemInput } from '../../workflows/core';
 import { sciInput } from './fixtures';
 
-const rule = { enabled: true, zohoFieldId: 'billing_type', operator: 'equals' as const, value: 'Billable', metJiraStatusId: '5', createIssueWhenNotMet: false };
-const base = sciInput({ rule, mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name' }, { jiraFieldId: 'labels', zohoFieldId: 'tags' }] });
+const rule = {
+  enabled: true,
+  zohoFieldId: 'billing_type',
+  operator: 'equals' as const,
+  value: 'Billable',
+  metJiraStatusId: '5',
+  createIssueWhenNotMet: false,
+};
+const base = sciInput({
+  rule,
+  mappings: [
+    { jiraFieldId: 'summary', zohoFieldId: 'name' },
+    { jiraFieldId: 'labels', zohoFieldId: 'tags' },
+  ],
+});
 
 describe('config fingerprint (sync cursor resets when it changes)', () => {
   it('is stable over key order and mapping order', () => {
@@ -19,7 +32,16 @@ describe('config fingerprint (sync cursor resets when it changes)', () => {
     ['Jira project', { jiraProjectIds: ['10099'] }],
     ['issue type', { jiraIssueTypeId: '10099' }],
     ['a mapping', { mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'description' }] }],
-    ['a custom owner', { mode: 'custom', mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', owner: 'jira' }, { jiraFieldId: 'labels', zohoFieldId: 'tags', owner: 'jira' }] }],
+    [
+      'a custom owner',
+      {
+        mode: 'custom',
+        mappings: [
+          { jiraFieldId: 'summary', zohoFieldId: 'name', owner: 'jira' },
+          { jiraFieldId: 'labels', zohoFieldId: 'tags', owner: 'jira' },
+        ],
+      },
+    ],
     ['auto-create', { autoCreate: true }],
     ['status sync', { syncStatus: true }],
     ['comments sync', { syncComments: true }],
@@ -33,7 +55,15 @@ describe('config fingerprint (sync cursor resets when it changes)', () => {
 
   it.each<[string, Partial<SmartConnectedItemInput>]>([
     ['the name', { name: 'Renamed' }],
-    ['display names of fields', { mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', jiraFieldName: 'Summary' }, { jiraFieldId: 'labels', zohoFieldId: 'tags' }] }],
+    [
+      'display names of fields',
+      {
+        mappings: [
+          { jiraFieldId: 'summary', zohoFieldId: 'name', jiraFieldName: 'Summary' },
+          { jiraFieldId: 'labels', zohoFieldId: 'tags' },
+        ],
+      },
+    ],
     ['association display', { showAssociations: true }],
     ['rule value letter case', { rule: { ...rule, value: 'BILLABLE' } }],
   ])('does not change when only %s changes', (_name, change) => {

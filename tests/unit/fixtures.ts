@@ -1,6 +1,12 @@
 /** Shared builders for the pure-core unit tests. */
 import type {
-  JiraIssue, JiraStatus, JiraTransition, SmartConnectedItem, SmartConnectedItemInput, ZohoRecord, ZohoStatus,
+  JiraIssue,
+  JiraStatus,
+  JiraTransition,
+  SmartConnectedItem,
+  SmartConnectedItemInput,
+  ZohoRecord,
+  ZohoStatus,
 } from '../../workflows/core';
 
 export const PORTAL = '2447529000000016001';

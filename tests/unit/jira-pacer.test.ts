@@ -6,9 +6,14 @@ function fakeClock() {
   const waits: number[] = [];
   return {
     now: () => t,
-    advance: (ms: number) => { t += ms; },
+    advance: (ms: number) => {
+      t += ms;
+    },
     waits,
-    wait: async (ms: number) => { waits.push(ms); t += ms; },
+    wait: async (ms: number) => {
+      waits.push(ms);
+      t += ms;
+    },
   };
 }
 
@@ -27,7 +32,8 @@ describe('Jira site pacer', () => {
   it('after a 429 paces at 90 % of what Jira answered in the last second, spacing requests evenly', async () => {
     const c = fakeClock();
     const p = createSitePacer(c.now, c.wait);
-    for (let i = 0; i < 100; i += 1) { // 100 answers within one second
+    for (let i = 0; i < 100; i += 1) {
+      // 100 answers within one second
       p.answered(201, false);
       c.advance(9);
     }
@@ -42,7 +48,10 @@ describe('Jira site pacer', () => {
   it('rises by 10 % per half second of successful answers, and stops pacing after a quiet spell', () => {
     const c = fakeClock();
     const p = createSitePacer(c.now, c.wait);
-    for (let i = 0; i < 50; i += 1) { p.answered(201, false); c.advance(10); }
+    for (let i = 0; i < 50; i += 1) {
+      p.answered(201, false);
+      c.advance(10);
+    }
     p.answered(429, false);
     const after429 = p.pace;
     c.advance(500);
@@ -56,7 +65,10 @@ describe('Jira site pacer', () => {
   it('holds the pace while Jira says the quota is near its limit', () => {
     const c = fakeClock();
     const p = createSitePacer(c.now, c.wait);
-    for (let i = 0; i < 40; i += 1) { p.answered(200, false); c.advance(10); }
+    for (let i = 0; i < 40; i += 1) {
+      p.answered(200, false);
+      c.advance(10);
+    }
     p.answered(429, false);
     const held = p.pace;
     c.advance(2_000);
@@ -67,15 +79,24 @@ describe('Jira site pacer', () => {
   it('slows down once for the 429s of one push-back (the requests that were in flight)', () => {
     const c = fakeClock();
     const p = createSitePacer(c.now, c.wait);
-    for (let i = 0; i < 100; i += 1) { p.answered(201, false); c.advance(9); }
-    for (let i = 0; i < 5; i += 1) { p.answered(429, false); c.advance(5); }
+    for (let i = 0; i < 100; i += 1) {
+      p.answered(201, false);
+      c.advance(9);
+    }
+    for (let i = 0; i < 5; i += 1) {
+      p.answered(429, false);
+      c.advance(5);
+    }
     expect(p.pace).toBeCloseTo(90, 5);
   });
 
   it('never drops below a floor, even when nothing succeeded before the 429', () => {
     const c = fakeClock();
     const p = createSitePacer(c.now, c.wait);
-    for (let i = 0; i < 3; i += 1) { p.answered(429, false); c.advance(1_000); }
+    for (let i = 0; i < 3; i += 1) {
+      p.answered(429, false);
+      c.advance(1_000);
+    }
     expect(p.pace).toBeGreaterThanOrEqual(10);
   });
 });

@@ -5,11 +5,22 @@ import type { ZohoField } from '../../workflows/core/model';
 import { record } from './fixtures';
 
 const billingType: ZohoField = {
-  id: 'billing_type', name: 'Billing Type', type: 'picklist', custom: true, writable: true,
-  options: [{ id: '1', value: 'billable', label: 'Billable' }, { id: '2', value: 'non_billable', label: 'Non Billable' }],
+  id: 'billing_type',
+  name: 'Billing Type',
+  type: 'picklist',
+  custom: true,
+  writable: true,
+  options: [
+    { id: '1', value: 'billable', label: 'Billable' },
+    { id: '2', value: 'non_billable', label: 'Non Billable' },
+  ],
 };
 const description: ZohoField = { id: 'description', name: 'Description', type: 'html', custom: false, writable: true };
-const displayOnly = { mode: 'display_only', mappings: [], displayFields: ['billing_type', 'description'] } as unknown as ItemRow;
+const displayOnly = {
+  mode: 'display_only',
+  mappings: [],
+  displayFields: ['billing_type', 'description'],
+} as unknown as ItemRow;
 
 describe('issue panel preview', () => {
   it.each([
@@ -22,7 +33,10 @@ describe('issue panel preview', () => {
   });
 
   it('rich text shows as plain text', () => {
-    const rows = preview(displayOnly, record({ description: '<div>Hero, <b>pricing</b></div>' }), [billingType, description]);
+    const rows = preview(displayOnly, record({ description: '<div>Hero, <b>pricing</b></div>' }), [
+      billingType,
+      description,
+    ]);
     expect(rows[1]).toEqual({ field: 'description', label: 'Description', value: 'Hero, pricing' });
   });
 });

@@ -2,11 +2,26 @@ import { evaluateRule, ruleDecision, type ConditionalSyncRule, type ZohoField } 
 import { record } from './fixtures';
 
 const rule = (extra: Partial<ConditionalSyncRule> = {}): ConditionalSyncRule => ({
-  enabled: true, zohoFieldId: 'billing_type', operator: 'equals', value: 'Billable',
-  metJiraStatusId: '5', notMetJiraStatusId: '1', createIssueWhenNotMet: false, ...extra,
+  enabled: true,
+  zohoFieldId: 'billing_type',
+  operator: 'equals',
+  value: 'Billable',
+  metJiraStatusId: '5',
+  notMetJiraStatusId: '1',
+  createIssueWhenNotMet: false,
+  ...extra,
 });
-const billingField: ZohoField = { id: 'billing_type', name: 'Billing Type', type: 'picklist', custom: false, writable: true,
-  options: [{ id: '901', value: 'Billable' }, { id: '902', value: 'Non Billable' }] };
+const billingField: ZohoField = {
+  id: 'billing_type',
+  name: 'Billing Type',
+  type: 'picklist',
+  custom: false,
+  writable: true,
+  options: [
+    { id: '901', value: 'Billable' },
+    { id: '902', value: 'Non Billable' },
+  ],
+};
 
 describe('Conditional Sync Rule evaluation', () => {
   it.each<[string, Partial<ConditionalSyncRule>, unknown, 'met' | 'not_met']>([
@@ -39,15 +54,42 @@ describe('Conditional Sync Rule decision', () => {
   const met = record({ fields: { billing_type: 'Billable' } });
   const notMet = record({ fields: { billing_type: 'Non Billable' } });
   it.each([
-    ['met → the met status, auto-create allowed', rule(), met, { outcome: 'met', targetJiraStatusId: '5', autoCreateAllowed: true }],
-    ['not met → the not-met status; records are skipped by auto-create while the checkbox is off', rule(), notMet,
-      { outcome: 'not_met', targetJiraStatusId: '1', autoCreateAllowed: false }],
-    ['not met with "Create Jira issue when rule is not met" → created in the not-met status', rule({ createIssueWhenNotMet: true }), notMet,
-      { outcome: 'not_met', targetJiraStatusId: '1', autoCreateAllowed: true }],
-    ['not met without a not-met status → no status change', rule({ notMetJiraStatusId: undefined }), notMet,
-      { outcome: 'not_met', targetJiraStatusId: null, autoCreateAllowed: false }],
-    ['no rule → nothing to set, auto-create allowed', null, notMet, { outcome: 'no_rule', targetJiraStatusId: null, autoCreateAllowed: true }],
-    ['a disabled rule counts as no rule', rule({ enabled: false }), notMet, { outcome: 'no_rule', targetJiraStatusId: null, autoCreateAllowed: true }],
+    [
+      'met → the met status, auto-create allowed',
+      rule(),
+      met,
+      { outcome: 'met', targetJiraStatusId: '5', autoCreateAllowed: true },
+    ],
+    [
+      'not met → the not-met status; records are skipped by auto-create while the checkbox is off',
+      rule(),
+      notMet,
+      { outcome: 'not_met', targetJiraStatusId: '1', autoCreateAllowed: false },
+    ],
+    [
+      'not met with "Create Jira issue when rule is not met" → created in the not-met status',
+      rule({ createIssueWhenNotMet: true }),
+      notMet,
+      { outcome: 'not_met', targetJiraStatusId: '1', autoCreateAllowed: true },
+    ],
+    [
+      'not met without a not-met status → no status change',
+      rule({ notMetJiraStatusId: undefined }),
+      notMet,
+      { outcome: 'not_met', targetJiraStatusId: null, autoCreateAllowed: false },
+    ],
+    [
+      'no rule → nothing to set, auto-create allowed',
+      null,
+      notMet,
+      { outcome: 'no_rule', targetJiraStatusId: null, autoCreateAllowed: true },
+    ],
+    [
+      'a disabled rule counts as no rule',
+      rule({ enabled: false }),
+      notMet,
+      { outcome: 'no_rule', targetJiraStatusId: null, autoCreateAllowed: true },
+    ],
   ] as const)('%s', (_name, r, rec, expected) => {
     expect(ruleDecision(r, rec)).toMatchObject(expected);
   });

@@ -22,7 +22,8 @@ describe('temporal.config: one zod-validated place for the Temporal connection',
   });
 
   it('builds Web UI links to a run', () => {
-    expect(temporalRunUrl({ webUrl: 'http://127.0.0.1:8233', namespace: 'default' }, 'sci:abc', 'r1'))
-      .toBe('http://127.0.0.1:8233/namespaces/default/workflows/sci%3Aabc/r1/history');
+    expect(temporalRunUrl({ webUrl: 'http://127.0.0.1:8233', namespace: 'default' }, 'sci:abc', 'r1')).toBe(
+      'http://127.0.0.1:8233/namespaces/default/workflows/sci%3Aabc/r1/history',
+    );
   });
 });

@@ -9,7 +9,9 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { WORKFLOWS_PATH } from '../../worker/main';
 
 const DIR = join(__dirname, 'histories');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 try {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -19,7 +21,14 @@ try {
 
 describe('workflow histories replay with the current code', () => {
   it('has a saved history for each workflow', () => {
-    expect(files).toEqual(['auto-create.json', 'issue-events-batch.json', 'issue-events.json', 'refresh-link.json', 'sync-item-batches.json', 'sync-item.json']);
+    expect(files).toEqual([
+      'auto-create.json',
+      'issue-events-batch.json',
+      'issue-events.json',
+      'refresh-link.json',
+      'sync-item-batches.json',
+      'sync-item.json',
+    ]);
   });
 
   it('replays every saved history without a nondeterminism error', async () => {
@@ -32,6 +41,10 @@ describe('workflow histories replay with the current code', () => {
       results.push({ workflowId: r.workflowId, error: r.error });
     }
     expect(results.map((r) => r.workflowId).sort()).toEqual(histories.map((h) => h.workflowId).sort());
-    for (const r of results) expect({ workflowId: r.workflowId, error: r.error ? String(r.error) : undefined }).toEqual({ workflowId: r.workflowId, error: undefined });
+    for (const r of results)
+      expect({ workflowId: r.workflowId, error: r.error ? String(r.error) : undefined }).toEqual({
+        workflowId: r.workflowId,
+        error: undefined,
+      });
   }, 120_000);
 });

@@ -1,6 +1,10 @@
 /** Typed calls of the admin page API (route table: server/contract/admin.ts). */
 import {
-  ADMIN_ROUTES, type ConnectionSummary, type DataCenterId, type Item, type SaveConnectionBody,
+  ADMIN_ROUTES,
+  type ConnectionSummary,
+  type DataCenterId,
+  type Item,
+  type SaveConnectionBody,
 } from '../../server/contract/admin';
 import type { SmartConnectedItemInput, ZohoModule } from '../../workflows/core/model';
 import { asList } from '../shared/format';
@@ -15,23 +19,66 @@ async function list<T>(route: Route, params: Record<string, string> | undefined,
   return asList<T>(await call<unknown>(route, params), ...keys);
 }
 
-export interface Named { id: string; name: string }
-export interface ZohoModuleInfo {
-  id: ZohoModule; name: string; synchronizable: boolean; autoCreate: boolean;
-  statusSync: boolean; commentSync: boolean; attachmentSync: boolean;
+export interface Named {
+  id: string;
+  name: string;
 }
-export interface Option { id: string; value: string }
-export interface ZohoFieldInfo { id: string; name: string; type: string; custom: boolean; writable: boolean; options?: Option[] }
-export interface JiraProject { id: string; key: string; name: string }
-export interface JiraFieldInfo { id: string; name: string; type: string; custom: boolean; required?: boolean; allowedValues?: Option[] }
-export interface JiraStatusInfo { id: string; name: string; category: 'new' | 'indeterminate' | 'done' }
+export interface ZohoModuleInfo {
+  id: ZohoModule;
+  name: string;
+  synchronizable: boolean;
+  autoCreate: boolean;
+  statusSync: boolean;
+  commentSync: boolean;
+  attachmentSync: boolean;
+}
+export interface Option {
+  id: string;
+  value: string;
+}
+export interface ZohoFieldInfo {
+  id: string;
+  name: string;
+  type: string;
+  custom: boolean;
+  writable: boolean;
+  options?: Option[];
+}
+export interface JiraProject {
+  id: string;
+  key: string;
+  name: string;
+}
+export interface JiraFieldInfo {
+  id: string;
+  name: string;
+  type: string;
+  custom: boolean;
+  required?: boolean;
+  allowedValues?: Option[];
+}
+export interface JiraStatusInfo {
+  id: string;
+  name: string;
+  category: 'new' | 'indeterminate' | 'done';
+}
 export interface AdminStatus {
-  installationId: string; jiraTokenValid: boolean; jiraTokenMessage: string | null; temporalWebUrl: string;
+  installationId: string;
+  jiraTokenValid: boolean;
+  jiraTokenMessage: string | null;
+  temporalWebUrl: string;
 }
 
 export const DATA_CENTER_NAMES: Record<DataCenterId, string> = {
-  us: 'United States', eu: 'Europe', in: 'India', au: 'Australia', jp: 'Japan',
-  cn: 'China', uk: 'United Kingdom', ca: 'Canada', sa: 'Saudi Arabia',
+  us: 'United States',
+  eu: 'Europe',
+  in: 'India',
+  au: 'Australia',
+  jp: 'Japan',
+  cn: 'China',
+  uk: 'United Kingdom',
+  ca: 'Canada',
+  sa: 'Saudi Arabia',
 };
 
 export const adminApi = {
@@ -50,7 +97,8 @@ export const adminApi = {
   jiraIssueTypes: (projectId: string) => list<Named>(ADMIN_ROUTES.jiraIssueTypes, { projectId }, 'issueTypes', 'items'),
   jiraFields: (projectId: string, issueTypeId: string) =>
     list<JiraFieldInfo>(ADMIN_ROUTES.jiraFields, { projectId, issueTypeId }, 'fields', 'items'),
-  jiraStatuses: (projectId: string) => list<JiraStatusInfo>(ADMIN_ROUTES.jiraStatuses, { projectId }, 'statuses', 'items'),
+  jiraStatuses: (projectId: string) =>
+    list<JiraStatusInfo>(ADMIN_ROUTES.jiraStatuses, { projectId }, 'statuses', 'items'),
 
   listItems: () => list<Item>(ADMIN_ROUTES.listItems, undefined, 'items'),
   createItem: (body: SmartConnectedItemInput) => call<Item>(ADMIN_ROUTES.createItem, undefined, body),

@@ -30,7 +30,9 @@ export function AdminApp() {
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const awaiting = useRef<{ itemId: string; workflowId: string; deadline: number } | null>(null);
 
-  useEffect(() => { if (connection.data) setSummary(connection.data); }, [connection.data]);
+  useEffect(() => {
+    if (connection.data) setSummary(connection.data);
+  }, [connection.data]);
 
   const loadItems = useCallback(async () => {
     try {
@@ -41,7 +43,9 @@ export function AdminApp() {
       setItemsLoading(false);
     }
   }, []);
-  useEffect(() => { void loadItems(); }, [loadItems]);
+  useEffect(() => {
+    void loadItems();
+  }, [loadItems]);
 
   // After "Sync now", refresh the grid until that run has a finished summary (bounded by a deadline).
   useEffect(() => {
@@ -49,8 +53,13 @@ export function AdminApp() {
     if (!wait) return undefined;
     const latest = items.find((i) => i.id === wait.itemId)?.latestSync;
     const finished = latest && latest.workflowId === wait.workflowId && latest.status !== 'running';
-    if (finished || Date.now() > wait.deadline) { awaiting.current = null; return undefined; }
-    const t = setTimeout(() => { void loadItems(); }, POLL_MS);
+    if (finished || Date.now() > wait.deadline) {
+      awaiting.current = null;
+      return undefined;
+    }
+    const t = setTimeout(() => {
+      void loadItems();
+    }, POLL_MS);
     return () => clearTimeout(t);
   }, [items, loadItems]);
 
@@ -61,7 +70,10 @@ export function AdminApp() {
       await fn();
       await loadItems();
     } catch (e) {
-      setNotice({ kind: 'error', text: `${what} failed for “${item.name}”: ${e instanceof ApiError ? e.message : String(e)}` });
+      setNotice({
+        kind: 'error',
+        text: `${what} failed for “${item.name}”: ${e instanceof ApiError ? e.message : String(e)}`,
+      });
     } finally {
       setBusyId(null);
     }
@@ -69,7 +81,11 @@ export function AdminApp() {
 
   const connected = summary?.connected === true;
   if (connection.loading && !summary) {
-    return <Box padding="space.400"><Spinner label="Loading the Zoho Projects connection" /></Box>;
+    return (
+      <Box padding="space.400">
+        <Spinner label="Loading the Zoho Projects connection" />
+      </Box>
+    );
   }
 
   return (
@@ -77,52 +93,124 @@ export function AdminApp() {
       <Stack space="space.300">
         <Heading size="large">Zoho Projects Connector for Jira</Heading>
         {connection.error && (
-          <div role="alert"><SectionMessage appearance="error" title="The connector server could not be reached"><p>{connection.error}</p></SectionMessage></div>
+          <div role="alert">
+            <SectionMessage appearance="error" title="The connector server could not be reached">
+              <p>{connection.error}</p>
+            </SectionMessage>
+          </div>
         )}
         {status.data?.jiraTokenMessage && (
-          <SectionMessage appearance="warning" title="Background Jira work is waiting"><p>{status.data.jiraTokenMessage}</p></SectionMessage>
+          <SectionMessage appearance="warning" title="Background Jira work is waiting">
+            <p>{status.data.jiraTokenMessage}</p>
+          </SectionMessage>
         )}
-        {summary && (summary.connected
-          ? <ConnectionSummaryView summary={summary} onRevoked={() => { setSummary({ connected: false }); void loadItems(); }} />
-          : <ConnectionForm onConnected={(s) => { setSummary(s); setNotice({ kind: 'success', text: 'Zoho Projects is connected. You can now create Smart Connected Items.' }); }} />)}
+        {summary &&
+          (summary.connected ? (
+            <ConnectionSummaryView
+              summary={summary}
+              onRevoked={() => {
+                setSummary({ connected: false });
+                void loadItems();
+              }}
+            />
+          ) : (
+            <ConnectionForm
+              onConnected={(s) => {
+                setSummary(s);
+                setNotice({
+                  kind: 'success',
+                  text: 'Zoho Projects is connected. You can now create Smart Connected Items.',
+                });
+              }}
+            />
+          ))}
         {notice && (
           <div role={notice.kind === 'error' ? 'alert' : 'status'}>
-            <SectionMessage appearance={notice.kind}><p>{notice.text}</p></SectionMessage>
+            <SectionMessage appearance={notice.kind}>
+              <p>{notice.text}</p>
+            </SectionMessage>
           </div>
         )}
         {editing ? (
-          <ItemWizard initial={editing === 'new' ? undefined : editing}
+          <ItemWizard
+            initial={editing === 'new' ? undefined : editing}
             onCancel={() => setEditing(null)}
-            onSaved={(saved) => { setEditing(null); setNotice({ kind: 'success', text: `Saved “${saved.name}”.` }); void loadItems(); }} />
+            onSaved={(saved) => {
+              setEditing(null);
+              setNotice({ kind: 'success', text: `Saved “${saved.name}”.` });
+              void loadItems();
+            }}
+          />
         ) : (
           <Box as="section" aria-labelledby="items-heading">
             <Stack space="space.150">
               <Inline spread="space-between" alignBlock="center">
-                <Heading size="medium" id="items-heading">Smart Connected Items</Heading>
-                <Button appearance="primary" isDisabled={!connected} onClick={() => { setNotice(null); setEditing('new'); }}>Create Smart Connected Item</Button>
+                <Heading size="medium" id="items-heading">
+                  Smart Connected Items
+                </Heading>
+                <Button
+                  appearance="primary"
+                  isDisabled={!connected}
+                  onClick={() => {
+                    setNotice(null);
+                    setEditing('new');
+                  }}
+                >
+                  Create Smart Connected Item
+                </Button>
               </Inline>
-              <ItemsGrid items={items} loading={itemsLoading} canCreate={connected} onCreate={() => { setNotice(null); setEditing('new'); }}
+              <ItemsGrid
+                items={items}
+                loading={itemsLoading}
+                canCreate={connected}
+                onCreate={() => {
+                  setNotice(null);
+                  setEditing('new');
+                }}
                 actions={{
                   busyId,
-                  onEdit: (item) => { setNotice(null); setEditing(item); },
+                  onEdit: (item) => {
+                    setNotice(null);
+                    setEditing(item);
+                  },
                   onDelete: (item) => setDeleting(item),
-                  onToggle: (item) => act(item, item.enabled ? 'Disabling' : 'Enabling',
-                    () => (item.enabled ? adminApi.disableItem(item.id) : adminApi.enableItem(item.id))),
-                  onSyncNow: (item) => act(item, 'Sync now', async () => {
-                    const run = await adminApi.syncNow(item.id);
-                    awaiting.current = { itemId: item.id, workflowId: run.workflowId, deadline: Date.now() + POLL_DEADLINE_MS };
-                    setNotice({ kind: 'success', text: `Sync started for “${item.name}”. The summary updates when the run finishes.` });
-                  }),
-                }} />
+                  onToggle: (item) =>
+                    act(item, item.enabled ? 'Disabling' : 'Enabling', () =>
+                      item.enabled ? adminApi.disableItem(item.id) : adminApi.enableItem(item.id),
+                    ),
+                  onSyncNow: (item) =>
+                    act(item, 'Sync now', async () => {
+                      const run = await adminApi.syncNow(item.id);
+                      awaiting.current = {
+                        itemId: item.id,
+                        workflowId: run.workflowId,
+                        deadline: Date.now() + POLL_DEADLINE_MS,
+                      };
+                      setNotice({
+                        kind: 'success',
+                        text: `Sync started for “${item.name}”. The summary updates when the run finishes.`,
+                      });
+                    }),
+                }}
+              />
             </Stack>
           </Box>
         )}
       </Stack>
       {deleting && (
-        <ConfirmDialog title={`Delete “${deleting.name}”?`} confirmLabel="Delete" appearance="danger"
+        <ConfirmDialog
+          title={`Delete “${deleting.name}”?`}
+          confirmLabel="Delete"
+          appearance="danger"
           onCancel={() => setDeleting(null)}
-          onConfirm={async () => { const item = deleting; setDeleting(null); await act(item, 'Deleting', () => adminApi.deleteItem(item.id)); }}>
-          Its schedule stops and the links it created are removed from the issue panel. Jira issues and Zoho Projects records stay as they are.
+          onConfirm={async () => {
+            const item = deleting;
+            setDeleting(null);
+            await act(item, 'Deleting', () => adminApi.deleteItem(item.id));
+          }}
+        >
+          Its schedule stops and the links it created are removed from the issue panel. Jira issues and Zoho Projects
+          records stay as they are.
         </ConfirmDialog>
       )}
     </Box>

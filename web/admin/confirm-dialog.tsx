@@ -17,12 +17,27 @@ export function ConfirmDialog({ title, confirmLabel, appearance = 'danger', chil
   return (
     <ModalTransition>
       <Modal onClose={onCancel} width="small" shouldReturnFocus>
-        <ModalHeader><ModalTitle appearance={appearance === 'primary' ? undefined : appearance}>{title}</ModalTitle></ModalHeader>
+        <ModalHeader>
+          <ModalTitle appearance={appearance === 'primary' ? undefined : appearance}>{title}</ModalTitle>
+        </ModalHeader>
         <ModalBody>{children}</ModalBody>
         <ModalFooter>
-          <Button appearance="subtle" onClick={onCancel}>Cancel</Button>
-          <Button appearance={appearance} isLoading={busy} autoFocus
-            onClick={async () => { setBusy(true); try { await onConfirm(); } finally { setBusy(false); } }}>
+          <Button appearance="subtle" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button
+            appearance={appearance}
+            isLoading={busy}
+            autoFocus
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await onConfirm();
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
             {confirmLabel}
           </Button>
         </ModalFooter>

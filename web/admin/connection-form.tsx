@@ -54,7 +54,12 @@ export function ConnectionForm({ onConnected }: { onConnected: (s: ConnectionSum
     setSaving(true);
     setError(null);
     try {
-      const summary = await adminApi.saveConnection({ dataCenter, clientId: clientId.trim(), clientSecret: clientSecret.trim(), code: code.trim() });
+      const summary = await adminApi.saveConnection({
+        dataCenter,
+        clientId: clientId.trim(),
+        clientSecret: clientSecret.trim(),
+        code: code.trim(),
+      });
       onConnected(summary);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'internal', String(err)));
@@ -72,8 +77,13 @@ export function ConnectionForm({ onConnected }: { onConnected: (s: ConnectionSum
     <Box as="section" aria-labelledby="connection-heading" paddingBlock="space.200">
       <form onSubmit={submit} aria-describedby={error ? 'connection-error' : undefined} noValidate>
         <Stack space="space.200">
-          <Heading size="medium" id="connection-heading">Connect Zoho Projects</Heading>
-          <p>Create a Self Client in the Zoho API Console, generate a code with the required Zoho Projects scopes, then paste the values below.</p>
+          <Heading size="medium" id="connection-heading">
+            Connect Zoho Projects
+          </Heading>
+          <p>
+            Create a Self Client in the Zoho API Console, generate a code with the required Zoho Projects scopes, then
+            paste the values below.
+          </p>
           {error && (
             <div id="connection-error" role="alert">
               <SectionMessage appearance="error" title="The connection was not saved">
@@ -84,34 +94,58 @@ export function ConnectionForm({ onConnected }: { onConnected: (s: ConnectionSum
           )}
           <Box>
             <Label htmlFor="data-center">Zoho Data Center Location</Label>
-            <Select inputId="data-center" options={DC_OPTIONS} placeholder="Select a data center"
+            <Select
+              inputId="data-center"
+              options={DC_OPTIONS}
+              placeholder="Select a data center"
               value={DC_OPTIONS.find((o) => o.value === dataCenter) ?? null}
-              onChange={(o) => setDataCenter(o?.value ?? null)} />
+              onChange={(o) => setDataCenter(o?.value ?? null)}
+            />
             {fieldMsg('dataCenter', missing.dataCenter)}
           </Box>
           <Box>
             <Label htmlFor="client-id">Client ID</Label>
-            <Textfield id="client-id" name="clientId" autoComplete="off" value={clientId}
+            <Textfield
+              id="client-id"
+              name="clientId"
+              autoComplete="off"
+              value={clientId}
               isInvalid={!!(missing.clientId ?? errorFor(fields, 'clientId'))}
-              onChange={(e) => setClientId(e.currentTarget.value)} />
+              onChange={(e) => setClientId(e.currentTarget.value)}
+            />
             {fieldMsg('clientId', missing.clientId)}
           </Box>
           <Box>
             <Label htmlFor="client-secret">Client Secret</Label>
-            <Textfield id="client-secret" name="clientSecret" type="password" autoComplete="off" value={clientSecret}
+            <Textfield
+              id="client-secret"
+              name="clientSecret"
+              type="password"
+              autoComplete="off"
+              value={clientSecret}
               isInvalid={!!(missing.clientSecret ?? errorFor(fields, 'clientSecret'))}
-              onChange={(e) => setClientSecret(e.currentTarget.value)} />
+              onChange={(e) => setClientSecret(e.currentTarget.value)}
+            />
             {fieldMsg('clientSecret', missing.clientSecret)}
           </Box>
           <Box>
             <Label htmlFor="zoho-code">Code</Label>
-            <Textfield id="zoho-code" name="code" autoComplete="off" value={code}
+            <Textfield
+              id="zoho-code"
+              name="code"
+              autoComplete="off"
+              value={code}
               isInvalid={!!(missing.code ?? errorFor(fields, 'code'))}
-              onChange={(e) => setCode(e.currentTarget.value)} />
-            {fieldMsg('code', missing.code) ?? <HelperMessage>Codes expire a few minutes after they are generated.</HelperMessage>}
+              onChange={(e) => setCode(e.currentTarget.value)}
+            />
+            {fieldMsg('code', missing.code) ?? (
+              <HelperMessage>Codes expire a few minutes after they are generated.</HelperMessage>
+            )}
           </Box>
           <Box>
-            <Button appearance="primary" type="submit" isLoading={saving}>Save connection</Button>
+            <Button appearance="primary" type="submit" isLoading={saving}>
+              Save connection
+            </Button>
           </Box>
         </Stack>
       </form>

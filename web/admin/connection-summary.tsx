@@ -32,24 +32,42 @@ export function ConnectionSummaryView({ summary, onRevoked }: { summary: Connect
     <Box as="section" aria-labelledby="connected-heading" paddingBlock="space.200">
       <Stack space="space.150">
         <Inline space="space.100" alignBlock="center">
-          <Heading size="medium" id="connected-heading">Zoho Projects connection</Heading>
+          <Heading size="medium" id="connected-heading">
+            Zoho Projects connection
+          </Heading>
           <Lozenge appearance="success">Connected</Lozenge>
         </Inline>
         <dl className="zjc-summary" data-testid="connection-summary">
-          <dt>Data center</dt><dd>{summary.dataCenterName}</dd>
-          <dt>Client ID</dt><dd>{summary.clientId}</dd>
-          <dt>Zoho user</dt><dd>{user}</dd>
-          <dt>Connected</dt><dd>{formatTime(summary.connectedAt)}</dd>
+          <dt>Data center</dt>
+          <dd>{summary.dataCenterName}</dd>
+          <dt>Client ID</dt>
+          <dd>{summary.clientId}</dd>
+          <dt>Zoho user</dt>
+          <dd>{user}</dd>
+          <dt>Connected</dt>
+          <dd>{formatTime(summary.connectedAt)}</dd>
         </dl>
-        {error && <p role="alert" className="zjc-error">Revoking failed: {error}</p>}
+        {error && (
+          <p role="alert" className="zjc-error">
+            Revoking failed: {error}
+          </p>
+        )}
         <Box>
-          <Button appearance="danger" onClick={() => setConfirming(true)}>Revoke Connection</Button>
+          <Button appearance="danger" onClick={() => setConfirming(true)}>
+            Revoke Connection
+          </Button>
         </Box>
       </Stack>
       {confirming && (
-        <ConfirmDialog title="Revoke the Zoho Projects connection?" confirmLabel="Revoke Connection" appearance="danger"
-          onConfirm={revoke} onCancel={() => setConfirming(false)}>
-          Synchronization stops for every Smart Connected Item until you connect again. Smart Connected Items and links are kept.
+        <ConfirmDialog
+          title="Revoke the Zoho Projects connection?"
+          confirmLabel="Revoke Connection"
+          appearance="danger"
+          onConfirm={revoke}
+          onCancel={() => setConfirming(false)}
+        >
+          Synchronization stops for every Smart Connected Item until you connect again. Smart Connected Items and links
+          are kept.
         </ConfirmDialog>
       )}
     </Box>

@@ -16,30 +16,70 @@ export interface GridActions {
   busyId: string | null;
 }
 
-const MODULE_NAMES: Record<Item['zohoModule'], string> = { tasks: 'Tasks', issues: 'Issues', milestones: 'Milestones', timesheets: 'Timesheets' };
-const onOff = (b: boolean, label: string) => <Lozenge appearance={b ? 'success' : 'default'}>{`${label} ${b ? 'on' : 'off'}`}</Lozenge>;
+const MODULE_NAMES: Record<Item['zohoModule'], string> = {
+  tasks: 'Tasks',
+  issues: 'Issues',
+  milestones: 'Milestones',
+  timesheets: 'Timesheets',
+};
+const onOff = (b: boolean, label: string) => (
+  <Lozenge appearance={b ? 'success' : 'default'}>{`${label} ${b ? 'on' : 'off'}`}</Lozenge>
+);
 
 function fieldsCell(item: Item): string {
   if (item.mappings.length) {
     const arrow = (o: string) => (o === 'zoho' ? '←' : o === 'jira' ? '→' : '⇄');
-    return item.mappings.map((m) => `${m.jiraFieldName ?? m.jiraFieldId} ${arrow(m.owner)} ${m.zohoFieldName ?? m.zohoFieldId}`).join(', ');
+    return item.mappings
+      .map((m) => `${m.jiraFieldName ?? m.jiraFieldId} ${arrow(m.owner)} ${m.zohoFieldName ?? m.zohoFieldId}`)
+      .join(', ');
   }
   return item.displayFields.length ? `Shows ${item.displayFields.join(', ')}` : '—';
 }
 
 const HEAD = [
-  'Name', 'Sync mode', 'Jira scope', 'Issue type', 'Zoho source', 'Fields or mappings', 'Associations',
-  'Auto-create', 'Comments sync', 'Attachment sync', 'Status sync', 'Latest sync', 'Actions',
+  'Name',
+  'Sync mode',
+  'Jira scope',
+  'Issue type',
+  'Zoho source',
+  'Fields or mappings',
+  'Associations',
+  'Auto-create',
+  'Comments sync',
+  'Attachment sync',
+  'Status sync',
+  'Latest sync',
+  'Actions',
 ].map((content) => ({ key: content, content }));
 
-export function ItemsGrid({ items, loading, canCreate, onCreate, actions }: {
-  items: Item[]; loading: boolean; canCreate: boolean; onCreate: () => void; actions: GridActions;
+export function ItemsGrid({
+  items,
+  loading,
+  canCreate,
+  onCreate,
+  actions,
+}: {
+  items: Item[];
+  loading: boolean;
+  canCreate: boolean;
+  onCreate: () => void;
+  actions: GridActions;
 }) {
   const rows = items.map((item) => {
     const sync = item.mode !== 'display_only';
     const cells = [
-      <span key="n"><strong>{item.name}</strong>{!item.enabled && <> <Lozenge appearance="removed">Disabled</Lozenge></>}</span>,
-      <Lozenge key="m" appearance={MODE_APPEARANCE[item.mode]}>{MODE_SHORT[item.mode]}</Lozenge>,
+      <span key="n">
+        <strong>{item.name}</strong>
+        {!item.enabled && (
+          <>
+            {' '}
+            <Lozenge appearance="removed">Disabled</Lozenge>
+          </>
+        )}
+      </span>,
+      <Lozenge key="m" appearance={MODE_APPEARANCE[item.mode]}>
+        {MODE_SHORT[item.mode]}
+      </Lozenge>,
       item.jiraProjectKeys.join(', ') || item.jiraProjectIds.join(', '),
       item.jiraIssueTypeName ?? (sync ? '—' : 'All'),
       `${item.zohoPortalName ?? item.zohoPortalId} / ${item.zohoProjectName ?? item.zohoProjectId} / ${MODULE_NAMES[item.zohoModule]}`,
@@ -52,18 +92,32 @@ export function ItemsGrid({ items, loading, canCreate, onCreate, actions }: {
       <SyncSummary key="s" sync={item.latestSync} enabled={item.enabled} synchronized={sync} />,
       <Inline key="a" space="space.050" shouldWrap>
         {sync && (
-          <Button spacing="compact" isDisabled={!item.enabled} isLoading={actions.busyId === item.id} onClick={() => actions.onSyncNow(item)}>
+          <Button
+            spacing="compact"
+            isDisabled={!item.enabled}
+            isLoading={actions.busyId === item.id}
+            onClick={() => actions.onSyncNow(item)}
+          >
             Sync now<span className="zjc-sr-only"> {item.name}</span>
           </Button>
         )}
-        <Button spacing="compact" onClick={() => actions.onEdit(item)}>Edit<span className="zjc-sr-only"> {item.name}</span></Button>
-        <Button spacing="compact" onClick={() => actions.onToggle(item)}>
-          {item.enabled ? 'Disable' : 'Enable'}<span className="zjc-sr-only"> {item.name}</span>
+        <Button spacing="compact" onClick={() => actions.onEdit(item)}>
+          Edit<span className="zjc-sr-only"> {item.name}</span>
         </Button>
-        <Button spacing="compact" appearance="subtle" onClick={() => actions.onDelete(item)}>Delete<span className="zjc-sr-only"> {item.name}</span></Button>
+        <Button spacing="compact" onClick={() => actions.onToggle(item)}>
+          {item.enabled ? 'Disable' : 'Enable'}
+          <span className="zjc-sr-only"> {item.name}</span>
+        </Button>
+        <Button spacing="compact" appearance="subtle" onClick={() => actions.onDelete(item)}>
+          Delete<span className="zjc-sr-only"> {item.name}</span>
+        </Button>
       </Inline>,
     ];
-    return { key: item.id, testId: `sci-row-${item.id}`, cells: cells.map((content, i) => ({ key: `${item.id}-${i}`, content })) };
+    return {
+      key: item.id,
+      testId: `sci-row-${item.id}`,
+      cells: cells.map((content, i) => ({ key: `${item.id}-${i}`, content })),
+    };
   });
 
   return (
@@ -77,10 +131,18 @@ export function ItemsGrid({ items, loading, canCreate, onCreate, actions }: {
         emptyView={
           <EmptyState
             header="No Smart Connected Items yet"
-            description={canCreate
-              ? 'Create a Smart Connected Item to bind a Zoho Projects portal, project and module to Jira. Start with display-only if Jira users only need to link and view records.'
-              : 'Connect Zoho Projects above first; then you can create Smart Connected Items.'}
-            primaryAction={canCreate ? <Button appearance="primary" onClick={onCreate}>Create Smart Connected Item</Button> : undefined}
+            description={
+              canCreate
+                ? 'Create a Smart Connected Item to bind a Zoho Projects portal, project and module to Jira. Start with display-only if Jira users only need to link and view records.'
+                : 'Connect Zoho Projects above first; then you can create Smart Connected Items.'
+            }
+            primaryAction={
+              canCreate ? (
+                <Button appearance="primary" onClick={onCreate}>
+                  Create Smart Connected Item
+                </Button>
+              ) : undefined
+            }
           />
         }
       />

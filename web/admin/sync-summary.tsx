@@ -11,17 +11,37 @@ const STATUS: Record<LatestSync['status'], { label: string; appearance: LozengeA
   failed: { label: 'Failed', appearance: 'removed' },
 };
 
-export function SyncSummary({ sync, enabled, synchronized }: { sync: LatestSync | null; enabled: boolean; synchronized: boolean }) {
+export function SyncSummary({
+  sync,
+  enabled,
+  synchronized,
+}: {
+  sync: LatestSync | null;
+  enabled: boolean;
+  synchronized: boolean;
+}) {
   if (!synchronized) return <span className="zjc-muted">No sync (display only)</span>;
-  if (!sync) return <span className="zjc-muted">{enabled ? 'Not run yet — use Sync now or wait for the next 5-minute cycle' : 'Disabled'}</span>;
+  if (!sync)
+    return (
+      <span className="zjc-muted">
+        {enabled ? 'Not run yet — use Sync now or wait for the next 5-minute cycle' : 'Disabled'}
+      </span>
+    );
   const s = STATUS[sync.status];
   const counts = `${sync.created} created · ${sync.updated} updated · ${sync.skipped} skipped · ${sync.failed} failed`;
   return (
     <div className="zjc-sync-summary" data-testid="sync-summary" data-status={sync.status}>
       <Lozenge appearance={s.appearance}>{s.label}</Lozenge>{' '}
       <time dateTime={sync.finishedAt ?? sync.startedAt}>{formatTime(sync.finishedAt ?? sync.startedAt)}</time>
-      <div>{counts}{sync.conflicts > 0 ? ` · ${sync.conflicts} conflict(s)` : ''}</div>
-      {sync.errors.length > 0 && <div className="zjc-error" title={sync.errors.map((e) => e.message).join('\n')}>{sync.errors[0].message}</div>}
+      <div>
+        {counts}
+        {sync.conflicts > 0 ? ` · ${sync.conflicts} conflict(s)` : ''}
+      </div>
+      {sync.errors.length > 0 && (
+        <div className="zjc-error" title={sync.errors.map((e) => e.message).join('\n')}>
+          {sync.errors[0].message}
+        </div>
+      )}
       <a href={sync.temporalUrl} target="_blank" rel="noreferrer" onClick={(e) => externalClick(e, sync.temporalUrl)}>
         View run in Temporal
       </a>

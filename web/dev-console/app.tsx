@@ -14,8 +14,13 @@ import { useLoad } from '../shared/use-load';
 import { DemoSelfClient } from './demo-self-client';
 
 interface DevIssue {
-  id: string; key: string; summary: string; status: string; statusCategory: string;
-  project: { id: string; key: string; name: string }; issueType: { id: string; name: string };
+  id: string;
+  key: string;
+  summary: string;
+  status: string;
+  statusCategory: string;
+  project: { id: string; key: string; name: string };
+  issueType: { id: string; name: string };
   description?: string;
 }
 
@@ -36,13 +41,27 @@ function useHashRoute(): string {
 }
 
 /** An app iframe sized by the height the app reports (Forge does this inside Jira). */
-function AppFrame({ src, title, minHeight, testId }: { src: string; title: string; minHeight: number; testId: string }) {
+function AppFrame({
+  src,
+  title,
+  minHeight,
+  testId,
+}: {
+  src: string;
+  title: string;
+  minHeight: number;
+  testId: string;
+}) {
   const ref = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(minHeight);
   useEffect(() => {
     const on = (e: MessageEvent) => {
       const data = e.data as { type?: string; height?: number } | null;
-      if (e.source === ref.current?.contentWindow && data?.type === FRAME_HEIGHT_MESSAGE && typeof data.height === 'number') {
+      if (
+        e.source === ref.current?.contentWindow &&
+        data?.type === FRAME_HEIGHT_MESSAGE &&
+        typeof data.height === 'number'
+      ) {
         setHeight(Math.max(minHeight, Math.ceil(data.height)));
       }
     };
@@ -55,16 +74,47 @@ function AppFrame({ src, title, minHeight, testId }: { src: string; title: strin
 function IssueList() {
   const issues = useLoad(() => getJson<{ issues: DevIssue[] }>('/dev/jira/issues'), []);
   if (issues.loading) return <Spinner label="Loading issues from the Jira simulator" />;
-  if (issues.error) return <p role="alert" className="zjc-error">{issues.error}</p>;
+  if (issues.error)
+    return (
+      <p role="alert" className="zjc-error">
+        {issues.error}
+      </p>
+    );
   return (
     <table className="dev-issues" aria-label="Issues">
-      <thead><tr><th scope="col">Key</th><th scope="col">Summary</th><th scope="col">Type</th><th scope="col">Status</th><th scope="col">Project</th></tr></thead>
+      <thead>
+        <tr>
+          <th scope="col">Key</th>
+          <th scope="col">Summary</th>
+          <th scope="col">Type</th>
+          <th scope="col">Status</th>
+          <th scope="col">Project</th>
+        </tr>
+      </thead>
       <tbody>
         {issues.data?.issues.map((i) => (
           <tr key={i.id}>
-            <td><a href={`#/issue/${i.id}`}>{i.key}</a></td><td>{i.summary}</td><td>{i.issueType.name}</td>
-            <td><Lozenge appearance={i.statusCategory === 'done' ? 'success' : i.statusCategory === 'indeterminate' ? 'inprogress' : 'default'}>{i.status}</Lozenge></td>
-            <td>{i.project.name} ({i.project.key})</td>
+            <td>
+              <a href={`#/issue/${i.id}`}>{i.key}</a>
+            </td>
+            <td>{i.summary}</td>
+            <td>{i.issueType.name}</td>
+            <td>
+              <Lozenge
+                appearance={
+                  i.statusCategory === 'done'
+                    ? 'success'
+                    : i.statusCategory === 'indeterminate'
+                      ? 'inprogress'
+                      : 'default'
+                }
+              >
+                {i.status}
+              </Lozenge>
+            </td>
+            <td>
+              {i.project.name} ({i.project.key})
+            </td>
           </tr>
         ))}
       </tbody>
@@ -79,12 +129,20 @@ function IssueView({ issueId, theme }: { issueId: string; theme: ColorMode }) {
       <Stack space="space.150">
         <a href="#/issues">← All issues</a>
         {issue.loading && <Spinner label="Loading the issue" />}
-        {issue.error && <p role="alert" className="zjc-error">{issue.error}</p>}
+        {issue.error && (
+          <p role="alert" className="zjc-error">
+            {issue.error}
+          </p>
+        )}
         {issue.data && (
           <>
-            <span className="zjc-muted">{issue.data.project.name} / {issue.data.key} · {issue.data.issueType.name}</span>
+            <span className="zjc-muted">
+              {issue.data.project.name} / {issue.data.key} · {issue.data.issueType.name}
+            </span>
             <Heading size="large">{issue.data.summary}</Heading>
-            <Inline space="space.100"><Lozenge appearance="inprogress">{issue.data.status}</Lozenge></Inline>
+            <Inline space="space.100">
+              <Lozenge appearance="inprogress">{issue.data.status}</Lozenge>
+            </Inline>
             <h2 className="zjc-subheading">Description</h2>
             <p className="dev-description">{issue.data.description || 'No description.'}</p>
           </>
@@ -92,8 +150,13 @@ function IssueView({ issueId, theme }: { issueId: string; theme: ColorMode }) {
       </Stack>
       <aside aria-label="Zoho Projects issue panel" className="dev-panel">
         <h2 className="zjc-subheading">Zoho Projects</h2>
-        <AppFrame key={issueId} testId="panel-frame" title="Zoho Projects Connector issue panel" minHeight={120}
-          src={`../panel/index.html?zjcDev=panel&issueId=${encodeURIComponent(issueId)}&theme=${theme}`} />
+        <AppFrame
+          key={issueId}
+          testId="panel-frame"
+          title="Zoho Projects Connector issue panel"
+          minHeight={120}
+          src={`../panel/index.html?zjcDev=panel&issueId=${encodeURIComponent(issueId)}&theme=${theme}`}
+        />
       </aside>
     </div>
   );
@@ -121,23 +184,34 @@ export function DevConsole({ initialTheme }: { initialTheme: ColorMode }) {
       <header className="dev-topbar">
         <Inline space="space.200" alignBlock="center" spread="space-between">
           <Inline space="space.200" alignBlock="center">
-            <strong>Jira</strong><span className="zjc-muted">dev console</span>
+            <strong>Jira</strong>
+            <span className="zjc-muted">dev console</span>
             <nav aria-label="Dev console">
               <Inline space="space.150">
-                <a href="#/admin" aria-current={route === '#/admin' ? 'page' : undefined}>Apps › Zoho Projects Connector</a>
-                <a href="#/issues" aria-current={route.startsWith('#/issue') ? 'page' : undefined}>Issues</a>
+                <a href="#/admin" aria-current={route === '#/admin' ? 'page' : undefined}>
+                  Apps › Zoho Projects Connector
+                </a>
+                <a href="#/issues" aria-current={route.startsWith('#/issue') ? 'page' : undefined}>
+                  Issues
+                </a>
               </Inline>
             </nav>
           </Inline>
-          <Button aria-pressed={theme === 'dark'} onClick={toggleTheme}>{theme === 'dark' ? 'Light theme' : 'Dark theme'}</Button>
+          <Button aria-pressed={theme === 'dark'} onClick={toggleTheme}>
+            {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+          </Button>
         </Inline>
       </header>
       <Box as="main" padding="space.200">
         {route === '#/admin' && (
           <Stack space="space.200">
             <DemoSelfClient />
-            <AppFrame testId="admin-frame" title="Zoho Projects Connector admin page" minHeight={600}
-              src={`../admin/index.html?zjcDev=admin&theme=${frameTheme}`} />
+            <AppFrame
+              testId="admin-frame"
+              title="Zoho Projects Connector admin page"
+              minHeight={600}
+              src={`../admin/index.html?zjcDev=admin&theme=${frameTheme}`}
+            />
           </Stack>
         )}
         {route === '#/issues' && <IssueList />}

@@ -10,7 +10,12 @@ import SectionMessage from '@atlaskit/section-message';
 import { useState } from 'react';
 import { useLoad } from '../shared/use-load';
 
-interface SelfClient { clientId: string; clientSecret: string; dataCenter: string; scopes: string[] }
+interface SelfClient {
+  clientId: string;
+  clientSecret: string;
+  dataCenter: string;
+  scopes: string[];
+}
 
 /** The data center the simulator answers for ("United States" in the admin form's list). */
 const DATA_CENTER_NAME = 'United States';
@@ -53,8 +58,12 @@ function Value({ label, value, testId }: { label: string; value: string; testId:
   return (
     <Inline space="space.100" alignBlock="center" shouldWrap>
       <strong className="dev-demo-label">{label}</strong>
-      <code className="dev-demo-value" data-testid={testId}>{value}</code>
-      <Button spacing="compact" onClick={() => void navigator.clipboard?.writeText(value)}>Copy</Button>
+      <code className="dev-demo-value" data-testid={testId}>
+        {value}
+      </code>
+      <Button spacing="compact" onClick={() => void navigator.clipboard?.writeText(value)}>
+        Copy
+      </Button>
     </Inline>
   );
 }
@@ -82,26 +91,49 @@ export function DemoSelfClient() {
 
   async function fill() {
     if (!client.data) return;
-    const ok = await fillAdminForm({ clientId: client.data.clientId, clientSecret: client.data.clientSecret, code: code ?? undefined });
-    setNote(ok ? `Filled in. ${code ? 'Press' : 'Generate a code, fill again, then press'} "Save connection" below.`
-      : 'The admin page shows no connection form right now (already connected? use "Change connection").');
+    const ok = await fillAdminForm({
+      clientId: client.data.clientId,
+      clientSecret: client.data.clientSecret,
+      code: code ?? undefined,
+    });
+    setNote(
+      ok
+        ? `Filled in. ${code ? 'Press' : 'Generate a code, fill again, then press'} "Save connection" below.`
+        : 'The admin page shows no connection form right now (already connected? use "Change connection").',
+    );
   }
 
   return (
     <section aria-label="Dev only: demo Zoho Self Client" data-testid="demo-self-client" className="dev-demo">
       <SectionMessage appearance="discovery" title="DEV ONLY — demo Zoho Self Client (Zoho simulator)">
-        {client.error && <p role="alert" className="zjc-error">{client.error}</p>}
+        {client.error && (
+          <p role="alert" className="zjc-error">
+            {client.error}
+          </p>
+        )}
         {client.data && (
           <Stack space="space.100">
-            <p>No Zoho account needed: the local Zoho simulator accepts this Self Client. Pick <strong>{DATA_CENTER_NAME}</strong> as the data center, paste these values (or fill the form), generate a code and save. These are public demo values of the simulator; real credentials never appear here.</p>
+            <p>
+              No Zoho account needed: the local Zoho simulator accepts this Self Client. Pick{' '}
+              <strong>{DATA_CENTER_NAME}</strong> as the data center, paste these values (or fill the form), generate a
+              code and save. These are public demo values of the simulator; real credentials never appear here.
+            </p>
             <Value label="Client ID" value={client.data.clientId} testId="demo-client-id" />
             <Value label="Client Secret" value={client.data.clientSecret} testId="demo-client-secret" />
             {code && <Value label="Code" value={code} testId="demo-code" />}
             <Inline space="space.100">
-              <Button onClick={() => void generate()} isLoading={busy}>Generate code</Button>
-              <Button appearance="primary" onClick={() => void fill()}>Fill the admin form</Button>
+              <Button onClick={() => void generate()} isLoading={busy}>
+                Generate code
+              </Button>
+              <Button appearance="primary" onClick={() => void fill()}>
+                Fill the admin form
+              </Button>
             </Inline>
-            {note && <p role="status" className="zjc-muted">{note}</p>}
+            {note && (
+              <p role="status" className="zjc-muted">
+                {note}
+              </p>
+            )}
           </Stack>
         )}
       </SectionMessage>

@@ -6,8 +6,12 @@ import { DevConsole } from './app';
 import './dev-console.css';
 
 const saved = localStorage.getItem('zjc-theme');
-const initial: ColorMode = saved === 'dark' || saved === 'light' ? saved
-  : new URLSearchParams(window.location.search).get('theme') === 'dark' ? 'dark' : 'light';
+const initial: ColorMode =
+  saved === 'dark' || saved === 'light'
+    ? saved
+    : new URLSearchParams(window.location.search).get('theme') === 'dark'
+      ? 'dark'
+      : 'light';
 
 void applyColorMode(initial).finally(() => {
   createRoot(document.getElementById('root')!).render(<DevConsole initialTheme={initial} />);

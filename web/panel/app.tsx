@@ -7,7 +7,11 @@ import { panelApi, type PanelItems } from './api';
 import { ItemCard } from './item-card';
 
 /** Set on window for the browser tests' first-render measurement. */
-declare global { interface Window { __zjcPanelRenderedAt?: number } }
+declare global {
+  interface Window {
+    __zjcPanelRenderedAt?: number;
+  }
+}
 
 export function PanelApp() {
   const [data, setData] = useState<PanelItems | null>(null);
@@ -21,7 +25,9 @@ export function PanelApp() {
       setError(e instanceof Error ? e.message : String(e));
     }
   }, []);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   useEffect(() => {
     if (data && window.__zjcPanelRenderedAt === undefined) window.__zjcPanelRenderedAt = performance.now();
   }, [data]);
@@ -32,13 +38,29 @@ export function PanelApp() {
         <div role="alert">
           <SectionMessage appearance="error" title="Zoho Projects data could not be loaded">
             <p>{error}</p>
-            <p><button type="button" className="zjc-step-link" onClick={() => { setError(null); void load(); }}>Try again</button></p>
+            <p>
+              <button
+                type="button"
+                className="zjc-step-link"
+                onClick={() => {
+                  setError(null);
+                  void load();
+                }}
+              >
+                Try again
+              </button>
+            </p>
           </SectionMessage>
         </div>
       </Box>
     );
   }
-  if (!data) return <Box padding="space.100"><Spinner size="medium" label="Loading Zoho Projects records" /></Box>;
+  if (!data)
+    return (
+      <Box padding="space.100">
+        <Spinner size="medium" label="Loading Zoho Projects records" />
+      </Box>
+    );
 
   return (
     <Box as="main" padding="space.100" testId="panel">
@@ -50,12 +72,23 @@ export function PanelApp() {
         )}
         {data.zohoConnected && data.items.length === 0 && (
           <div data-testid="panel-empty">
-            <p><strong>No Smart Connected Items apply to {data.issue.key}.</strong></p>
-            <p className="zjc-muted">A Jira administrator can create one for this project (and, for synchronized items, this issue type) on the connector’s admin page.</p>
+            <p>
+              <strong>No Smart Connected Items apply to {data.issue.key}.</strong>
+            </p>
+            <p className="zjc-muted">
+              A Jira administrator can create one for this project (and, for synchronized items, this issue type) on the
+              connector’s admin page.
+            </p>
           </div>
         )}
-        {error && <p role="alert" className="zjc-error">{error}</p>}
-        {data.items.map((item) => <ItemCard key={item.sci.id} item={item} onChanged={load} />)}
+        {error && (
+          <p role="alert" className="zjc-error">
+            {error}
+          </p>
+        )}
+        {data.items.map((item) => (
+          <ItemCard key={item.sci.id} item={item} onChanged={load} />
+        ))}
       </Stack>
     </Box>
   );

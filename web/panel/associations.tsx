@@ -11,16 +11,36 @@ function Group({ group, sciId }: { group: AssociationGroup; sciId: string }) {
   const id = `assoc-${sciId}-${group.relation}`;
   return (
     <li>
-      <button type="button" className="zjc-expander" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
-        <span>{open ? '▾' : '▸'} {group.label}</span><span className="zjc-muted">{group.records.length}</span>
+      <button
+        type="button"
+        className="zjc-expander"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
+        <span>
+          {open ? '▾' : '▸'} {group.label}
+        </span>
+        <span className="zjc-muted">{group.records.length}</span>
       </button>
       <ul id={id} hidden={!open} className="zjc-results" data-testid={`assoc-group-${group.relation}`}>
-        {group.error && <li role="alert" className="zjc-error">{group.error}</li>}
+        {group.error && (
+          <li role="alert" className="zjc-error">
+            {group.error}
+          </li>
+        )}
         {group.records.length === 0 && !group.error && <li className="zjc-muted">None</li>}
         {group.records.map((r) => (
           <li key={r.id}>
-            <div><strong>{r.title}</strong>{r.subtitle && <span className="zjc-muted"> · {r.subtitle}</span>}</div>
-            {r.url && <a href={r.url} target="_blank" rel="noreferrer" onClick={(e) => externalClick(e, r.url!)}>Open<span className="zjc-sr-only"> {r.title} in Zoho Projects</span></a>}
+            <div>
+              <strong>{r.title}</strong>
+              {r.subtitle && <span className="zjc-muted"> · {r.subtitle}</span>}
+            </div>
+            {r.url && (
+              <a href={r.url} target="_blank" rel="noreferrer" onClick={(e) => externalClick(e, r.url!)}>
+                Open<span className="zjc-sr-only"> {r.title} in Zoho Projects</span>
+              </a>
+            )}
           </li>
         ))}
       </ul>
@@ -32,12 +52,22 @@ export function Associations({ sciId, version }: { sciId: string; version: numbe
   const loaded = useLoad(() => panelApi.associations(sciId), [sciId, version]);
   return (
     <section aria-labelledby={`assoc-h-${sciId}`} className="zjc-associations">
-      <h4 id={`assoc-h-${sciId}`} className="zjc-subheading">Associated Zoho Projects Records</h4>
+      <h4 id={`assoc-h-${sciId}`} className="zjc-subheading">
+        Associated Zoho Projects Records
+      </h4>
       {loaded.loading && <Spinner size="small" label="Loading associated records" />}
-      {loaded.error && <p role="alert" className="zjc-error">Associated records could not be loaded: {loaded.error}</p>}
+      {loaded.error && (
+        <p role="alert" className="zjc-error">
+          Associated records could not be loaded: {loaded.error}
+        </p>
+      )}
       {loaded.data && loaded.data.groups.length === 0 && <p className="zjc-muted">No associated records.</p>}
       {loaded.data && loaded.data.groups.length > 0 && (
-        <ul className="zjc-results">{loaded.data.groups.map((g) => <Group key={g.relation} group={g} sciId={sciId} />)}</ul>
+        <ul className="zjc-results">
+          {loaded.data.groups.map((g) => (
+            <Group key={g.relation} group={g} sciId={sciId} />
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -39,42 +39,99 @@ export function ItemCard({ item, onChanged }: { item: PanelItem; onChanged: () =
     <section className="zjc-card" aria-labelledby={headingId} data-testid={`panel-item-${sci.id}`}>
       <Stack space="space.100">
         <Inline space="space.100" alignBlock="center" shouldWrap>
-          <h3 id={headingId} className="zjc-subheading">{sci.name}</h3>
+          <h3 id={headingId} className="zjc-subheading">
+            {sci.name}
+          </h3>
           <Lozenge appearance={MODE_APPEARANCE[sci.mode]}>{MODE_SHORT[sci.mode]}</Lozenge>
-          {link && <Lozenge appearance={link.origin === 'auto' ? 'new' : 'default'}>{link.origin === 'auto' ? 'Auto-managed' : 'Manual link'}</Lozenge>}
+          {link && (
+            <Lozenge appearance={link.origin === 'auto' ? 'new' : 'default'}>
+              {link.origin === 'auto' ? 'Auto-managed' : 'Manual link'}
+            </Lozenge>
+          )}
         </Inline>
         {!link && <p className="zjc-muted">No Zoho Projects record is linked to this issue for this item.</p>}
         {link && (
           <div data-testid="linked-record">
-            <p><strong>{link.record.key ? `${link.record.key} ` : ''}{link.record.name}</strong>
-              {link.record.status && <> <Lozenge>{link.record.status}</Lozenge></>}</p>
-            {link.previewError && <p role="alert" className="zjc-error">Preview unavailable: {link.previewError}</p>}
+            <p>
+              <strong>
+                {link.record.key ? `${link.record.key} ` : ''}
+                {link.record.name}
+              </strong>
+              {link.record.status && (
+                <>
+                  {' '}
+                  <Lozenge>{link.record.status}</Lozenge>
+                </>
+              )}
+            </p>
+            {link.previewError && (
+              <p role="alert" className="zjc-error">
+                Preview unavailable: {link.previewError}
+              </p>
+            )}
             {link.preview.length > 0 && (
               <dl className="zjc-summary">
-                {link.preview.map((f) => (<div key={f.field} style={{ display: 'contents' }}><dt>{f.label}</dt><dd>{f.value || '—'}</dd></div>))}
+                {link.preview.map((f) => (
+                  <div key={f.field} style={{ display: 'contents' }}>
+                    <dt>{f.label}</dt>
+                    <dd>{f.value || '—'}</dd>
+                  </div>
+                ))}
               </dl>
             )}
             <p className="zjc-muted">Read from Zoho Projects {formatTime(link.fetchedAt)}</p>
           </div>
         )}
-        {error && <p role="alert" className="zjc-error">{error}</p>}
+        {error && (
+          <p role="alert" className="zjc-error">
+            {error}
+          </p>
+        )}
         <Inline space="space.100" shouldWrap>
           {link && actions.open && link.record.url && (
-            <a href={link.record.url} target="_blank" rel="noreferrer" onClick={(e) => externalClick(e, link.record.url!)}>Open in Zoho Projects</a>
+            <a
+              href={link.record.url}
+              target="_blank"
+              rel="noreferrer"
+              onClick={(e) => externalClick(e, link.record.url!)}
+            >
+              Open in Zoho Projects
+            </a>
           )}
-          {link && actions.refresh && <Button spacing="compact" isLoading={busy === 'refresh'} onClick={() => run('refresh')}>Refresh</Button>}
-          {link && actions.unlink && <Button spacing="compact" appearance="subtle" isLoading={busy === 'unlink'} onClick={() => run('unlink')}>Unlink</Button>}
-          {!link && actions.link && !linking && <Button spacing="compact" appearance="primary" onClick={() => setLinking(true)}>Link</Button>}
+          {link && actions.refresh && (
+            <Button spacing="compact" isLoading={busy === 'refresh'} onClick={() => run('refresh')}>
+              Refresh
+            </Button>
+          )}
+          {link && actions.unlink && (
+            <Button spacing="compact" appearance="subtle" isLoading={busy === 'unlink'} onClick={() => run('unlink')}>
+              Unlink
+            </Button>
+          )}
+          {!link && actions.link && !linking && (
+            <Button spacing="compact" appearance="primary" onClick={() => setLinking(true)}>
+              Link
+            </Button>
+          )}
         </Inline>
         {link && !actions.unlink && item.unlinkBlockedReason && (
-          <p className="zjc-muted" data-testid="unlink-blocked">{item.unlinkBlockedReason}</p>
+          <p className="zjc-muted" data-testid="unlink-blocked">
+            {item.unlinkBlockedReason}
+          </p>
         )}
         {link && sci.showAssociations && <Associations sciId={sci.id} version={version} />}
       </Stack>
       {linking && (
         <Suspense fallback={null}>
-          <LinkDialog item={item} onClose={() => setLinking(false)}
-            onLinked={async () => { setLinking(false); await onChanged(); setVersion((v) => v + 1); }} />
+          <LinkDialog
+            item={item}
+            onClose={() => setLinking(false)}
+            onLinked={async () => {
+              setLinking(false);
+              await onChanged();
+              setVersion((v) => v + 1);
+            }}
+          />
         </Suspense>
       )}
     </section>

@@ -13,7 +13,15 @@ import { panelApi } from './api';
 
 const DEBOUNCE_MS = 300;
 
-export default function LinkDialog({ item, onLinked, onClose }: { item: PanelItem; onLinked: () => void; onClose: () => void }) {
+export default function LinkDialog({
+  item,
+  onLinked,
+  onClose,
+}: {
+  item: PanelItem;
+  onLinked: () => void;
+  onClose: () => void;
+}) {
   const [q, setQ] = useState('');
   const [records, setRecords] = useState<RecordSummary[] | null>(null);
   const [searching, setSearching] = useState(false);
@@ -23,16 +31,33 @@ export default function LinkDialog({ item, onLinked, onClose }: { item: PanelIte
 
   useEffect(() => {
     setError(null);
-    if (tooShort) { setRecords(null); setSearching(false); return undefined; }
+    if (tooShort) {
+      setRecords(null);
+      setSearching(false);
+      return undefined;
+    }
     let live = true;
     setSearching(true);
     const t = setTimeout(() => {
       panelApi.search(item.sci.id, q.trim()).then(
-        (r) => { if (live) { setRecords(r.records); setSearching(false); } },
-        (e: unknown) => { if (live) { setError(e instanceof Error ? e.message : String(e)); setSearching(false); } },
+        (r) => {
+          if (live) {
+            setRecords(r.records);
+            setSearching(false);
+          }
+        },
+        (e: unknown) => {
+          if (live) {
+            setError(e instanceof Error ? e.message : String(e));
+            setSearching(false);
+          }
+        },
       );
     }, DEBOUNCE_MS);
-    return () => { live = false; clearTimeout(t); };
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
   }, [q, tooShort, item.sci.id]);
 
   async function choose(record: RecordSummary) {
@@ -49,29 +74,59 @@ export default function LinkDialog({ item, onLinked, onClose }: { item: PanelIte
 
   const status = tooShort
     ? `Type at least ${MIN_SEARCH_LENGTH} characters to search Zoho Projects.`
-    : searching ? 'Searching…'
-      : records ? (records.length ? `${records.length} record(s) found.` : 'No matching Zoho Projects records. Try another name or title.') : '';
+    : searching
+      ? 'Searching…'
+      : records
+        ? records.length
+          ? `${records.length} record(s) found.`
+          : 'No matching Zoho Projects records. Try another name or title.'
+        : '';
 
   const titleId = `link-title-${item.sci.id}`;
-  const onKey = (e: KeyboardEvent) => { if (e.key === 'Escape') onClose(); };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') onClose();
+  };
   return (
-    <div role="dialog" aria-labelledby={titleId} className="zjc-inline-dialog" data-testid="link-dialog" onKeyDown={onKey}>
-      <h4 id={titleId} className="zjc-subheading">Link a Zoho Projects record</h4>
-      <p className="zjc-muted">Searches {item.sci.zohoProjectName ?? 'the configured project'} ({item.sci.zohoModule}).</p>
+    <div
+      role="dialog"
+      aria-labelledby={titleId}
+      className="zjc-inline-dialog"
+      data-testid="link-dialog"
+      onKeyDown={onKey}
+    >
+      <h4 id={titleId} className="zjc-subheading">
+        Link a Zoho Projects record
+      </h4>
+      <p className="zjc-muted">
+        Searches {item.sci.zohoProjectName ?? 'the configured project'} ({item.sci.zohoModule}).
+      </p>
       <Label htmlFor={`zoho-search-${item.sci.id}`}>Search by name or title</Label>
-      <Textfield id={`zoho-search-${item.sci.id}`} autoFocus value={q} onChange={(e) => setQ(e.currentTarget.value)}
-        aria-describedby={`zoho-search-status-${item.sci.id}`} placeholder="e.g. homepage" />
+      <Textfield
+        id={`zoho-search-${item.sci.id}`}
+        autoFocus
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        aria-describedby={`zoho-search-status-${item.sci.id}`}
+        placeholder="e.g. homepage"
+      />
       <div id={`zoho-search-status-${item.sci.id}`} role="status" aria-live="polite" data-testid="search-status">
         <HelperMessage>{status}</HelperMessage>
       </div>
       {searching && <Spinner size="small" label="Searching Zoho Projects" />}
-      {error && <p role="alert" className="zjc-error">{error}</p>}
+      {error && (
+        <p role="alert" className="zjc-error">
+          {error}
+        </p>
+      )}
       {records && records.length > 0 && !tooShort && (
         <ul className="zjc-results" aria-label="Search results" data-testid="search-results">
           {records.map((r) => (
             <li key={r.id}>
               <button type="button" className="zjc-result" disabled={linking !== null} onClick={() => choose(r)}>
-                <strong>{r.key ? `${r.key} ` : ''}{r.name}</strong>
+                <strong>
+                  {r.key ? `${r.key} ` : ''}
+                  {r.name}
+                </strong>
                 {r.status && <span className="zjc-muted"> · {r.status}</span>}
                 <span className="zjc-sr-only"> — link this record</span>
                 {linking === r.id && <Spinner size="small" label="Linking" />}
@@ -80,7 +135,11 @@ export default function LinkDialog({ item, onLinked, onClose }: { item: PanelIte
           ))}
         </ul>
       )}
-      <div><Button appearance="subtle" spacing="compact" onClick={onClose}>Cancel</Button></div>
+      <div>
+        <Button appearance="subtle" spacing="compact" onClick={onClose}>
+          Cancel
+        </Button>
+      </div>
     </div>
   );
 }

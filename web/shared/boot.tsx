@@ -11,7 +11,11 @@ export const FRAME_HEIGHT_MESSAGE = 'zjc-frame-height';
 function reportHeight(root: HTMLElement): void {
   if (!isDevConsole() || window.parent === window) return;
   // Observe the app root: html/body may be sized to the frame and then never change size.
-  const send = () => window.parent.postMessage({ type: FRAME_HEIGHT_MESSAGE, height: root.getBoundingClientRect().bottom + 8 }, window.location.origin);
+  const send = () =>
+    window.parent.postMessage(
+      { type: FRAME_HEIGHT_MESSAGE, height: root.getBoundingClientRect().bottom + 8 },
+      window.location.origin,
+    );
   new ResizeObserver(send).observe(root);
   send();
 }
@@ -24,6 +28,10 @@ export async function boot(App: ComponentType): Promise<void> {
   } catch (e) {
     console.warn('Theme could not be enabled; using the default light theme.', e);
   }
-  createRoot(el).render(<StrictMode><App /></StrictMode>);
+  createRoot(el).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
   reportHeight(el);
 }

@@ -9,13 +9,19 @@ export const MODE_LABELS: Record<SyncMode, string> = {
 };
 
 export const MODE_SHORT: Record<SyncMode, string> = {
-  display_only: 'Display only', one_way: 'One-way', two_way: 'Two-way', custom: 'Custom',
+  display_only: 'Display only',
+  one_way: 'One-way',
+  two_way: 'Two-way',
+  custom: 'Custom',
 };
 
 export type LozengeAppearance = 'default' | 'success' | 'removed' | 'inprogress' | 'new' | 'moved';
 
 export const MODE_APPEARANCE: Record<SyncMode, LozengeAppearance> = {
-  display_only: 'default', one_way: 'inprogress', two_way: 'success', custom: 'new',
+  display_only: 'default',
+  one_way: 'inprogress',
+  two_way: 'success',
+  custom: 'new',
 };
 
 export function formatTime(iso: string | null | undefined): string {

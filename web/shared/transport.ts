@@ -33,7 +33,11 @@ export function queryParam(name: string): string | null {
   return typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get(name);
 }
 
-interface DevFit { token: string; expiresAt: number; systemToken?: string }
+interface DevFit {
+  token: string;
+  expiresAt: number;
+  systemToken?: string;
+}
 let devFit: DevFit | null = null;
 
 async function devFitFor(module: WebModule): Promise<DevFit> {
@@ -42,7 +46,8 @@ async function devFitFor(module: WebModule): Promise<DevFit> {
   const issueId = queryParam('issueId');
   if (issueId) params.set('issueId', issueId);
   const res = await fetch(`/dev/fit?${params.toString()}`);
-  if (!res.ok) throw new ApiError(res.status, 'unauthorized', `The dev console could not sign a token (HTTP ${res.status}).`);
+  if (!res.ok)
+    throw new ApiError(res.status, 'unauthorized', `The dev console could not sign a token (HTTP ${res.status}).`);
   const body = (await res.json()) as { token: string; expiresAt: string; systemToken?: string };
   devFit = { token: body.token, expiresAt: Date.parse(body.expiresAt), systemToken: body.systemToken };
   return devFit;
@@ -50,11 +55,17 @@ async function devFitFor(module: WebModule): Promise<DevFit> {
 
 function toError(status: number, body: unknown): ApiError {
   const err = (body as Partial<ErrorBody> | undefined)?.error;
-  if (err && typeof err.message === 'string') return new ApiError(status, err.code ?? 'internal', err.message, err.fields ?? []);
+  if (err && typeof err.message === 'string')
+    return new ApiError(status, err.code ?? 'internal', err.message, err.fields ?? []);
   return new ApiError(status, 'internal', `The server answered HTTP ${status}.`);
 }
 
-async function viaDevConsole(module: WebModule, method: HttpMethod, path: string, body?: object): Promise<{ status: number; body: unknown }> {
+async function viaDevConsole(
+  module: WebModule,
+  method: HttpMethod,
+  path: string,
+  body?: object,
+): Promise<{ status: number; body: unknown }> {
   const fit = await devFitFor(module);
   const headers: Record<string, string> = { authorization: `Bearer ${fit.token}`, accept: 'application/json' };
   if (fit.systemToken) headers['x-forge-oauth-system'] = fit.systemToken;

@@ -23,10 +23,22 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: DependencyList
     setLoading(true);
     setError(null);
     load().then(
-      (d) => { if (live) { setData(d); setLoading(false); } },
-      (e: unknown) => { if (live) { setError(e instanceof Error ? e.message : String(e)); setLoading(false); } },
+      (d) => {
+        if (live) {
+          setData(d);
+          setLoading(false);
+        }
+      },
+      (e: unknown) => {
+        if (live) {
+          setError(e instanceof Error ? e.message : String(e));
+          setLoading(false);
+        }
+      },
     );
-    return () => { live = false; };
+    return () => {
+      live = false;
+    };
     // `load` is a fresh closure each render; the caller's deps say when it really changed.
   }, [...deps, tick, load === null]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
@@ -38,7 +50,10 @@ const memo = new Map<string, Promise<unknown>>();
 export function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   const hit = memo.get(key);
   if (hit) return hit as Promise<T>;
-  const p = load().catch((e: unknown) => { memo.delete(key); throw e; });
+  const p = load().catch((e: unknown) => {
+    memo.delete(key);
+    throw e;
+  });
   memo.set(key, p);
   return p;
 }

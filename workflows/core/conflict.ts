@@ -48,7 +48,10 @@ export function changesSince(
  * Last writer wins by source timestamp (Zoho last_modified_time vs Jira updated). A missing
  * timestamp counts as oldest; an exact tie goes to Zoho, the scheduled source of record.
  */
-export function lastWriter(zohoModifiedAt: string | null | undefined, jiraUpdatedAt: string | null | undefined): ConflictWinner {
+export function lastWriter(
+  zohoModifiedAt: string | null | undefined,
+  jiraUpdatedAt: string | null | undefined,
+): ConflictWinner {
   const zoho = toEpochMs(zohoModifiedAt) ?? -Infinity;
   const jira = toEpochMs(jiraUpdatedAt) ?? -Infinity;
   return jira > zoho ? 'jira' : 'zoho';

@@ -32,7 +32,11 @@ export function isEcho(
 }
 
 /** Receipts are one per (field, direction); when a history is passed, the newest counts. */
-function latestReceipt(receipts: readonly WriteReceipt[], field: string, direction: SyncDirection): WriteReceipt | undefined {
+function latestReceipt(
+  receipts: readonly WriteReceipt[],
+  field: string,
+  direction: SyncDirection,
+): WriteReceipt | undefined {
   let latest: WriteReceipt | undefined;
   for (const r of receipts) {
     if (r.field !== field || r.direction !== direction) continue;

@@ -7,9 +7,19 @@ import { ownerFor } from './mapping';
 import type { FieldMappingInput, SmartConnectedItemInput } from './model';
 import { valueHash } from './values/hash';
 
-export type FingerprintableSci = Pick<SmartConnectedItemInput,
-  'mode' | 'zohoPortalId' | 'zohoProjectId' | 'zohoModule' | 'jiraProjectIds' | 'jiraIssueTypeId'
-  | 'autoCreate' | 'syncStatus' | 'syncComments' | 'syncAttachments'> & {
+export type FingerprintableSci = Pick<
+  SmartConnectedItemInput,
+  | 'mode'
+  | 'zohoPortalId'
+  | 'zohoProjectId'
+  | 'zohoModule'
+  | 'jiraProjectIds'
+  | 'jiraIssueTypeId'
+  | 'autoCreate'
+  | 'syncStatus'
+  | 'syncComments'
+  | 'syncAttachments'
+> & {
   mappings: readonly FieldMappingInput[];
   rule?: SmartConnectedItemInput['rule'];
 };
@@ -25,12 +35,16 @@ export function configFingerprint(sci: FingerprintableSci): string {
       .map((m) => ({ jira: m.jiraFieldId, zoho: m.zohoFieldId, owner: ownerFor(sci.mode, m) }))
       .sort((a, b) => (a.jira + '\u0000' + a.zoho < b.jira + '\u0000' + b.zoho ? -1 : 1)),
     options: {
-      autoCreate: !!sci.autoCreate, status: !!sci.syncStatus, comments: !!sci.syncComments, attachments: !!sci.syncAttachments,
+      autoCreate: !!sci.autoCreate,
+      status: !!sci.syncStatus,
+      comments: !!sci.syncComments,
+      attachments: !!sci.syncAttachments,
     },
     rule: rule && {
       field: rule.zohoFieldId,
       operator: rule.operator,
-      value: rule.operator === 'equals' || rule.operator === 'not_equals' ? (rule.value ?? '').trim().toLowerCase() : null,
+      value:
+        rule.operator === 'equals' || rule.operator === 'not_equals' ? (rule.value ?? '').trim().toLowerCase() : null,
       met: rule.metJiraStatusId,
       notMet: rule.notMetJiraStatusId ?? null,
       createWhenNotMet: !!rule.createIssueWhenNotMet,

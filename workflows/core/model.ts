@@ -131,8 +131,22 @@ export interface JiraIssue {
 }
 
 /** Zoho field metadata (from layouts/fields); drives value conversion and rule value pickers. */
-export type ZohoFieldType = 'text' | 'html' | 'number' | 'decimal' | 'date' | 'datetime' | 'picklist' | 'multipicklist'
-  | 'user' | 'multiuser' | 'boolean' | 'percent' | 'status' | 'priority' | 'tags';
+export type ZohoFieldType =
+  | 'text'
+  | 'html'
+  | 'number'
+  | 'decimal'
+  | 'date'
+  | 'datetime'
+  | 'picklist'
+  | 'multipicklist'
+  | 'user'
+  | 'multiuser'
+  | 'boolean'
+  | 'percent'
+  | 'status'
+  | 'priority'
+  | 'tags';
 
 export interface ZohoField {
   id: string;
@@ -145,8 +159,20 @@ export interface ZohoField {
 }
 
 /** Jira field metadata, the subset of GET /field + createmeta that conversion needs. */
-export type JiraFieldType = 'string' | 'text' | 'adf' | 'number' | 'date' | 'datetime' | 'option' | 'user' | 'labels'
-  | 'priority' | 'array' | 'status' | 'other';
+export type JiraFieldType =
+  | 'string'
+  | 'text'
+  | 'adf'
+  | 'number'
+  | 'date'
+  | 'datetime'
+  | 'option'
+  | 'user'
+  | 'labels'
+  | 'priority'
+  | 'array'
+  | 'status'
+  | 'other';
 
 export interface JiraField {
   id: string;

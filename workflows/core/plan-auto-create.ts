@@ -17,12 +17,16 @@ export function planAutoCreate(input: AutoCreateInput): AutoCreatePlan {
   if (!SYNC_MODE_CAPABILITIES[sci.mode].autoCreate) return no('Display-only items never create Jira issues.');
   if (!sci.enabled) return no('The Smart Connected Item is disabled.');
   if (!sci.autoCreate) return no('Auto-create is off for this Smart Connected Item.');
-  if (!ZOHO_MODULE_CAPABILITIES[sci.zohoModule].autoCreate) return no('Auto-create supports Zoho Tasks and Issues only.');
-  if (!sci.jiraIssueTypeId || sci.jiraProjectIds.length !== 1) return no('The item has no single Jira project and issue type.');
+  if (!ZOHO_MODULE_CAPABILITIES[sci.zohoModule].autoCreate)
+    return no('Auto-create supports Zoho Tasks and Issues only.');
+  if (!sci.jiraIssueTypeId || sci.jiraProjectIds.length !== 1)
+    return no('The item has no single Jira project and issue type.');
 
   const decision = ruleDecision(sci.rule, record, input.zohoFields);
   if (!decision.autoCreateAllowed) {
-    return no('The record does not meet the Conditional Sync Rule and "Create Jira issue when rule is not met" is off.');
+    return no(
+      'The record does not meet the Conditional Sync Rule and "Create Jira issue when rule is not met" is off.',
+    );
   }
 
   const jiraFields = indexById(input.jiraFields);
@@ -45,11 +49,14 @@ export function planAutoCreate(input: AutoCreateInput): AutoCreatePlan {
     plan.receipts.push({ field: m.jiraFieldId, direction: 'zoho_to_jira', valueHash: jHash, writtenAt: now });
     if (!isEmptyValue(converted.value)) fields[m.jiraFieldId] = converted.value;
   }
-  if (isEmptyValue(fields.summary)) fields.summary = (record.name || record.key || `Zoho record ${record.id}`).slice(0, 255);
+  if (isEmptyValue(fields.summary))
+    fields.summary = (record.name || record.key || `Zoho record ${record.id}`).slice(0, 255);
 
   const result: AutoCreatePlan = { ...plan, create: true, fields, reason: '' };
   if (decision.outcome === 'met') result.reason = 'The record meets the Conditional Sync Rule.';
-  else if (decision.outcome === 'not_met') result.reason = 'The record does not meet the rule; created because "Create Jira issue when rule is not met" is on.';
+  else if (decision.outcome === 'not_met')
+    result.reason =
+      'The record does not meet the rule; created because "Create Jira issue when rule is not met" is on.';
   else result.reason = 'New Zoho record for an auto-create item.';
   if (decision.targetJiraStatusId) result.initialStatusId = decision.targetJiraStatusId;
   else if (!ruleGovernsStatus(sci.rule) && sci.syncStatus && record.status) {

@@ -60,13 +60,22 @@ export function planJiraToZoho(input: JiraToZohoInput): JiraToZohoPlan {
       if (m.owner === 'both' && base) {
         const { zohoChanged, jiraChanged } = changesSince(base, zHash, jHash, false);
         if (!jiraChanged) {
-          skip(f, zohoChanged ? 'zoho_changed_later' : 'unchanged', zohoChanged
-            ? 'Only Zoho changed this two-way field; the scheduled sync carries it to Jira.' : 'Unchanged since the last sync.');
+          skip(
+            f,
+            zohoChanged ? 'zoho_changed_later' : 'unchanged',
+            zohoChanged
+              ? 'Only Zoho changed this two-way field; the scheduled sync carries it to Jira.'
+              : 'Unchanged since the last sync.',
+          );
           continue;
         }
         if (zohoChanged) {
           const { winner, conflict } = resolveConflict({
-            field: f, zohoValue, jiraValue, zohoModifiedAt: record.modifiedAt, jiraUpdatedAt: issue.updated,
+            field: f,
+            zohoValue,
+            jiraValue,
+            zohoModifiedAt: record.modifiedAt,
+            jiraUpdatedAt: issue.updated,
           });
           plan.conflicts.push(conflict);
           if (winner === 'zoho') {
@@ -93,9 +102,13 @@ function planStatus(input: JiraToZohoInput, plan: JiraToZohoPlan, patch: Record<
   const skip = (code: PlanSkip['code'], reason: string): void => {
     plan.skipped.push({ field: STATUS_FIELD, code, reason });
   };
-  if (!ZOHO_MODULE_CAPABILITIES[sci.zohoModule].status) return skip('status_not_supported', 'This Zoho module has no status sync.');
+  if (!ZOHO_MODULE_CAPABILITIES[sci.zohoModule].status)
+    return skip('status_not_supported', 'This Zoho module has no status sync.');
   if (ruleGovernsStatus(sci.rule)) {
-    return skip('status_governed_by_rule', 'A Conditional Sync Rule sets Jira status for this item, so Jira status is not pushed to Zoho.');
+    return skip(
+      'status_governed_by_rule',
+      'A Conditional Sync Rule sets Jira status for this item, so Jira status is not pushed to Zoho.',
+    );
   }
   const jHash = statusHash(issue.status.id);
   const base = (input.baseline ?? {})[STATUS_FIELD];
@@ -103,7 +116,8 @@ function planStatus(input: JiraToZohoInput, plan: JiraToZohoPlan, patch: Record<
     plan.newBaseline[STATUS_FIELD] = { zohoHash: base?.zohoHash, jiraHash: jHash };
     return skip('echo', 'The Jira status is the one the connector set from Zoho.');
   }
-  if (!input.zohoStatuses?.length) return skip('no_zoho_statuses', 'The Zoho statuses of this module are not known yet.');
+  if (!input.zohoStatuses?.length)
+    return skip('no_zoho_statuses', 'The Zoho statuses of this module are not known yet.');
   const choice = chooseZohoStatus(issue.status, input.zohoStatuses, record?.status);
   plan.status = choice;
   if (choice.kind === 'no_safe_status') return skip('no_safe_status', choice.reason);

@@ -20,6 +20,12 @@ export function statusWritten(
   const written = statusHash(writtenStatusId);
   const other = statusHash(otherSideStatusId);
   return side === 'jira'
-    ? { baseline: { jiraHash: written, zohoHash: other }, receipt: { field: '@status', direction: 'zoho_to_jira', valueHash: written, writtenAt: now } }
-    : { baseline: { zohoHash: written, jiraHash: other }, receipt: { field: '@status', direction: 'jira_to_zoho', valueHash: written, writtenAt: now } };
+    ? {
+        baseline: { jiraHash: written, zohoHash: other },
+        receipt: { field: '@status', direction: 'zoho_to_jira', valueHash: written, writtenAt: now },
+      }
+    : {
+        baseline: { zohoHash: written, jiraHash: other },
+        receipt: { field: '@status', direction: 'jira_to_zoho', valueHash: written, writtenAt: now },
+      };
 }

@@ -1,7 +1,15 @@
 /** Inputs and outputs of the sync planners (see ./plan.ts). */
 import type { ConflictRecord, SyncBaseline } from './conflict';
 import type { WriteReceipt } from './echo';
-import type { JiraField, JiraIssue, JiraTransition, SmartConnectedItem, ZohoField, ZohoRecord, ZohoStatus } from './model';
+import type {
+  JiraField,
+  JiraIssue,
+  JiraTransition,
+  SmartConnectedItem,
+  ZohoField,
+  ZohoRecord,
+  ZohoStatus,
+} from './model';
 import type { JiraStatusTarget, JiraTransitionChoice, ZohoStatusChoice } from './status-match';
 import type { ValueContext } from './values/convert';
 
@@ -9,16 +17,37 @@ export interface PlanSkip {
   /** Jira field id of the mapping, '@status', or '*' for the whole item. */
   field: string;
   code:
-    | 'display_only' | 'disabled' | 'conversion_failed' | 'echo' | 'jira_changed_later' | 'zoho_changed_later'
-    | 'conflict_lost' | 'unchanged' | 'status_governed_by_rule' | 'no_safe_transition' | 'no_safe_status'
-    | 'no_zoho_statuses' | 'status_not_supported';
+    | 'display_only'
+    | 'disabled'
+    | 'conversion_failed'
+    | 'echo'
+    | 'jira_changed_later'
+    | 'zoho_changed_later'
+    | 'conflict_lost'
+    | 'unchanged'
+    | 'status_governed_by_rule'
+    | 'no_safe_transition'
+    | 'no_safe_status'
+    | 'no_zoho_statuses'
+    | 'status_not_supported';
   reason: string;
 }
 
 /** The SCI as the planner needs it (a saved SmartConnectedItem fits). */
-export type PlannableSci = Pick<SmartConnectedItem,
-  'mode' | 'enabled' | 'zohoModule' | 'jiraProjectIds' | 'jiraIssueTypeId' | 'mappings'
-  | 'autoCreate' | 'syncStatus' | 'syncComments' | 'syncAttachments' | 'rule'>;
+export type PlannableSci = Pick<
+  SmartConnectedItem,
+  | 'mode'
+  | 'enabled'
+  | 'zohoModule'
+  | 'jiraProjectIds'
+  | 'jiraIssueTypeId'
+  | 'mappings'
+  | 'autoCreate'
+  | 'syncStatus'
+  | 'syncComments'
+  | 'syncAttachments'
+  | 'rule'
+>;
 
 interface PlanInputBase {
   sci: PlannableSci;

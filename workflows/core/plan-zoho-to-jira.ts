@@ -17,7 +17,11 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
   const baseline = input.baseline ?? {};
   const receipts = input.receipts ?? [];
   const plan: ZohoToJiraPlan = {
-    conflicts: [], newBaseline: { ...baseline }, receipts: [], skipped: [], mirror: { comments: false, attachments: false },
+    conflicts: [],
+    newBaseline: { ...baseline },
+    receipts: [],
+    skipped: [],
+    mirror: { comments: false, attachments: false },
   };
   if (!SYNC_MODE_CAPABILITIES[sci.mode].synchronized) {
     plan.skipped.push({ field: '*', code: 'display_only', reason: 'Display-only items never write.' });
@@ -28,7 +32,10 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
     return plan;
   }
   const module = ZOHO_MODULE_CAPABILITIES[sci.zohoModule];
-  plan.mirror = { comments: sci.syncComments && module.comments, attachments: sci.syncAttachments && module.attachments };
+  plan.mirror = {
+    comments: sci.syncComments && module.comments,
+    attachments: sci.syncAttachments && module.attachments,
+  };
   const jiraFields = indexById(input.jiraFields);
   const zohoFields = indexById(input.zohoFields);
   const edit: Record<string, unknown> = {};
@@ -62,13 +69,22 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
     if (m.owner === 'both') {
       const { zohoChanged, jiraChanged } = changesSince(base, zHash, jHash, false);
       if (!zohoChanged) {
-        skip(f, jiraChanged ? 'jira_changed_later' : 'unchanged', jiraChanged
-          ? 'Only Jira changed this two-way field; the Jira change is synced to Zoho.' : 'Unchanged since the last sync.');
+        skip(
+          f,
+          jiraChanged ? 'jira_changed_later' : 'unchanged',
+          jiraChanged
+            ? 'Only Jira changed this two-way field; the Jira change is synced to Zoho.'
+            : 'Unchanged since the last sync.',
+        );
         continue;
       }
       if (jiraChanged) {
         const { winner, conflict } = resolveConflict({
-          field: f, zohoValue, jiraValue, zohoModifiedAt: record.modifiedAt, jiraUpdatedAt: issue.updated,
+          field: f,
+          zohoValue,
+          jiraValue,
+          zohoModifiedAt: record.modifiedAt,
+          jiraUpdatedAt: issue.updated,
         });
         plan.conflicts.push(conflict);
         if (winner === 'jira') {
@@ -95,11 +111,21 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
   return plan;
 }
 
-function receipt(field: string, direction: WriteReceipt['direction'], valueHash: string, writtenAt: string): WriteReceipt {
+function receipt(
+  field: string,
+  direction: WriteReceipt['direction'],
+  valueHash: string,
+  writtenAt: string,
+): WriteReceipt {
   return { field, direction, valueHash, writtenAt };
 }
 
-function planStatus(input: ZohoToJiraInput, plan: ZohoToJiraPlan, baseline: SyncBaseline, receipts: readonly WriteReceipt[]): void {
+function planStatus(
+  input: ZohoToJiraInput,
+  plan: ZohoToJiraPlan,
+  baseline: SyncBaseline,
+  receipts: readonly WriteReceipt[],
+): void {
   const { sci, record, issue, now } = input;
   let status: StatusPlanToJira | undefined;
   if (ruleGovernsStatus(sci.rule)) {
@@ -114,7 +140,11 @@ function planStatus(input: ZohoToJiraInput, plan: ZohoToJiraPlan, baseline: Sync
     const base = baseline[STATUS_FIELD];
     const sameName = record.status.name.trim().toLowerCase() === issue.status.name.trim().toLowerCase();
     if (isEcho(receipts, STATUS_FIELD, 'zoho_to_jira', zHash)) {
-      plan.skipped.push({ field: STATUS_FIELD, code: 'echo', reason: 'The Zoho status is the one the connector set from Jira.' });
+      plan.skipped.push({
+        field: STATUS_FIELD,
+        code: 'echo',
+        reason: 'The Zoho status is the one the connector set from Jira.',
+      });
       plan.newBaseline[STATUS_FIELD] = { zohoHash: zHash, jiraHash: base?.jiraHash ?? jHash };
       return;
     }
@@ -122,12 +152,19 @@ function planStatus(input: ZohoToJiraInput, plan: ZohoToJiraPlan, baseline: Sync
     if (!zohoChanged) return;
     if (jiraChanged && base) {
       const { winner, conflict } = resolveConflict({
-        field: STATUS_FIELD, zohoValue: record.status.name, jiraValue: issue.status.name,
-        zohoModifiedAt: record.modifiedAt, jiraUpdatedAt: issue.updated,
+        field: STATUS_FIELD,
+        zohoValue: record.status.name,
+        jiraValue: issue.status.name,
+        zohoModifiedAt: record.modifiedAt,
+        jiraUpdatedAt: issue.updated,
       });
       plan.conflicts.push(conflict);
       if (winner === 'jira') {
-        plan.skipped.push({ field: STATUS_FIELD, code: 'conflict_lost', reason: 'Both sides changed status; Jira changed it last, so Jira wins.' });
+        plan.skipped.push({
+          field: STATUS_FIELD,
+          code: 'conflict_lost',
+          reason: 'Both sides changed status; Jira changed it last, so Jira wins.',
+        });
         return;
       }
     }

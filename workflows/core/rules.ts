@@ -19,7 +19,11 @@ function comparableStrings(value: unknown, field?: ZohoField): string[] {
   return strings;
 }
 
-export function evaluateRule(rule: ConditionalSyncRule, record: ZohoRecord, fields?: readonly ZohoField[]): RuleOutcome {
+export function evaluateRule(
+  rule: ConditionalSyncRule,
+  record: ZohoRecord,
+  fields?: readonly ZohoField[],
+): RuleOutcome {
   const field = fields?.find((f) => f.id === rule.zohoFieldId);
   const value = zohoFieldValue(record, rule.zohoFieldId);
   const expected = (rule.value ?? '').trim().toLowerCase();
@@ -56,7 +60,12 @@ export function ruleDecision(
 ): RuleDecision {
   if (!rule || rule.enabled === false) return { outcome: 'no_rule', targetJiraStatusId: null, autoCreateAllowed: true };
   if (evaluateRule(rule, record, fields) === 'met') {
-    return { outcome: 'met', targetJiraStatusId: rule.metJiraStatusId, targetJiraStatusName: rule.metJiraStatusName, autoCreateAllowed: true };
+    return {
+      outcome: 'met',
+      targetJiraStatusId: rule.metJiraStatusId,
+      targetJiraStatusName: rule.metJiraStatusName,
+      autoCreateAllowed: true,
+    };
   }
   return {
     outcome: 'not_met',

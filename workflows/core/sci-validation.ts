@@ -15,15 +15,31 @@ export interface SciValidationError {
 /** A validated SCI before it is saved: owners resolved, rule normalised. */
 export type SmartConnectedItemDraft = Omit<SmartConnectedItem, 'id' | 'installationId'>;
 
-export type SciValidationResult = { ok: true; value: SmartConnectedItemDraft } | { ok: false; errors: SciValidationError[] };
+export type SciValidationResult =
+  { ok: true; value: SmartConnectedItemDraft } | { ok: false; errors: SciValidationError[] };
 
 const FIELD_LABELS: Record<string, string> = {
-  name: 'Name', mode: 'Sync mode', zohoPortalId: 'Zoho portal', zohoProjectId: 'Zoho project',
-  zohoModule: 'Zoho module', jiraProjectIds: 'Jira project', jiraIssueTypeId: 'Jira issue type',
-  displayFields: 'Display fields', mappings: 'Field mappings', jiraFieldId: 'Jira field', zohoFieldId: 'Zoho field',
-  owner: 'Field owner', autoCreate: 'Auto-create Jira issues', syncStatus: 'Status sync', syncComments: 'Comments sync',
-  syncAttachments: 'Attachments sync', rule: 'Conditional Sync Rule', operator: 'Operator', value: 'Value',
-  metJiraStatusId: 'Jira status when condition is met', notMetJiraStatusId: 'Jira status when condition is not met',
+  name: 'Name',
+  mode: 'Sync mode',
+  zohoPortalId: 'Zoho portal',
+  zohoProjectId: 'Zoho project',
+  zohoModule: 'Zoho module',
+  jiraProjectIds: 'Jira project',
+  jiraIssueTypeId: 'Jira issue type',
+  displayFields: 'Display fields',
+  mappings: 'Field mappings',
+  jiraFieldId: 'Jira field',
+  zohoFieldId: 'Zoho field',
+  owner: 'Field owner',
+  autoCreate: 'Auto-create Jira issues',
+  syncStatus: 'Status sync',
+  syncComments: 'Comments sync',
+  syncAttachments: 'Attachments sync',
+  rule: 'Conditional Sync Rule',
+  operator: 'Operator',
+  value: 'Value',
+  metJiraStatusId: 'Jira status when condition is met',
+  notMetJiraStatusId: 'Jira status when condition is not met',
   createIssueWhenNotMet: 'Create Jira issue when rule is not met',
 };
 
@@ -47,8 +63,9 @@ export function validateSmartConnectedItem(input: SmartConnectedItemInput | unkn
     return {
       ok: false,
       errors: parsed.error.issues.map((issue) => {
-        const missing = (issue.code === 'invalid_type' && /undefined/.test(issue.message))
-          || (issue.code === 'too_small' && Number(issue.minimum) === 1);
+        const missing =
+          (issue.code === 'invalid_type' && /undefined/.test(issue.message)) ||
+          (issue.code === 'too_small' && Number(issue.minimum) === 1);
         return {
           field: issue.path.map(String).join('.'),
           code: missing ? 'required' : 'invalid',
@@ -65,11 +82,15 @@ export function validateSmartConnectedItem(input: SmartConnectedItemInput | unkn
   const rule = sci.rule && sci.rule.enabled !== false ? sci.rule : null;
 
   if (!mode.synchronized) {
-    if (sci.displayFields.length === 0) add('displayFields', 'required', 'Select at least one Zoho field to show in the Jira issue panel.');
-    if (sci.jiraIssueTypeId) add('jiraIssueTypeId', 'not_allowed', 'Display-only items apply to whole Jira projects; remove the issue type.');
-    if (sci.mappings.length) add('mappings', 'not_allowed', 'Display-only items do not sync, so they take no field mappings.');
+    if (sci.displayFields.length === 0)
+      add('displayFields', 'required', 'Select at least one Zoho field to show in the Jira issue panel.');
+    if (sci.jiraIssueTypeId)
+      add('jiraIssueTypeId', 'not_allowed', 'Display-only items apply to whole Jira projects; remove the issue type.');
+    if (sci.mappings.length)
+      add('mappings', 'not_allowed', 'Display-only items do not sync, so they take no field mappings.');
     for (const [field] of [...OPTION_FIELDS, ['syncAttachments', 'attachments'] as const]) {
-      if (sci[field]) add(field, 'not_allowed', `${FIELD_LABELS[field]} is not available for display-only items, which never sync.`);
+      if (sci[field])
+        add(field, 'not_allowed', `${FIELD_LABELS[field]} is not available for display-only items, which never sync.`);
     }
     if (rule) add('rule', 'not_allowed', 'Conditional Sync Rules are not available for display-only items.');
   } else {
@@ -78,7 +99,11 @@ export function validateSmartConnectedItem(input: SmartConnectedItemInput | unkn
     }
     if (!sci.jiraIssueTypeId) add('jiraIssueTypeId', 'required', 'Choose the Jira issue type this item syncs with.');
     if (!module.synchronized) {
-      add('zohoModule', 'module_display_only', `${module.label} can only be used by display-only items in this version; synchronized items support Tasks and Issues.`);
+      add(
+        'zohoModule',
+        'module_display_only',
+        `${module.label} can only be used by display-only items in this version; synchronized items support Tasks and Issues.`,
+      );
     }
     for (const [field, capability] of OPTION_FIELDS) {
       if (sci[field] && !module[capability]) {
@@ -86,7 +111,11 @@ export function validateSmartConnectedItem(input: SmartConnectedItemInput | unkn
       }
     }
     if (sci.syncAttachments && !module.attachments) {
-      add('syncAttachments', 'not_supported_for_module', 'Attachments sync is only available for Zoho Tasks and Issues.');
+      add(
+        'syncAttachments',
+        'not_supported_for_module',
+        'Attachments sync is only available for Zoho Tasks and Issues.',
+      );
     }
     validateMappings(sci, add);
     if (rule) validateRule(rule, sci.autoCreate, add);
@@ -108,21 +137,38 @@ function validateMappings(sci: SmartConnectedItemInput, add: Add): void {
       add(`${at}.owner`, 'required', 'Choose who owns this field: Zoho Projects, Jira, or both.');
     }
     if (derived && m.owner && m.owner !== derived) {
-      add(`${at}.owner`, 'owner_not_allowed_in_mode', `In ${SYNC_MODE_CAPABILITIES[sci.mode].label} every field is owned by ${
-        derived === 'zoho' ? 'Zoho Projects' : 'both sides'}; use Custom Sync per Mapping to choose owners per field.`);
+      add(
+        `${at}.owner`,
+        'owner_not_allowed_in_mode',
+        `In ${SYNC_MODE_CAPABILITIES[sci.mode].label} every field is owned by ${
+          derived === 'zoho' ? 'Zoho Projects' : 'both sides'
+        }; use Custom Sync per Mapping to choose owners per field.`,
+      );
     }
     if (m.jiraFieldId === 'status' || m.zohoFieldId === 'status') {
-      add(`${at}.jiraFieldId`, 'use_status_sync', 'Status is synchronized by the Status sync option or a Conditional Sync Rule, not by a field mapping.');
+      add(
+        `${at}.jiraFieldId`,
+        'use_status_sync',
+        'Status is synchronized by the Status sync option or a Conditional Sync Rule, not by a field mapping.',
+      );
     }
     const firstJira = jiraSeen.get(m.jiraFieldId);
     if (firstJira !== undefined) {
-      add(`${at}.jiraFieldId`, 'duplicate', `This Jira field is already mapped in mapping ${firstJira + 1}; map each Jira field once.`);
+      add(
+        `${at}.jiraFieldId`,
+        'duplicate',
+        `This Jira field is already mapped in mapping ${firstJira + 1}; map each Jira field once.`,
+      );
     } else jiraSeen.set(m.jiraFieldId, i);
     const owner = ownerFor(sci.mode, m);
     if (owner && directionsFor(owner).includes('jira_to_zoho')) {
       const firstZoho = zohoWriteSeen.get(m.zohoFieldId);
       if (firstZoho !== undefined) {
-        add(`${at}.zohoFieldId`, 'duplicate', `Jira already writes this Zoho field through mapping ${firstZoho + 1}; two Jira fields cannot write one Zoho field.`);
+        add(
+          `${at}.zohoFieldId`,
+          'duplicate',
+          `Jira already writes this Zoho field through mapping ${firstZoho + 1}; two Jira fields cannot write one Zoho field.`,
+        );
       } else zohoWriteSeen.set(m.zohoFieldId, i);
     }
   });
@@ -134,10 +180,18 @@ function validateRule(rule: NonNullable<SmartConnectedItemInput['rule']>, autoCr
     add('rule.value', 'required', 'Enter the value the Zoho field is compared with.');
   }
   if (rule.createIssueWhenNotMet && !rule.notMetJiraStatusId) {
-    add('rule.notMetJiraStatusId', 'required', 'Choose the Jira status for issues created from records that do not meet the rule.');
+    add(
+      'rule.notMetJiraStatusId',
+      'required',
+      'Choose the Jira status for issues created from records that do not meet the rule.',
+    );
   }
   if (rule.createIssueWhenNotMet && !autoCreate) {
-    add('rule.createIssueWhenNotMet', 'requires_auto_create', 'Turn on Auto-create Jira issues to create issues for records that do not meet the rule.');
+    add(
+      'rule.createIssueWhenNotMet',
+      'requires_auto_create',
+      'Turn on Auto-create Jira issues to create issues for records that do not meet the rule.',
+    );
   }
 }
 
@@ -148,12 +202,14 @@ function normalise(sci: SmartConnectedItemInput, rule: SmartConnectedItemInput['
     ...rest,
     jiraIssueTypeId: synchronized ? sci.jiraIssueTypeId : undefined,
     mappings: mappings.map((m) => ({ ...m, owner: ownerFor(sci.mode, m)! })),
-    rule: !synchronized || !sci.rule
-      ? null
-      : {
-          ...sci.rule,
-          value: sci.rule.operator === 'equals' || sci.rule.operator === 'not_equals' ? sci.rule.value?.trim() : undefined,
-          enabled: rule ? true : false,
-        },
+    rule:
+      !synchronized || !sci.rule
+        ? null
+        : {
+            ...sci.rule,
+            value:
+              sci.rule.operator === 'equals' || sci.rule.operator === 'not_equals' ? sci.rule.value?.trim() : undefined,
+            enabled: rule ? true : false,
+          },
   };
 }

@@ -51,7 +51,8 @@ export function chooseJiraTransition(
   return {
     kind: 'no_safe_transition',
     reason: `Jira offers no transition from "${current.name}" to ${wanted}${
-      target.category ? ` or another ${target.category} status` : ''}; transitions offered now: ${offeredNames}.`,
+      target.category ? ` or another ${target.category} status` : ''
+    }; transitions offered now: ${offeredNames}.`,
   };
 }
 

@@ -3,7 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listDataCenters } from '../../../integrations/zoho/data-centers';
 import {
-  adminStatusSchema, connectionSummarySchema, dataCenterSchema, saveConnectionBodySchema,
+  adminStatusSchema,
+  connectionSummarySchema,
+  dataCenterSchema,
+  saveConnectionBodySchema,
 } from '../../contract/admin';
 import type { ServerContext } from '../../context';
 import { invocationOf } from '../../plugins/forge-auth';
@@ -12,47 +15,67 @@ const auth = { auth: 'admin' as const };
 const tags = ['admin: connection'];
 
 export const adminConnectionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
-  app.get('/api/admin/data-centers', {
-    config: auth,
-    schema: { tags, response: { 200: z.object({ dataCenters: z.array(dataCenterSchema) }) } },
-  }, async () => ({ dataCenters: listDataCenters() }));
+  app.get(
+    '/api/admin/data-centers',
+    {
+      config: auth,
+      schema: { tags, response: { 200: z.object({ dataCenters: z.array(dataCenterSchema) }) } },
+    },
+    async () => ({ dataCenters: listDataCenters() }),
+  );
 
-  app.get('/api/admin/connection', {
-    config: auth,
-    schema: { tags, response: { 200: connectionSummarySchema } },
-  }, async (request) => ctx.zoho.summary(invocationOf(request).installationId));
+  app.get(
+    '/api/admin/connection',
+    {
+      config: auth,
+      schema: { tags, response: { 200: connectionSummarySchema } },
+    },
+    async (request) => ctx.zoho.summary(invocationOf(request).installationId),
+  );
 
-  app.put('/api/admin/connection', {
-    config: auth,
-    schema: { tags, body: saveConnectionBodySchema, response: { 200: connectionSummarySchema } },
-  }, async (request) => {
-    const { installationId } = invocationOf(request);
-    const summary = await ctx.zoho.save(installationId, request.body);
-    ctx.metadata.clear(installationId);
-    request.log.info({ installationId, dataCenter: request.body.dataCenter }, 'zoho connection saved');
-    return summary;
-  });
+  app.put(
+    '/api/admin/connection',
+    {
+      config: auth,
+      schema: { tags, body: saveConnectionBodySchema, response: { 200: connectionSummarySchema } },
+    },
+    async (request) => {
+      const { installationId } = invocationOf(request);
+      const summary = await ctx.zoho.save(installationId, request.body);
+      ctx.metadata.clear(installationId);
+      request.log.info({ installationId, dataCenter: request.body.dataCenter }, 'zoho connection saved');
+      return summary;
+    },
+  );
 
-  app.delete('/api/admin/connection', {
-    config: auth,
-    schema: { tags, response: { 200: z.object({ connected: z.literal(false), revokedAtZoho: z.boolean() }) } },
-  }, async (request) => {
-    const { installationId } = invocationOf(request);
-    const { revokedAtZoho } = await ctx.zoho.revoke(installationId);
-    ctx.metadata.clear(installationId);
-    request.log.info({ installationId, revokedAtZoho }, 'zoho connection revoked');
-    return { connected: false as const, revokedAtZoho };
-  });
+  app.delete(
+    '/api/admin/connection',
+    {
+      config: auth,
+      schema: { tags, response: { 200: z.object({ connected: z.literal(false), revokedAtZoho: z.boolean() }) } },
+    },
+    async (request) => {
+      const { installationId } = invocationOf(request);
+      const { revokedAtZoho } = await ctx.zoho.revoke(installationId);
+      ctx.metadata.clear(installationId);
+      request.log.info({ installationId, revokedAtZoho }, 'zoho connection revoked');
+      return { connected: false as const, revokedAtZoho };
+    },
+  );
 
-  app.get('/api/admin/status', {
-    config: auth,
-    schema: { tags, response: { 200: adminStatusSchema } },
-  }, async (request) => {
-    const { installationId } = invocationOf(request);
-    return {
-      installationId,
-      ...(await ctx.installations.tokenStatus(installationId)),
-      temporalWebUrl: `${ctx.config.temporal.webUrl}/namespaces/${encodeURIComponent(ctx.config.temporal.namespace)}/schedules`,
-    };
-  });
+  app.get(
+    '/api/admin/status',
+    {
+      config: auth,
+      schema: { tags, response: { 200: adminStatusSchema } },
+    },
+    async (request) => {
+      const { installationId } = invocationOf(request);
+      return {
+        installationId,
+        ...(await ctx.installations.tokenStatus(installationId)),
+        temporalWebUrl: `${ctx.config.temporal.webUrl}/namespaces/${encodeURIComponent(ctx.config.temporal.namespace)}/schedules`,
+      };
+    },
+  );
 };

@@ -21,87 +21,133 @@ const itemParams = z.object({ id: z.string().uuid() });
 export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
   const store = createItemStore(ctx.prisma);
   const view = (row: ItemRow) => toItem(row, ctx.config.temporal);
-  const schedule = (row: ItemRow) => upsertSchedule(ctx.temporal, {
-    id: row.id, installationId: row.installationId, name: row.name, mode: row.mode,
-    enabled: isScheduleActive(row),
-  }, { taskQueue: ctx.taskQueue });
+  const schedule = (row: ItemRow) =>
+    upsertSchedule(
+      ctx.temporal,
+      {
+        id: row.id,
+        installationId: row.installationId,
+        name: row.name,
+        mode: row.mode,
+        enabled: isScheduleActive(row),
+      },
+      { taskQueue: ctx.taskQueue },
+    );
 
-  app.get('/api/admin/items', {
-    config: auth, schema: { tags, response: { 200: z.object({ items: z.array(itemSchema) }) } },
-  }, async (request) => {
-    const rows = await store.list(invocationOf(request).installationId);
-    return { items: rows.map(view) };
-  });
+  app.get(
+    '/api/admin/items',
+    {
+      config: auth,
+      schema: { tags, response: { 200: z.object({ items: z.array(itemSchema) }) } },
+    },
+    async (request) => {
+      const rows = await store.list(invocationOf(request).installationId);
+      return { items: rows.map(view) };
+    },
+  );
 
-  app.get('/api/admin/items/:id', {
-    config: auth, schema: { tags, params: itemParams, response: { 200: itemSchema } },
-  }, async (request) => view(await store.find(invocationOf(request).installationId, request.params.id)));
+  app.get(
+    '/api/admin/items/:id',
+    {
+      config: auth,
+      schema: { tags, params: itemParams, response: { 200: itemSchema } },
+    },
+    async (request) => view(await store.find(invocationOf(request).installationId, request.params.id)),
+  );
 
-  app.post('/api/admin/items', {
-    config: auth,
-    // attachValidation: the core's matrix answers with friendlier, per-field 422 errors.
-    attachValidation: true,
-    schema: { tags, body: itemBodySchema, response: { 201: itemSchema } },
-  }, async (request, reply) => {
-    const { installationId } = invocationOf(request);
-    const draft = validateItemInput(request.body);
-    const row = await store.create(installationId, draft);
-    try {
-      await schedule(row);
-    } catch (err) {
-      await store.remove(installationId, row.id).catch(() => undefined);
-      throw err;
-    }
-    request.log.info({ installationId, sciId: row.id, mode: row.mode }, 'smart connected item created');
-    return reply.code(201).send(view(row));
-  });
+  app.post(
+    '/api/admin/items',
+    {
+      config: auth,
+      // attachValidation: the core's matrix answers with friendlier, per-field 422 errors.
+      attachValidation: true,
+      schema: { tags, body: itemBodySchema, response: { 201: itemSchema } },
+    },
+    async (request, reply) => {
+      const { installationId } = invocationOf(request);
+      const draft = validateItemInput(request.body);
+      const row = await store.create(installationId, draft);
+      try {
+        await schedule(row);
+      } catch (err) {
+        await store.remove(installationId, row.id).catch(() => undefined);
+        throw err;
+      }
+      request.log.info({ installationId, sciId: row.id, mode: row.mode }, 'smart connected item created');
+      return reply.code(201).send(view(row));
+    },
+  );
 
-  app.put('/api/admin/items/:id', {
-    config: auth, attachValidation: true,
-    schema: { tags, params: itemParams, body: itemBodySchema, response: { 200: itemSchema } },
-  }, async (request) => {
-    const { installationId } = invocationOf(request);
-    const params = itemParams.safeParse(request.params);
-    if (!params.success) throw new AppError('not_found', 'The Smart Connected Item was not found.');
-    const draft = validateItemInput(request.body);
-    const row = await store.update(installationId, params.data.id, draft);
-    await schedule(row);
-    return view(row);
-  });
-
-  app.delete('/api/admin/items/:id', {
-    config: auth, schema: { tags, params: itemParams, response: { 200: z.object({ deleted: z.literal(true) }) } },
-  }, async (request) => {
-    const { installationId } = invocationOf(request);
-    await store.find(installationId, request.params.id);
-    await deleteSchedule(ctx.temporal, request.params.id);
-    await store.remove(installationId, request.params.id);
-    return { deleted: true as const };
-  });
-
-  for (const [action, enabled] of [['enable', true], ['disable', false]] as const) {
-    app.post(`/api/admin/items/:id/${action}`, {
-      config: auth, schema: { tags, params: itemParams, response: { 200: itemSchema } },
-    }, async (request) => {
-      const row = await store.setEnabled(invocationOf(request).installationId, request.params.id, enabled);
+  app.put(
+    '/api/admin/items/:id',
+    {
+      config: auth,
+      attachValidation: true,
+      schema: { tags, params: itemParams, body: itemBodySchema, response: { 200: itemSchema } },
+    },
+    async (request) => {
+      const { installationId } = invocationOf(request);
+      const params = itemParams.safeParse(request.params);
+      if (!params.success) throw new AppError('not_found', 'The Smart Connected Item was not found.');
+      const draft = validateItemInput(request.body);
+      const row = await store.update(installationId, params.data.id, draft);
       await schedule(row);
       return view(row);
-    });
+    },
+  );
+
+  app.delete(
+    '/api/admin/items/:id',
+    {
+      config: auth,
+      schema: { tags, params: itemParams, response: { 200: z.object({ deleted: z.literal(true) }) } },
+    },
+    async (request) => {
+      const { installationId } = invocationOf(request);
+      await store.find(installationId, request.params.id);
+      await deleteSchedule(ctx.temporal, request.params.id);
+      await store.remove(installationId, request.params.id);
+      return { deleted: true as const };
+    },
+  );
+
+  for (const [action, enabled] of [
+    ['enable', true],
+    ['disable', false],
+  ] as const) {
+    app.post(
+      `/api/admin/items/:id/${action}`,
+      {
+        config: auth,
+        schema: { tags, params: itemParams, response: { 200: itemSchema } },
+      },
+      async (request) => {
+        const row = await store.setEnabled(invocationOf(request).installationId, request.params.id, enabled);
+        await schedule(row);
+        return view(row);
+      },
+    );
   }
 
-  app.post('/api/admin/items/:id/sync-now', {
-    config: auth, schema: { tags, params: itemParams, response: { 202: syncNowResultSchema } },
-  }, async (request, reply) => {
-    const row = await store.find(invocationOf(request).installationId, request.params.id);
-    if (!SYNC_MODE_CAPABILITIES[row.mode].synchronized) {
-      throw new AppError('conflict', 'Display-only items never sync; there is nothing to run.');
-    }
-    if (!isScheduleActive(row)) throw new AppError('conflict', 'Enable the Smart Connected Item before running a sync.');
-    await triggerSyncNow(ctx.temporal, row.id);
-    const { webUrl, namespace } = ctx.config.temporal;
-    return reply.code(202).send({
-      workflowId: syncWorkflowIdFor(row.id),
-      temporalUrl: `${webUrl}/namespaces/${encodeURIComponent(namespace)}/schedules/${encodeURIComponent(scheduleIdFor(row.id))}`,
-    });
-  });
+  app.post(
+    '/api/admin/items/:id/sync-now',
+    {
+      config: auth,
+      schema: { tags, params: itemParams, response: { 202: syncNowResultSchema } },
+    },
+    async (request, reply) => {
+      const row = await store.find(invocationOf(request).installationId, request.params.id);
+      if (!SYNC_MODE_CAPABILITIES[row.mode].synchronized) {
+        throw new AppError('conflict', 'Display-only items never sync; there is nothing to run.');
+      }
+      if (!isScheduleActive(row))
+        throw new AppError('conflict', 'Enable the Smart Connected Item before running a sync.');
+      await triggerSyncNow(ctx.temporal, row.id);
+      const { webUrl, namespace } = ctx.config.temporal;
+      return reply.code(202).send({
+        workflowId: syncWorkflowIdFor(row.id),
+        temporalUrl: `${webUrl}/namespaces/${encodeURIComponent(namespace)}/schedules/${encodeURIComponent(scheduleIdFor(row.id))}`,
+      });
+    },
+  );
 };

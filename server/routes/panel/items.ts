@@ -15,32 +15,48 @@ const MAX_SEARCH_RESULTS = 25;
 export const panelItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
   const loader = createPanelLoader(ctx);
 
-  app.get('/api/panel/items', {
-    config: auth, schema: { tags, response: { 200: panelItemsSchema } },
-  }, async (request) => {
-    const inv = invocationOf(request);
-    const issue = issueOf(inv);
-    const [scis, links, connection] = await Promise.all([
-      ctx.prisma.smartConnectedItem.findMany({ where: { installationId: issue.installationId }, include: itemInclude, orderBy: { createdAt: 'asc' } }),
-      ctx.prisma.link.findMany({ where: { installationId: issue.installationId, jiraIssueId: issue.issueId } }),
-      ctx.zoho.get(issue.installationId),
-    ]);
-    const linkBySci = new Map(links.map((l) => [l.sciId, l]));
-    const scope = scis.some((s) => !linkBySci.has(s.id)) ? await loader.scopeOf(inv) : null;
-    const visible = scis.filter((s) => linkBySci.has(s.id) || (scope !== null && appliesTo(s, scope)));
-    const zohoState = links.length ? await loader.zohoOrNull(issue.installationId) : undefined;
-    const items = await Promise.all(visible.map((s) => loader.panelItem(issue.installationId, s, linkBySci.get(s.id) ?? null, zohoState)));
-    return { issue: { id: issue.issueId, key: issue.issueKey }, zohoConnected: connection !== null, items };
-  });
+  app.get(
+    '/api/panel/items',
+    {
+      config: auth,
+      schema: { tags, response: { 200: panelItemsSchema } },
+    },
+    async (request) => {
+      const inv = invocationOf(request);
+      const issue = issueOf(inv);
+      const [scis, links, connection] = await Promise.all([
+        ctx.prisma.smartConnectedItem.findMany({
+          where: { installationId: issue.installationId },
+          include: itemInclude,
+          orderBy: { createdAt: 'asc' },
+        }),
+        ctx.prisma.link.findMany({ where: { installationId: issue.installationId, jiraIssueId: issue.issueId } }),
+        ctx.zoho.get(issue.installationId),
+      ]);
+      const linkBySci = new Map(links.map((l) => [l.sciId, l]));
+      const scope = scis.some((s) => !linkBySci.has(s.id)) ? await loader.scopeOf(inv) : null;
+      const visible = scis.filter((s) => linkBySci.has(s.id) || (scope !== null && appliesTo(s, scope)));
+      const zohoState = links.length ? await loader.zohoOrNull(issue.installationId) : undefined;
+      const items = await Promise.all(
+        visible.map((s) => loader.panelItem(issue.installationId, s, linkBySci.get(s.id) ?? null, zohoState)),
+      );
+      return { issue: { id: issue.issueId, key: issue.issueKey }, zohoConnected: connection !== null, items };
+    },
+  );
 
-  app.get('/api/panel/items/:sciId/search', {
-    config: auth, schema: { tags, params: sciParams, querystring: searchQuerySchema, response: { 200: searchResultSchema } },
-  }, async (request) => {
-    const inv = invocationOf(request);
-    const sci = await loader.sciForIssue(inv, request.params.sciId);
-    const zoho = await ctx.zoho.apiFor(inv.installationId);
-    const src = sourceOfRow(sci);
-    const found = await zoho.searchRecords(src, request.query.q);
-    return { records: found.slice(0, MAX_SEARCH_RESULTS).map((r) => recordSummary(zoho, src, r)) };
-  });
+  app.get(
+    '/api/panel/items/:sciId/search',
+    {
+      config: auth,
+      schema: { tags, params: sciParams, querystring: searchQuerySchema, response: { 200: searchResultSchema } },
+    },
+    async (request) => {
+      const inv = invocationOf(request);
+      const sci = await loader.sciForIssue(inv, request.params.sciId);
+      const zoho = await ctx.zoho.apiFor(inv.installationId);
+      const src = sourceOfRow(sci);
+      const found = await zoho.searchRecords(src, request.query.q);
+      return { records: found.slice(0, MAX_SEARCH_RESULTS).map((r) => recordSummary(zoho, src, r)) };
+    },
+  );
 };

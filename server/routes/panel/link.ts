@@ -46,73 +46,106 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
     return { issue, sci, link };
   };
 
-  app.post('/api/panel/items/:sciId/link', {
-    config: auth, schema: { tags, params: sciParams, body: linkBodySchema, response: { 200: panelItemSchema } },
-  }, async (request) => {
-    const { issue, sci } = await issueAndItem(request, request.params.sciId);
-    const { zohoRecordId } = request.body;
-    const existing = await loader.linkOf(issue.installationId, sci.id, issue.issueId);
-    if (existing?.origin === 'auto') throw new AppError('auto_managed_link', AUTO_LINK_REASON);
-    if (existing?.zohoRecordId === zohoRecordId) return loader.panelItem(issue.installationId, sci, existing);
+  app.post(
+    '/api/panel/items/:sciId/link',
+    {
+      config: auth,
+      schema: { tags, params: sciParams, body: linkBodySchema, response: { 200: panelItemSchema } },
+    },
+    async (request) => {
+      const { issue, sci } = await issueAndItem(request, request.params.sciId);
+      const { zohoRecordId } = request.body;
+      const existing = await loader.linkOf(issue.installationId, sci.id, issue.issueId);
+      if (existing?.origin === 'auto') throw new AppError('auto_managed_link', AUTO_LINK_REASON);
+      if (existing?.zohoRecordId === zohoRecordId) return loader.panelItem(issue.installationId, sci, existing);
 
-    const other = await ctx.prisma.link.findFirst({ where: { sciId: sci.id, zohoRecordId, NOT: { jiraIssueId: issue.issueId } } });
-    if (other) {
-      throw new AppError('already_linked', `This Zoho Projects record is already linked to ${other.jiraIssueKey} by "${sci.name}". Unlink it there first.`);
-    }
-    const zoho = await ctx.zoho.apiFor(issue.installationId);
-    const record = await zoho.getRecord(sourceOfRow(sci), zohoRecordId);
-    if (!record) throw notFound('The Zoho Projects record (in this item\'s portal, project and module)');
-
-    const data = {
-      installationId: issue.installationId, sciId: sci.id, jiraIssueId: issue.issueId, jiraIssueKey: issue.issueKey,
-      zohoRecordId, zohoRecordKey: record.key || null, zohoRecordName: record.name, origin: 'manual' as const,
-      createdBy: issue.principal,
-    };
-    let link;
-    try {
-      link = await ctx.prisma.$transaction(async (tx) => {
-        // Replacing a manual link: the old pair goes (with its receipts and mirrors), a new one starts.
-        if (existing) await tx.link.deleteMany({ where: { id: existing.id, origin: 'manual' } });
-        return tx.link.create({ data });
+      const other = await ctx.prisma.link.findFirst({
+        where: { sciId: sci.id, zohoRecordId, NOT: { jiraIssueId: issue.issueId } },
       });
-    } catch (err) {
-      if (isUnique(err)) throw new AppError('already_linked', 'This issue or record was linked a moment ago. Reload the panel.');
-      throw err;
-    }
-    // The visible "linked to Jira" note on the Zoho record: once per link (Link.zohoNoteCommentId).
-    const note = await writeLinkNote(noteCtx, { linkId: link.id }).catch((err: Error) => {
-      request.log.warn({ linkId: link.id, err: err.message }, 'link note not written now; the sync cycle retries it');
-      return null;
-    });
-    if (synchronized(sci)) {
-      await refreshInBackground(issue.installationId, link.id).catch((err: Error) =>
-        request.log.warn({ linkId: link.id, err: err.message }, 'could not start the first sync of the new link'));
-    }
-    request.log.info({ installationId: issue.installationId, sciId: sci.id, linkId: link.id, note: note?.outcome }, 'manual link created');
-    const fresh = await ctx.prisma.link.findUniqueOrThrow({ where: { id: link.id } });
-    return loader.panelItem(issue.installationId, sci, fresh, { zoho, error: null });
-  });
+      if (other) {
+        throw new AppError(
+          'already_linked',
+          `This Zoho Projects record is already linked to ${other.jiraIssueKey} by "${sci.name}". Unlink it there first.`,
+        );
+      }
+      const zoho = await ctx.zoho.apiFor(issue.installationId);
+      const record = await zoho.getRecord(sourceOfRow(sci), zohoRecordId);
+      if (!record) throw notFound("The Zoho Projects record (in this item's portal, project and module)");
 
-  app.delete('/api/panel/items/:sciId/link', {
-    config: auth, schema: { tags, params: sciParams, response: { 200: panelItemSchema } },
-  }, async (request) => {
-    const { issue, sci, link } = await linkedItem(request, request.params.sciId);
-    if (link.origin === 'auto') throw new AppError('auto_managed_link', AUTO_LINK_REASON);
-    await ctx.prisma.link.deleteMany({ where: { id: link.id, installationId: issue.installationId, origin: 'manual' } });
-    request.log.info({ installationId: issue.installationId, sciId: sci.id, linkId: link.id }, 'manual link removed');
-    return loader.panelItem(issue.installationId, sci, null);
-  });
+      const data = {
+        installationId: issue.installationId,
+        sciId: sci.id,
+        jiraIssueId: issue.issueId,
+        jiraIssueKey: issue.issueKey,
+        zohoRecordId,
+        zohoRecordKey: record.key || null,
+        zohoRecordName: record.name,
+        origin: 'manual' as const,
+        createdBy: issue.principal,
+      };
+      let link;
+      try {
+        link = await ctx.prisma.$transaction(async (tx) => {
+          // Replacing a manual link: the old pair goes (with its receipts and mirrors), a new one starts.
+          if (existing) await tx.link.deleteMany({ where: { id: existing.id, origin: 'manual' } });
+          return tx.link.create({ data });
+        });
+      } catch (err) {
+        if (isUnique(err))
+          throw new AppError('already_linked', 'This issue or record was linked a moment ago. Reload the panel.');
+        throw err;
+      }
+      // The visible "linked to Jira" note on the Zoho record: once per link (Link.zohoNoteCommentId).
+      const note = await writeLinkNote(noteCtx, { linkId: link.id }).catch((err: Error) => {
+        request.log.warn({ linkId: link.id, err: err.message }, 'link note not written now; the sync cycle retries it');
+        return null;
+      });
+      if (synchronized(sci)) {
+        await refreshInBackground(issue.installationId, link.id).catch((err: Error) =>
+          request.log.warn({ linkId: link.id, err: err.message }, 'could not start the first sync of the new link'),
+        );
+      }
+      request.log.info(
+        { installationId: issue.installationId, sciId: sci.id, linkId: link.id, note: note?.outcome },
+        'manual link created',
+      );
+      const fresh = await ctx.prisma.link.findUniqueOrThrow({ where: { id: link.id } });
+      return loader.panelItem(issue.installationId, sci, fresh, { zoho, error: null });
+    },
+  );
 
-  app.post('/api/panel/items/:sciId/refresh', {
-    config: auth, schema: { tags, params: sciParams, response: { 200: refreshResultSchema } },
-  }, async (request) => {
-    const { issue, sci, link } = await linkedItem(request, request.params.sciId);
-    let syncWorkflowId: string | null = null;
-    if (synchronized(sci)) {
-      const handle = await refreshInBackground(issue.installationId, link.id);
-      syncWorkflowId = handle.workflowId;
-    }
-    const item = await loader.panelItem(issue.installationId, sci, link);
-    return { ...item, syncWorkflowId };
-  });
+  app.delete(
+    '/api/panel/items/:sciId/link',
+    {
+      config: auth,
+      schema: { tags, params: sciParams, response: { 200: panelItemSchema } },
+    },
+    async (request) => {
+      const { issue, sci, link } = await linkedItem(request, request.params.sciId);
+      if (link.origin === 'auto') throw new AppError('auto_managed_link', AUTO_LINK_REASON);
+      await ctx.prisma.link.deleteMany({
+        where: { id: link.id, installationId: issue.installationId, origin: 'manual' },
+      });
+      request.log.info({ installationId: issue.installationId, sciId: sci.id, linkId: link.id }, 'manual link removed');
+      return loader.panelItem(issue.installationId, sci, null);
+    },
+  );
+
+  app.post(
+    '/api/panel/items/:sciId/refresh',
+    {
+      config: auth,
+      schema: { tags, params: sciParams, response: { 200: refreshResultSchema } },
+    },
+    async (request) => {
+      const { issue, sci, link } = await linkedItem(request, request.params.sciId);
+      let syncWorkflowId: string | null = null;
+      if (synchronized(sci)) {
+        const handle = await refreshInBackground(issue.installationId, link.id);
+        syncWorkflowId = handle.workflowId;
+      }
+      const item = await loader.panelItem(issue.installationId, sci, link);
+      return { ...item, syncWorkflowId };
+    },
+  );
 };

@@ -24,11 +24,23 @@ export function attachmentRoutes(ctx: JiraSimContext) {
         if (part.type !== 'file') continue;
         const chunks: Buffer[] = [];
         for await (const chunk of part.file) chunks.push(chunk as Buffer);
-        if (part.file.truncated) throw new JiraError(413, [`The attachment '${part.filename}' is larger than ${ctx.maxAttachmentBytes} bytes.`]);
+        if (part.file.truncated)
+          throw new JiraError(413, [
+            `The attachment '${part.filename}' is larger than ${ctx.maxAttachmentBytes} bytes.`,
+          ]);
         if (part.fieldname !== 'file') continue;
-        created.push(addAttachment(store, actor, issueIdOrKey, { filename: part.filename, mimeType: part.mimetype, content: Buffer.concat(chunks) }));
+        created.push(
+          addAttachment(store, actor, issueIdOrKey, {
+            filename: part.filename,
+            mimeType: part.mimetype,
+            content: Buffer.concat(chunks),
+          }),
+        );
       }
-      if (created.length === 0) throw new JiraError(400, ["No attachments were found in the request (the multipart field must be named 'file')."]);
+      if (created.length === 0)
+        throw new JiraError(400, [
+          "No attachments were found in the request (the multipart field must be named 'file').",
+        ]);
       return reply.code(200).send(created.map((a) => render.attachment(a)));
     });
 
@@ -48,8 +60,13 @@ export function attachmentRoutes(ctx: JiraSimContext) {
     app.get('/rest/api/3/attachment/content/:id', async (request, reply) => {
       const attachment = requireAttachment(store, (request.params as { id: string }).id);
       const { redirect } = request.query as { redirect?: string };
-      if (redirect !== 'false') return reply.code(303).header('Location', `${ctx.baseUrl}/_sim/media/${attachment.id}`).send();
-      return reply.code(200).type(attachment.mimeType).header('Content-Disposition', `attachment; filename="${attachment.filename}"`).send(attachment.content);
+      if (redirect !== 'false')
+        return reply.code(303).header('Location', `${ctx.baseUrl}/_sim/media/${attachment.id}`).send();
+      return reply
+        .code(200)
+        .type(attachment.mimeType)
+        .header('Content-Disposition', `attachment; filename="${attachment.filename}"`)
+        .send(attachment.content);
     });
 
     // Where the 303 points (like api.media.atlassian.com): pre-authorised, outside the REST API.

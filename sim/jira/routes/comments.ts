@@ -16,7 +16,12 @@ export function commentRoutes(ctx: JiraSimContext) {
       const maxResults = Math.min(Number(q.maxResults ?? 5000), 5000);
       const ordered = [...issue.comments].sort((a, b) => Number(a.id) - Number(b.id));
       if (q.orderBy === '-created' || q.orderBy === '-updated') ordered.reverse();
-      return { startAt, maxResults, total: ordered.length, comments: ordered.slice(startAt, startAt + maxResults).map((c) => render.comment(c)) };
+      return {
+        startAt,
+        maxResults,
+        total: ordered.length,
+        comments: ordered.slice(startAt, startAt + maxResults).map((c) => render.comment(c)),
+      };
     });
 
     app.post('/rest/api/3/issue/:issueIdOrKey/comment', async (request, reply) => {

@@ -20,14 +20,22 @@ const faultSchema = z.object({
 
 const configSchema = z.object({
   searchLagMs: z.number().nonnegative().optional(),
-  rateLimit: z.object({ budget: z.number().int().positive().optional(), windowMs: z.number().positive().optional(), ceilingPerSecond: z.number().positive().optional() }).optional(),
-  events: z.object({
-    eventsUrl: z.string().url().optional(),
-    eventsFormat: z.enum(['forge', 'webhook']).optional(),
-    deliverOwnChanges: z.boolean().optional(),
-    eventAttempts: z.number().int().positive().optional(),
-    eventRetryDelayMs: z.number().nonnegative().optional(),
-  }).optional(),
+  rateLimit: z
+    .object({
+      budget: z.number().int().positive().optional(),
+      windowMs: z.number().positive().optional(),
+      ceilingPerSecond: z.number().positive().optional(),
+    })
+    .optional(),
+  events: z
+    .object({
+      eventsUrl: z.string().url().optional(),
+      eventsFormat: z.enum(['forge', 'webhook']).optional(),
+      deliverOwnChanges: z.boolean().optional(),
+      eventAttempts: z.number().int().positive().optional(),
+      eventRetryDelayMs: z.number().nonnegative().optional(),
+    })
+    .optional(),
 });
 
 const actSchema = z.object({
@@ -51,7 +59,12 @@ export function controlRoutes(control: JiraSimControl) {
 
     app.post('/_sim/reset', async (request) => {
       const body = (request.body ?? {}) as { seed?: 'demo' | 'empty' | JiraSeed };
-      const seed = body.seed === 'empty' ? { ...demoSeed(), issues: [] } : body.seed === 'demo' || !body.seed ? demoSeed() : body.seed;
+      const seed =
+        body.seed === 'empty'
+          ? { ...demoSeed(), issues: [] }
+          : body.seed === 'demo' || !body.seed
+            ? demoSeed()
+            : body.seed;
       control.reset(seed);
       return { ok: true };
     });
@@ -64,20 +77,38 @@ export function controlRoutes(control: JiraSimControl) {
       const user = control.as(accountId);
       const issue = a.issue ?? '';
       switch (action) {
-        case 'create-issue': return user.createIssue({ fields: a.fields });
-        case 'edit': user.editIssue(issue, a.fields ?? {}); return { ok: true };
-        case 'transition': user.transition(issue, a.transition ?? a.status ?? ''); return { ok: true };
-        case 'move': user.moveToStatus(issue, a.status ?? ''); return { ok: true };
-        case 'comment': return user.comment(issue, a.body ?? a.text ?? '');
-        case 'edit-comment': user.editComment(issue, a.commentId ?? '', a.body ?? a.text ?? ''); return { ok: true };
-        case 'delete-comment': user.deleteComment(issue, a.commentId ?? ''); return { ok: true };
+        case 'create-issue':
+          return user.createIssue({ fields: a.fields });
+        case 'edit':
+          user.editIssue(issue, a.fields ?? {});
+          return { ok: true };
+        case 'transition':
+          user.transition(issue, a.transition ?? a.status ?? '');
+          return { ok: true };
+        case 'move':
+          user.moveToStatus(issue, a.status ?? '');
+          return { ok: true };
+        case 'comment':
+          return user.comment(issue, a.body ?? a.text ?? '');
+        case 'edit-comment':
+          user.editComment(issue, a.commentId ?? '', a.body ?? a.text ?? '');
+          return { ok: true };
+        case 'delete-comment':
+          user.deleteComment(issue, a.commentId ?? '');
+          return { ok: true };
         case 'attach': {
-          const content = a.contentBase64 !== undefined ? Buffer.from(a.contentBase64, 'base64') : Buffer.from(a.text ?? '');
+          const content =
+            a.contentBase64 !== undefined ? Buffer.from(a.contentBase64, 'base64') : Buffer.from(a.text ?? '');
           return user.attach(issue, a.filename ?? 'file.txt', content, a.mimeType);
         }
-        case 'set-property': user.setProperty(issue, a.key ?? '', a.value); return { ok: true };
-        case 'delete-issue': user.deleteIssue(issue); return { ok: true };
-        default: return reply.code(404).send({ error: `unknown action ${action}` });
+        case 'set-property':
+          user.setProperty(issue, a.key ?? '', a.value);
+          return { ok: true };
+        case 'delete-issue':
+          user.deleteIssue(issue);
+          return { ok: true };
+        default:
+          return reply.code(404).send({ error: `unknown action ${action}` });
       }
     });
 
@@ -90,7 +121,9 @@ export function controlRoutes(control: JiraSimControl) {
       return { ok: true };
     });
 
-    app.get('/_sim/faults', async () => control.faults().map((f) => ({ ...f, path: f.path instanceof RegExp ? f.path.source : f.path })));
+    app.get('/_sim/faults', async () =>
+      control.faults().map((f) => ({ ...f, path: f.path instanceof RegExp ? f.path.source : f.path })),
+    );
     app.post('/_sim/faults', async (request) => {
       const { pathRegex, ...rule } = faultSchema.parse(request.body);
       return { id: control.injectFault({ ...rule, path: pathRegex ? new RegExp(pathRegex) : rule.path }) };
@@ -105,7 +138,9 @@ export function controlRoutes(control: JiraSimControl) {
     });
 
     app.post('/_sim/tokens', async (request) => {
-      const { token, accountId } = z.object({ token: z.string().min(1), accountId: z.string().min(1) }).parse(request.body);
+      const { token, accountId } = z
+        .object({ token: z.string().min(1), accountId: z.string().min(1) })
+        .parse(request.body);
       control.addToken(token, accountId);
       return { ok: true };
     });
@@ -115,7 +150,9 @@ export function controlRoutes(control: JiraSimControl) {
     });
 
     app.post('/_sim/violations/expect', async (request) => {
-      control.expectViolation(z.object({ count: z.number().int().positive().default(1) }).parse(request.body ?? {}).count);
+      control.expectViolation(
+        z.object({ count: z.number().int().positive().default(1) }).parse(request.body ?? {}).count,
+      );
       return { ok: true };
     });
     app.get('/_sim/violations', async () => control.violations());

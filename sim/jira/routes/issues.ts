@@ -1,7 +1,14 @@
 /** Issues: create, read, edit, delete, transitions and changelog. */
 import type { FastifyInstance } from 'fastify';
 import { actorOf, type JiraSimContext } from '../context';
-import { availableTransitions, createIssue, deleteIssue, editIssue, transitionIssue, type CreateIssueInput } from '../issue-writes';
+import {
+  availableTransitions,
+  createIssue,
+  deleteIssue,
+  editIssue,
+  transitionIssue,
+  type CreateIssueInput,
+} from '../issue-writes';
 import { JiraError } from '../store';
 
 type IssueParams = { issueIdOrKey: string };
@@ -9,7 +16,11 @@ type IssueParams = { issueIdOrKey: string };
 /** Query params that may repeat or be comma-separated, as a flat list. */
 export function listParam(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
-  return ([] as unknown[]).concat(value).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+  return ([] as unknown[])
+    .concat(value)
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function issueRoutes(ctx: JiraSimContext) {
@@ -21,13 +32,19 @@ export function issueRoutes(ctx: JiraSimContext) {
       const actor = actorOf(request);
       const issue = createIssue(store, actor, body);
       if (body.transition?.id) transitionIssue(store, actor, issue.id, String(body.transition.id));
-      return reply.code(201).send({ id: issue.id, key: issue.key, self: `${ctx.baseUrl}/rest/api/3/issue/${issue.id}` });
+      return reply
+        .code(201)
+        .send({ id: issue.id, key: issue.key, self: `${ctx.baseUrl}/rest/api/3/issue/${issue.id}` });
     });
 
     app.get('/rest/api/3/issue/:issueIdOrKey', async (request) => {
       const q = request.query as { fields?: unknown; expand?: string; properties?: unknown };
       const issue = store.requireIssue((request.params as IssueParams).issueIdOrKey);
-      return render.issue(issue, { fields: listParam(q.fields) ?? ['*all'], expand: q.expand, properties: listParam(q.properties) });
+      return render.issue(issue, {
+        fields: listParam(q.fields) ?? ['*all'],
+        expand: q.expand,
+        properties: listParam(q.properties),
+      });
     });
 
     app.put('/rest/api/3/issue/:issueIdOrKey', async (request, reply) => {
@@ -56,8 +73,14 @@ export function issueRoutes(ctx: JiraSimContext) {
 
     app.post('/rest/api/3/issue/:issueIdOrKey/transitions', async (request, reply) => {
       const body = (request.body ?? {}) as CreateIssueInput & { transition?: { id?: string } };
-      if (!body.transition?.id) throw new JiraError(400, ['Missing \'transition\' identifier']);
-      transitionIssue(store, actorOf(request), (request.params as IssueParams).issueIdOrKey, String(body.transition.id), body);
+      if (!body.transition?.id) throw new JiraError(400, ["Missing 'transition' identifier"]);
+      transitionIssue(
+        store,
+        actorOf(request),
+        (request.params as IssueParams).issueIdOrKey,
+        String(body.transition.id),
+        body,
+      );
       return reply.code(204).send();
     });
 
@@ -69,7 +92,11 @@ export function issueRoutes(ctx: JiraSimContext) {
       const values = issue.histories.slice(startAt, startAt + maxResults).map((h) => render.history(h));
       return {
         self: `${ctx.baseUrl}/rest/api/3/issue/${issue.key}/changelog?maxResults=${maxResults}&startAt=${startAt}`,
-        maxResults, startAt, total: issue.histories.length, isLast: startAt + maxResults >= issue.histories.length, values,
+        maxResults,
+        startAt,
+        total: issue.histories.length,
+        isLast: startAt + maxResults >= issue.histories.length,
+        values,
       };
     });
   };

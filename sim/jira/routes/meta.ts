@@ -10,7 +10,13 @@ type ProjectParams = { projectIdOrKey: string };
 function page<T>(items: T[], query: { startAt?: string | number; maxResults?: string | number }, cap = 50) {
   const startAt = Number(query.startAt ?? 0);
   const maxResults = Math.min(Number(query.maxResults ?? cap), cap);
-  return { startAt, maxResults, total: items.length, values: items.slice(startAt, startAt + maxResults), isLast: startAt + maxResults >= items.length };
+  return {
+    startAt,
+    maxResults,
+    total: items.length,
+    values: items.slice(startAt, startAt + maxResults),
+    isLast: startAt + maxResults >= items.length,
+  };
 }
 
 export function metaRoutes(ctx: JiraSimContext) {
@@ -24,13 +30,26 @@ export function metaRoutes(ctx: JiraSimContext) {
   return async function plugin(app: FastifyInstance) {
     app.get('/rest/api/3/myself', async (request) => {
       const user = store.users.get(actorOf(request))!;
-      return { ...render.user(user), locale: 'en_US', groups: { size: 1, items: [] }, applicationRoles: { size: 1, items: [] } };
+      return {
+        ...render.user(user),
+        locale: 'en_US',
+        groups: { size: 1, items: [] },
+        applicationRoles: { size: 1, items: [] },
+      };
     });
 
     app.get('/rest/api/3/serverInfo', async () => ({
-      baseUrl: ctx.baseUrl, displayUrl: ctx.baseUrl, version: '1001.0.0-SNAPSHOT', versionNumbers: [1001, 0, 0],
-      deploymentType: 'Cloud', buildNumber: 100250, buildDate: '2026-11-01T00:00:00.000+0000',
-      serverTime: jiraDate(store.now()), scmInfo: 'simulator', serverTitle: 'Jira (simulator)', defaultLocale: { locale: 'en_US' },
+      baseUrl: ctx.baseUrl,
+      displayUrl: ctx.baseUrl,
+      version: '1001.0.0-SNAPSHOT',
+      versionNumbers: [1001, 0, 0],
+      deploymentType: 'Cloud',
+      buildNumber: 100250,
+      buildDate: '2026-11-01T00:00:00.000+0000',
+      serverTime: jiraDate(store.now()),
+      scmInfo: 'simulator',
+      serverTitle: 'Jira (simulator)',
+      defaultLocale: { locale: 'en_US' },
     }));
 
     app.get('/rest/api/3/user', async (request) => {
@@ -48,18 +67,29 @@ export function metaRoutes(ctx: JiraSimContext) {
         .filter((p) => !keys || keys.includes(p.key) || keys.includes(p.id))
         .filter((p) => !text || p.key.toLowerCase().includes(text) || p.name.toLowerCase().includes(text))
         .sort((a, b) => a.key.localeCompare(b.key));
-      const result = page(projects.map((p) => render.project(p, true)), q);
+      const result = page(
+        projects.map((p) => render.project(p, true)),
+        q,
+      );
       return { self: `${ctx.baseUrl}/rest/api/3/project/search`, ...result };
     });
 
-    app.get('/rest/api/3/project/:projectIdOrKey', async (request) => render.project(requireProject((request.params as ProjectParams).projectIdOrKey), true));
+    app.get('/rest/api/3/project/:projectIdOrKey', async (request) =>
+      render.project(requireProject((request.params as ProjectParams).projectIdOrKey), true),
+    );
 
     app.get('/rest/api/3/project/:projectIdOrKey/statuses', async (request) => {
       const project = requireProject((request.params as ProjectParams).projectIdOrKey);
       const statuses = project.workflow.statusIds.map((id) => render.status(store.statuses.get(id)!));
       return project.issueTypeIds.map((id) => {
         const type = store.issueTypes.get(id)!;
-        return { self: `${ctx.baseUrl}/rest/api/3/issuetype/${id}`, id, name: type.name, subtask: type.subtask, statuses };
+        return {
+          self: `${ctx.baseUrl}/rest/api/3/issuetype/${id}`,
+          id,
+          name: type.name,
+          subtask: type.subtask,
+          statuses,
+        };
       });
     });
 
@@ -67,17 +97,42 @@ export function metaRoutes(ctx: JiraSimContext) {
       const project = requireProject((request.params as ProjectParams).projectIdOrKey);
       const types = project.issueTypeIds.map((id) => render.issueType(store.issueTypes.get(id)!));
       const p = page(types, request.query as Record<string, string>);
-      return { issueTypes: p.values, createMetaIssueType: p.values, startAt: p.startAt, maxResults: p.maxResults, total: p.total };
+      return {
+        issueTypes: p.values,
+        createMetaIssueType: p.values,
+        startAt: p.startAt,
+        maxResults: p.maxResults,
+        total: p.total,
+      };
     });
 
     app.get('/rest/api/3/issue/createmeta/:projectIdOrKey/issuetypes/:issueTypeId', async (request) => {
       const params = request.params as ProjectParams & { issueTypeId: string };
       const project = requireProject(params.projectIdOrKey);
-      if (!project.issueTypeIds.includes(params.issueTypeId)) throw new JiraError(404, ['Issue type with given ID does not exist or you do not have permission to see it.']);
+      if (!project.issueTypeIds.includes(params.issueTypeId))
+        throw new JiraError(404, ['Issue type with given ID does not exist or you do not have permission to see it.']);
       const meta = render.fieldMetadata(['summary', ...project.fieldIds.filter((f) => f !== 'summary')], project);
       const fixed = [
-        { required: true, schema: { type: 'issuetype', system: 'issuetype' }, name: 'Issue Type', key: 'issuetype', fieldId: 'issuetype', hasDefaultValue: false, operations: [], allowedValues: [render.issueType(store.issueTypes.get(params.issueTypeId)!)] },
-        { required: true, schema: { type: 'project', system: 'project' }, name: 'Project', key: 'project', fieldId: 'project', hasDefaultValue: false, operations: ['set'], allowedValues: [render.project(project)] },
+        {
+          required: true,
+          schema: { type: 'issuetype', system: 'issuetype' },
+          name: 'Issue Type',
+          key: 'issuetype',
+          fieldId: 'issuetype',
+          hasDefaultValue: false,
+          operations: [],
+          allowedValues: [render.issueType(store.issueTypes.get(params.issueTypeId)!)],
+        },
+        {
+          required: true,
+          schema: { type: 'project', system: 'project' },
+          name: 'Project',
+          key: 'project',
+          fieldId: 'project',
+          hasDefaultValue: false,
+          operations: ['set'],
+          allowedValues: [render.project(project)],
+        },
       ];
       const p = page([...fixed, ...Object.values(meta)], request.query as Record<string, string>, 200);
       return { fields: p.values, results: p.values, startAt: p.startAt, maxResults: p.maxResults, total: p.total };

@@ -8,7 +8,8 @@ type PropertyParams = { issueIdOrKey: string; propertyKey: string };
 
 export function propertyRoutes(ctx: JiraSimContext) {
   const { store } = ctx;
-  const self = (issueId: string, key: string) => `${ctx.baseUrl}/rest/api/3/issue/${issueId}/properties/${encodeURIComponent(key)}`;
+  const self = (issueId: string, key: string) =>
+    `${ctx.baseUrl}/rest/api/3/issue/${issueId}/properties/${encodeURIComponent(key)}`;
 
   return async function plugin(app: FastifyInstance) {
     app.get('/rest/api/3/issue/:issueIdOrKey/properties', async (request) => {
@@ -19,7 +20,8 @@ export function propertyRoutes(ctx: JiraSimContext) {
     app.get('/rest/api/3/issue/:issueIdOrKey/properties/:propertyKey', async (request) => {
       const p = request.params as PropertyParams;
       const issue = store.requireIssue(p.issueIdOrKey);
-      if (!(p.propertyKey in issue.properties)) throw new JiraError(404, [`The property with key '${p.propertyKey}' does not exist.`]);
+      if (!(p.propertyKey in issue.properties))
+        throw new JiraError(404, [`The property with key '${p.propertyKey}' does not exist.`]);
       return { key: p.propertyKey, value: issue.properties[p.propertyKey] };
     });
 

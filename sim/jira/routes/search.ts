@@ -22,7 +22,8 @@ export interface SearchInput {
   reconcileIssues?: number[];
 }
 
-const REMOVED = 'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046';
+const REMOVED =
+  'The requested API has been removed. Please migrate to the /rest/api/3/search/jql API. A full migration guideline is available at https://developer.atlassian.com/changelog/#CHANGE-2046';
 
 function projectsNamed(expr: JqlExpr | undefined): string[] {
   if (!expr) return [];
@@ -43,15 +44,25 @@ export function runSearch(ctx: JiraSimContext, actor: string, input: SearchInput
     if (err instanceof JqlError) throw new JiraError(400, [err.message]);
     throw err;
   }
-  if (!query.where) throw new JiraError(400, ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
+  if (!query.where)
+    throw new JiraError(400, [
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    ]);
   const missing = projectsNamed(query.where).filter((p) => !store.project(p));
-  if (missing.length > 0) throw new JiraError(400, missing.map((p) => `The value '${p}' does not exist for the field 'project'.`));
+  if (missing.length > 0)
+    throw new JiraError(
+      400,
+      missing.map((p) => `The value '${p}' does not exist for the field 'project'.`),
+    );
 
   const queryHash = createHash('sha1').update(jql).digest('hex').slice(0, 12);
   let offset = 0;
   if (input.nextPageToken) {
     try {
-      const token = JSON.parse(Buffer.from(input.nextPageToken, 'base64url').toString('utf8')) as { o: number; q: string };
+      const token = JSON.parse(Buffer.from(input.nextPageToken, 'base64url').toString('utf8')) as {
+        o: number;
+        q: string;
+      };
       if (token.q !== queryHash || !Number.isInteger(token.o)) throw new Error('mismatch');
       offset = token.o;
     } catch {
@@ -70,7 +81,11 @@ export function runSearch(ctx: JiraSimContext, actor: string, input: SearchInput
   }
   let hits: SimIssue[];
   try {
-    hits = sortIssues(evalCtx, [...byId.values()].filter((doc) => matches(evalCtx, doc, query.where)), query.orderBy);
+    hits = sortIssues(
+      evalCtx,
+      [...byId.values()].filter((doc) => matches(evalCtx, doc, query.where)),
+      query.orderBy,
+    );
   } catch (err) {
     if (err instanceof JqlError) throw new JiraError(400, [err.message]);
     throw err;
@@ -80,12 +95,16 @@ export function runSearch(ctx: JiraSimContext, actor: string, input: SearchInput
   const issues = slice
     .map((doc) => store.issue(doc.id))
     .filter((issue): issue is SimIssue => Boolean(issue))
-    .map((issue) => (wantsFields || input.properties?.length || input.expand
-      ? render.issue(issue, { fields: input.fields ?? ['id'], expand: input.expand, properties: input.properties })
-      : { id: issue.id }));
+    .map((issue) =>
+      wantsFields || input.properties?.length || input.expand
+        ? render.issue(issue, { fields: input.fields ?? ['id'], expand: input.expand, properties: input.properties })
+        : { id: issue.id },
+    );
   return {
     issues,
-    ...(isLast ? {} : { nextPageToken: Buffer.from(JSON.stringify({ o: offset + maxResults, q: queryHash })).toString('base64url') }),
+    ...(isLast
+      ? {}
+      : { nextPageToken: Buffer.from(JSON.stringify({ o: offset + maxResults, q: queryHash })).toString('base64url') }),
     isLast,
   };
 }
@@ -107,7 +126,11 @@ export function searchRoutes(ctx: JiraSimContext) {
 
     app.post('/rest/api/3/search/jql', async (request) => {
       const body = (request.body ?? {}) as SearchInput;
-      return runSearch(ctx, actorOf(request), { ...body, fields: listParam(body.fields), properties: listParam(body.properties) });
+      return runSearch(ctx, actorOf(request), {
+        ...body,
+        fields: listParam(body.fields),
+        properties: listParam(body.properties),
+      });
     });
 
     const removed = async (_request: unknown, reply: { code: (n: number) => { send: (b: unknown) => unknown } }) =>

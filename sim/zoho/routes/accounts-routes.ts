@@ -38,8 +38,15 @@ export async function accountsRoutes(app: FastifyInstance, opts: { ctx: ZohoSimC
     const m = /^(Zoho-oauthtoken|Bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '');
     const grant = m ? oauth.authenticate(m[2]) : undefined;
     if (!grant) return reply.code(401).send({ response: 'error', cause: 'invalid_oauthtoken' });
-    if (!scopeCovers(grant.scopes, 'AaaServer.profile.READ')) return reply.code(401).send({ response: 'error', cause: 'invalid_oauthscope' });
+    if (!scopeCovers(grant.scopes, 'AaaServer.profile.READ'))
+      return reply.code(401).send({ response: 'error', cause: 'invalid_oauthscope' });
     const user = state.userByZuid(grant.userZuid)!;
-    return { First_Name: user.first_name, Last_Name: user.last_name, Email: user.email, Display_Name: user.name, ZUID: Number(user.zuid) };
+    return {
+      First_Name: user.first_name,
+      Last_Name: user.last_name,
+      Email: user.email,
+      Display_Name: user.name,
+      ZUID: Number(user.zuid),
+    };
   });
 }

@@ -28,8 +28,16 @@ export async function attachmentRoutes(app: FastifyInstance, opts: { ctx: ZohoSi
       }
       const chunks: Buffer[] = [];
       for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      if (part.file.truncated) throw new V3Error(413, 'FILE_SIZE_EXCEEDED', 'FIELDS_VALIDATION_ERROR', [{ message: 'File too large.', field_name: 'upload_file' }]);
-      const att = storeUpload(state, { name: part.filename, contentType: part.mimetype, content: Buffer.concat(chunks), uploader: req.zohoUser! });
+      if (part.file.truncated)
+        throw new V3Error(413, 'FILE_SIZE_EXCEEDED', 'FIELDS_VALIDATION_ERROR', [
+          { message: 'File too large.', field_name: 'upload_file' },
+        ]);
+      const att = storeUpload(state, {
+        name: part.filename,
+        contentType: part.mimetype,
+        content: Buffer.concat(chunks),
+        uploader: req.zohoUser!,
+      });
       stored.push({ attachment_id: att.id });
     }
     if (!stored.length) throw v3Errors.missing('upload_file');
@@ -37,18 +45,22 @@ export async function attachmentRoutes(app: FastifyInstance, opts: { ctx: ZohoSi
   });
 
   // Streamed download via download_url (OAuth header required, checked by the guard).
-  app.get('/api/v3/portal/:portalId/attachments/:attachmentId/content', { config: { zohoScopes: SCOPES.download } }, async (req, reply) => {
-    requirePortal(state, req);
-    const att = state.attachments.get((req.params as { attachmentId: string }).attachmentId);
-    if (!att) throw v3Errors.notFound('Attachment');
-    const chunkSize = 64 * 1024;
-    const chunks = function* () {
-      for (let i = 0; i < att.content.length; i += chunkSize) yield att.content.subarray(i, i + chunkSize);
-    };
-    reply.header('content-type', att.contentType).header('content-length', String(att.content.length));
-    reply.header('content-disposition', `attachment; filename="${encodeURIComponent(att.name)}"`);
-    return reply.send(Readable.from(chunks()));
-  });
+  app.get(
+    '/api/v3/portal/:portalId/attachments/:attachmentId/content',
+    { config: { zohoScopes: SCOPES.download } },
+    async (req, reply) => {
+      requirePortal(state, req);
+      const att = state.attachments.get((req.params as { attachmentId: string }).attachmentId);
+      if (!att) throw v3Errors.notFound('Attachment');
+      const chunkSize = 64 * 1024;
+      const chunks = function* () {
+        for (let i = 0; i < att.content.length; i += chunkSize) yield att.content.subarray(i, i + chunkSize);
+      };
+      reply.header('content-type', att.contentType).header('content-length', String(att.content.length));
+      reply.header('content-disposition', `attachment; filename="${encodeURIComponent(att.name)}"`);
+      return reply.send(Readable.from(chunks()));
+    },
+  );
 
   for (const module of ZOHO_MODULES) {
     const coll = `/api/v3/portal/:portalId/projects/:projectId/${module}/:itemId/attachments`;
@@ -56,7 +68,9 @@ export async function attachmentRoutes(app: FastifyInstance, opts: { ctx: ZohoSi
     app.get(coll, { config: { zohoScopes: SCOPES.read(module) } }, async (req) => {
       const item = requireItem(state, req, module);
       const { portalId } = req.params as { portalId: string };
-      return { attachment: item.attachmentIds.map((id) => attachmentView(state.attachments.get(id)!, baseUrl(req), portalId)) };
+      return {
+        attachment: item.attachmentIds.map((id) => attachmentView(state.attachments.get(id)!, baseUrl(req), portalId)),
+      };
     });
 
     // Step 2: multipart field attachment_ids='["id", …]' (task variant UNCONFIRMED).
@@ -79,11 +93,14 @@ export async function attachmentRoutes(app: FastifyInstance, opts: { ctx: ZohoSi
       } catch {
         throw v3Errors.invalidValue('attachment_ids', 'attachment_ids must be a JSON array string.');
       }
-      if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) throw v3Errors.invalidValue('attachment_ids', 'attachment_ids must be a JSON array of id strings.');
+      if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string'))
+        throw v3Errors.invalidValue('attachment_ids', 'attachment_ids must be a JSON array of id strings.');
       const err = associateAttachments(state, item, ids as string[]);
       if (err) throw err;
       const { portalId } = req.params as { portalId: string };
-      return { attachment: (ids as string[]).map((id) => attachmentView(state.attachments.get(id)!, baseUrl(req), portalId)) };
+      return {
+        attachment: (ids as string[]).map((id) => attachmentView(state.attachments.get(id)!, baseUrl(req), portalId)),
+      };
     });
 
     app.delete(`${coll}/:attachmentId`, { config: { zohoScopes: SCOPES.update(module) } }, async (req, reply) => {

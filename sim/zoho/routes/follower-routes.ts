@@ -25,8 +25,13 @@ export async function followerRoutes(app: FastifyInstance, opts: { ctx: ZohoSimC
   const { state } = opts.ctx;
   for (const module of ZOHO_MODULES) {
     const path = `/api/v3/portal/:portalId/projects/:projectId/${module}/:itemId/followers`;
-    app.get(path, { config: { zohoScopes: SCOPES.read(module) } }, async (req) => ({ followers: followers(state, requireItem(state, req, module)) }));
-    for (const [method, add] of [['POST', true], ['DELETE', false]] as const) {
+    app.get(path, { config: { zohoScopes: SCOPES.read(module) } }, async (req) => ({
+      followers: followers(state, requireItem(state, req, module)),
+    }));
+    for (const [method, add] of [
+      ['POST', true],
+      ['DELETE', false],
+    ] as const) {
       app.route({
         method,
         url: path,

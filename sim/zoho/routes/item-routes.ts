@@ -32,7 +32,10 @@ export async function itemRoutes(app: FastifyInstance, opts: { ctx: ZohoSimConte
       if (p instanceof V3Error) throw p;
       const page = listPage(state, state.list(project.id, module), q, p);
       if (page instanceof V3Error) throw page;
-      return { [module]: page.items.map((i) => listView(state, i)), page_info: pageInfo(p, page.items.length, page.hasNext) };
+      return {
+        [module]: page.items.map((i) => listView(state, i)),
+        page_info: pageInfo(p, page.items.length, page.hasNext),
+      };
     });
 
     app.get(one, { config: { zohoScopes: SCOPES.read(module) } }, async (req) => requireItem(state, req, module).json);

@@ -36,24 +36,45 @@ export async function portalRoutes(app: FastifyInstance, opts: { ctx: ZohoSimCon
 
   // Bare array (zoho.md).
   app.get('/api/v3/portals', { config: { zohoScopes: SCOPES.portals } }, async () =>
-    [...state.portals.values()].map((p) => ({ id: p.id, portal_name: p.name, org_name: p.orgName, name: p.name, is_default: true })),
+    [...state.portals.values()].map((p) => ({
+      id: p.id,
+      portal_name: p.name,
+      org_name: p.orgName,
+      name: p.name,
+      is_default: true,
+    })),
   );
 
   // Bare array of projects (zoho.md); status=active|archived filters.
   app.get(`${base}/projects`, { config: { zohoScopes: SCOPES.projects } }, async (req) => {
     const portalId = requirePortal(state, req);
     const q = req.query as Q;
-    const all = state.projectsOf(portalId).map((p) => p.json).filter((j) => !q.status || j.status === q.status);
+    const all = state
+      .projectsOf(portalId)
+      .map((p) => p.json)
+      .filter((j) => !q.status || j.status === q.status);
     return pageOf(all, paging(q)).rows;
   });
 
-  app.get(`${base}/projects/:projectId`, { config: { zohoScopes: SCOPES.projects } }, async (req) => requireProject(state, req).json);
+  app.get(
+    `${base}/projects/:projectId`,
+    { config: { zohoScopes: SCOPES.projects } },
+    async (req) => requireProject(state, req).json,
+  );
 
   // Shape UNCONFIRMED: {users:[…], page_info}.
   const listUsers = async (req: FastifyRequest) => {
     requirePortal(state, req);
     const p = paging(req.query as Q);
-    const users = [...state.users.values()].map((u) => ({ id: u.zpuid, zpuid: u.zpuid, zuid: u.zuid, name: u.name, email: u.email, role: u.role, active: true }));
+    const users = [...state.users.values()].map((u) => ({
+      id: u.zpuid,
+      zpuid: u.zpuid,
+      zuid: u.zuid,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      active: true,
+    }));
     const { rows, hasNext } = pageOf(users, p);
     return { users: rows, page_info: pageInfo(p, rows.length, hasNext) };
   };

@@ -21,7 +21,8 @@ export async function searchRoutes(app: FastifyInstance, opts: { ctx: ZohoSimCon
     const term = q.search_term?.trim().toLowerCase();
     if (!term) throw v3Errors.missing('search_term');
     const module = q.module ?? 'all';
-    if (!['tasks', 'issues', 'all'].includes(module)) throw v3Errors.invalidValue('module', 'module must be tasks, issues or all.');
+    if (!['tasks', 'issues', 'all'].includes(module))
+      throw v3Errors.invalidValue('module', 'module must be tasks, issues or all.');
     const p = parsePaging(q);
     if (p instanceof V3Error) throw p;
     const modules: ZohoModule[] = module === 'all' ? ['tasks', 'issues'] : [module as ZohoModule];

@@ -25,7 +25,9 @@ export async function settingsRoutes(app: FastifyInstance, opts: { ctx: ZohoSimC
   app.get(`${base}/layouts`, { config }, async (req) => {
     requirePortal(state, req);
     const module = moduleOf(req.query as Q);
-    return { layouts: state.layouts[module].map((l, i) => ({ id: l.id, layout_name: l.name, is_default: i === 0, module })) };
+    return {
+      layouts: state.layouts[module].map((l, i) => ({ id: l.id, layout_name: l.name, is_default: i === 0, module })),
+    };
   });
 
   // `filter` is accepted and ignored (its grammar is unknown).

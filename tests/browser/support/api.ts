@@ -3,15 +3,24 @@ import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../sim/zoho';
 import { signDevFit } from '../../../server/dev/dev-keys';
 import type { Stack } from './stack';
 
-export interface ApiAnswer<T = unknown> { status: number; body: T }
+export interface ApiAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
 
 export async function callAs<T = unknown>(
-  stack: Stack, module: 'admin' | 'panel', method: string, path: string,
-  body?: object, issue?: { id: string; key: string; projectId: string; projectKey: string; typeId: string },
+  stack: Stack,
+  module: 'admin' | 'panel',
+  method: string,
+  path: string,
+  body?: object,
+  issue?: { id: string; key: string; projectId: string; projectKey: string; typeId: string },
 ): Promise<ApiAnswer<T>> {
   const issueContext = issue ? { id: issue.id, key: issue.key, typeId: issue.typeId } : undefined;
   const token = await signDevFit({
-    installationId: stack.installationId, apiBaseUrl: stack.jira.apiBaseUrl, ttlSeconds: 60,
+    installationId: stack.installationId,
+    apiBaseUrl: stack.jira.apiBaseUrl,
+    ttlSeconds: 60,
     moduleType: module === 'admin' ? 'jira:adminPage' : 'jira:issuePanel',
     moduleKey: module === 'admin' ? 'zoho-connector-admin' : 'zoho-connector-panel',
     principal: '5b10a2844c20165700ede21g',
@@ -21,7 +30,8 @@ export async function callAs<T = unknown>(
   const res = await fetch(`${stack.url}${path}`, {
     method,
     headers: {
-      authorization: `Bearer ${token}`, 'x-forge-oauth-system': 'sim-system-token',
+      authorization: `Bearer ${token}`,
+      'x-forge-oauth-system': 'sim-system-token',
       ...(body ? { 'content-type': 'application/json' } : {}),
     },
     body: body ? JSON.stringify(body) : undefined,
@@ -34,7 +44,10 @@ export async function callAs<T = unknown>(
 export async function connectZoho(stack: Stack): Promise<void> {
   const code = stack.zoho.control.generateCode({ clientId: DEMO_CLIENT_ID });
   const res = await callAs(stack, 'admin', 'PUT', '/api/admin/connection', {
-    dataCenter: 'eu', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, code,
+    dataCenter: 'eu',
+    clientId: DEMO_CLIENT_ID,
+    clientSecret: DEMO_CLIENT_SECRET,
+    code,
   });
   if (res.status !== 200) throw new Error(`connect failed: ${res.status} ${JSON.stringify(res.body)}`);
 }

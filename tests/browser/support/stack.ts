@@ -49,8 +49,13 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
   const taskQueue = `browser-${randomUUID()}`;
   const overrides = { ZOHO_ACCOUNTS_URL: zoho.url, ZOHO_API_URL: zoho.url, ZOHO_WEB_URL: 'https://projects.zoho.eu' };
   const env = {
-    ...process.env, ...overrides,
-    FORGE_APP_ID: DEV_APP_ID, DEV_CONSOLE: 'true', LOG_LEVEL: 'warn', PORT: '0', HOST: '127.0.0.1',
+    ...process.env,
+    ...overrides,
+    FORGE_APP_ID: DEV_APP_ID,
+    DEV_CONSOLE: 'true',
+    LOG_LEVEL: 'warn',
+    PORT: '0',
+    HOST: '127.0.0.1',
   };
   const deps = await openServerDeps(env, overrides);
   const { config, prisma, secrets, temporal, clients } = deps;
@@ -58,7 +63,12 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
   const app = await buildApp({ config, prisma, temporal, secrets, ...clients, taskQueue });
   if (!app.hasRoute({ method: 'GET', url: '/dev/fit' })) {
     await app.register(devConsoleRoutes, {
-      webDistDir: WEB_DIST, jiraSimUrl: jira.url, apiBaseUrl: jira.apiBaseUrl, signFit: signDevFit, installationId, zohoSimUrl: zoho.url,
+      webDistDir: WEB_DIST,
+      jiraSimUrl: jira.url,
+      apiBaseUrl: jira.apiBaseUrl,
+      signFit: signDevFit,
+      installationId,
+      zohoSimUrl: zoho.url,
     });
   }
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -73,14 +83,23 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
   if (opts.worker !== false) {
     workerConnection = await NativeConnection.connect({ address: config.temporal.address });
     worker = await createWorker({
-      connection: workerConnection, namespace: config.temporal.namespace, taskQueue,
+      connection: workerConnection,
+      namespace: config.temporal.namespace,
+      taskQueue,
       activities: { prisma, zohoFor: registry.zohoFor, jiraFor: registry.jiraFor },
     });
     running = worker.run();
   }
 
   return {
-    url, installationId, jira, zoho, app, prisma, temporal, taskQueue,
+    url,
+    installationId,
+    jira,
+    zoho,
+    app,
+    prisma,
+    temporal,
+    taskQueue,
     async close() {
       if (worker) {
         worker.shutdown();

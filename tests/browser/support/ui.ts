@@ -24,7 +24,11 @@ async function expectEnabled(input: Locator): Promise<void> {
 }
 
 /** Polls until `probe` returns a truthy value; fails with `what` after the deadline. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

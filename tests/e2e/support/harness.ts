@@ -18,7 +18,13 @@ import type { JiraApi } from '../../../integrations/jira/types';
 import type { ZohoApi } from '../../../integrations/zoho/types';
 import { startJiraSim, demoSeed, DEMO_STATUS, type JiraSim, type JiraSimOptions } from '../../../sim/jira';
 import {
-  startZohoSim, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, DEMO_PORTAL_ID, DEMO_PORTAL_NAME, type ZohoSim, type ZohoSimOptions,
+  startZohoSim,
+  DEMO_CLIENT_ID,
+  DEMO_CLIENT_SECRET,
+  DEMO_PORTAL_ID,
+  DEMO_PORTAL_NAME,
+  type ZohoSim,
+  type ZohoSimOptions,
 } from '../../../sim/zoho';
 
 // Quiet worker logs in tests (must run before the runtime is first used).
@@ -72,7 +78,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const prisma = createPrisma(process.env.DATABASE_URL!);
   const installationId = `ari:cloud:ecosystem::installation/${randomUUID()}`;
   await prisma.installation.create({
-    data: { id: installationId, apiBaseUrl: jira.apiBaseUrl, siteUrl: 'https://acme.atlassian.net', cloudId: jira.cloudId },
+    data: {
+      id: installationId,
+      apiBaseUrl: jira.apiBaseUrl,
+      siteUrl: 'https://acme.atlassian.net',
+      cloudId: jira.cloudId,
+    },
   });
   const taskQueue = `zjc-test-${randomUUID()}`;
   const zohoCalls: string[] = [];
@@ -81,12 +92,22 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const tokens = createZohoTokenProvider({
     load: async () => null,
     save: async () => undefined,
-    refresh: () => refreshAccessToken({
-      dataCenter: 'us', clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, refreshToken: refresh_token!,
-    }, { overrides }),
+    refresh: () =>
+      refreshAccessToken(
+        {
+          dataCenter: 'us',
+          clientId: DEMO_CLIENT_ID,
+          clientSecret: DEMO_CLIENT_SECRET,
+          refreshToken: refresh_token!,
+        },
+        { overrides },
+      ),
   });
   const zohoApi = createZohoClient({
-    dataCenter: 'us', overrides, tokens, budget: createZohoBudget({ limit: opts.zohoBudgetLimit ?? 1000 }),
+    dataCenter: 'us',
+    overrides,
+    tokens,
+    budget: createZohoBudget({ limit: opts.zohoBudgetLimit ?? 1000 }),
     onCall: (_o, method, path, status) => zohoCalls.push(`${method} ${path} ${status}`),
   });
   const jiraApi = createJiraClient({ baseUrl: jira.apiBaseUrl, token: async () => 'sim-system-token' });
@@ -101,9 +122,14 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   let running: Promise<void> | undefined;
   const startWorker = async () => {
     worker = await createWorker({
-      connection: native, namespace, taskQueue, shutdownGraceTime: opts.shutdownGraceTime,
+      connection: native,
+      namespace,
+      taskQueue,
+      shutdownGraceTime: opts.shutdownGraceTime,
       activities: {
-        prisma, zohoFor: () => zohoApi, jiraFor: () => jiraApi,
+        prisma,
+        zohoFor: () => zohoApi,
+        jiraFor: () => jiraApi,
         config: { sharedScanTtlMs: 0, createConsistencyHorizonMs: 3_000, ...opts.config },
       },
     });
@@ -116,7 +142,15 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     await running?.catch(() => undefined);
   };
   return {
-    zoho, jira, prisma, client, taskQueue, installationId, zohoApi, jiraApi, zohoCalls,
+    zoho,
+    jira,
+    prisma,
+    client,
+    taskQueue,
+    installationId,
+    zohoApi,
+    jiraApi,
+    zohoCalls,
     killWorker,
     async restartWorker() {
       await killWorker();
@@ -138,7 +172,11 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
 export const ZOHO_PORTAL = { id: DEMO_PORTAL_ID, name: DEMO_PORTAL_NAME };
 
 /** Polls `probe` until it returns a truthy value or the deadline passes (no sleeps as waits). */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

@@ -20,8 +20,12 @@ export interface SciSpec {
   enabled?: boolean;
   mappings?: Array<{ jiraFieldId: string; zohoFieldId: string; owner?: 'zoho' | 'jira' | 'both' }>;
   rule?: {
-    zohoFieldId: string; operator: 'equals' | 'not_equals' | 'is_empty' | 'is_not_empty'; value?: string;
-    metJiraStatusId: string; notMetJiraStatusId?: string; createIssueWhenNotMet?: boolean;
+    zohoFieldId: string;
+    operator: 'equals' | 'not_equals' | 'is_empty' | 'is_not_empty';
+    value?: string;
+    metJiraStatusId: string;
+    notMetJiraStatusId?: string;
+    createIssueWhenNotMet?: boolean;
   };
 }
 
@@ -45,10 +49,15 @@ export async function createSci(prisma: PrismaClient, spec: SciSpec): Promise<st
       syncAttachments: spec.syncAttachments ?? false,
       mappings: {
         create: (spec.mappings ?? []).map((m, i) => ({
-          position: i, jiraFieldId: m.jiraFieldId, zohoFieldId: m.zohoFieldId, owner: m.owner ?? 'both',
+          position: i,
+          jiraFieldId: m.jiraFieldId,
+          zohoFieldId: m.zohoFieldId,
+          owner: m.owner ?? 'both',
         })),
       },
-      ...(spec.rule ? { rule: { create: { ...spec.rule, createIssueWhenNotMet: spec.rule.createIssueWhenNotMet ?? false } } } : {}),
+      ...(spec.rule
+        ? { rule: { create: { ...spec.rule, createIssueWhenNotMet: spec.rule.createIssueWhenNotMet ?? false } } }
+        : {}),
     },
   });
   return row.id;
@@ -59,14 +68,23 @@ let seq = 0;
 export async function runCycle(client: Client, taskQueue: string, sciId: string): Promise<SyncItemResult> {
   seq += 1;
   return client.workflow.execute('syncItem', {
-    taskQueue, workflowId: `sync:${sciId}:test-${seq}-${Date.now()}`, args: [{ sciId }],
+    taskQueue,
+    workflowId: `sync:${sciId}:test-${seq}-${Date.now()}`,
+    args: [{ sciId }],
   }) as Promise<SyncItemResult>;
 }
 
 /** A Jira link row for a manual link (what the panel stores). */
-export async function linkManually(prisma: PrismaClient, input: {
-  installationId: string; sciId: string; jiraIssueId: string; jiraIssueKey: string; zohoRecordId: string;
-}): Promise<string> {
+export async function linkManually(
+  prisma: PrismaClient,
+  input: {
+    installationId: string;
+    sciId: string;
+    jiraIssueId: string;
+    jiraIssueKey: string;
+    zohoRecordId: string;
+  },
+): Promise<string> {
   const row = await prisma.link.create({ data: { ...input, origin: 'manual' } });
   return row.id;
 }

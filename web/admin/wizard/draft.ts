@@ -4,23 +4,34 @@
  * chosen mode or module cannot do.
  */
 import type { Item } from '../../../server/contract/admin';
-import type { FieldOwner, RuleOperator, SmartConnectedItemInput, SyncMode, ZohoModule } from '../../../workflows/core/model';
+import type {
+  FieldOwner,
+  RuleOperator,
+  SmartConnectedItemInput,
+  SyncMode,
+  ZohoModule,
+} from '../../../workflows/core/model';
 import type { JiraProject, Named, ZohoModuleInfo } from '../api';
 
 export interface MappingDraft {
   key: number;
-  jiraFieldId: string | null; jiraFieldName?: string;
-  zohoFieldId: string | null; zohoFieldName?: string;
+  jiraFieldId: string | null;
+  jiraFieldName?: string;
+  zohoFieldId: string | null;
+  zohoFieldName?: string;
   owner: FieldOwner;
 }
 
 export interface RuleDraft {
   enabled: boolean;
-  zohoFieldId: string | null; zohoFieldName?: string;
+  zohoFieldId: string | null;
+  zohoFieldName?: string;
   operator: RuleOperator;
   value: string;
-  metJiraStatusId: string | null; metJiraStatusName?: string;
-  notMetJiraStatusId: string | null; notMetJiraStatusName?: string;
+  metJiraStatusId: string | null;
+  metJiraStatusName?: string;
+  notMetJiraStatusId: string | null;
+  notMetJiraStatusName?: string;
   createIssueWhenNotMet: boolean;
 }
 
@@ -36,7 +47,11 @@ export interface ItemDraft {
   jiraIssueType: Named | null;
   displayFields: string[];
   mappings: MappingDraft[];
-  autoCreate: boolean; syncStatus: boolean; syncComments: boolean; syncAttachments: boolean; showAssociations: boolean;
+  autoCreate: boolean;
+  syncStatus: boolean;
+  syncComments: boolean;
+  syncAttachments: boolean;
+  showAssociations: boolean;
   rule: RuleDraft;
 }
 
@@ -55,41 +70,82 @@ let nextKey = 1;
 export const newMapping = (): MappingDraft => ({ key: nextKey++, jiraFieldId: null, zohoFieldId: null, owner: 'zoho' });
 
 const emptyRule = (): RuleDraft => ({
-  enabled: false, zohoFieldId: null, operator: 'equals', value: '',
-  metJiraStatusId: null, notMetJiraStatusId: null, createIssueWhenNotMet: false,
+  enabled: false,
+  zohoFieldId: null,
+  operator: 'equals',
+  value: '',
+  metJiraStatusId: null,
+  notMetJiraStatusId: null,
+  createIssueWhenNotMet: false,
 });
 
 export function emptyDraft(): ItemDraft {
   return {
-    id: null, enabled: true, name: '', mode: null, zohoPortal: null, zohoProject: null, zohoModule: null,
-    jiraProjects: [], jiraIssueType: null, displayFields: [], mappings: [],
-    autoCreate: false, syncStatus: false, syncComments: false, syncAttachments: false, showAssociations: false,
+    id: null,
+    enabled: true,
+    name: '',
+    mode: null,
+    zohoPortal: null,
+    zohoProject: null,
+    zohoModule: null,
+    jiraProjects: [],
+    jiraIssueType: null,
+    displayFields: [],
+    mappings: [],
+    autoCreate: false,
+    syncStatus: false,
+    syncComments: false,
+    syncAttachments: false,
+    showAssociations: false,
     rule: emptyRule(),
   };
 }
 
 export function draftFromItem(item: Item): ItemDraft {
   return {
-    id: item.id, enabled: item.enabled, name: item.name, mode: item.mode,
+    id: item.id,
+    enabled: item.enabled,
+    name: item.name,
+    mode: item.mode,
     zohoPortal: { id: item.zohoPortalId, name: item.zohoPortalName ?? item.zohoPortalId },
     zohoProject: { id: item.zohoProjectId, name: item.zohoProjectName ?? item.zohoProjectId },
     zohoModule: item.zohoModule,
-    jiraProjects: item.jiraProjectIds.map((id, i) => ({ id, key: item.jiraProjectKeys[i] ?? id, name: item.jiraProjectKeys[i] ?? id })),
-    jiraIssueType: item.jiraIssueTypeId ? { id: item.jiraIssueTypeId, name: item.jiraIssueTypeName ?? item.jiraIssueTypeId } : null,
+    jiraProjects: item.jiraProjectIds.map((id, i) => ({
+      id,
+      key: item.jiraProjectKeys[i] ?? id,
+      name: item.jiraProjectKeys[i] ?? id,
+    })),
+    jiraIssueType: item.jiraIssueTypeId
+      ? { id: item.jiraIssueTypeId, name: item.jiraIssueTypeName ?? item.jiraIssueTypeId }
+      : null,
     displayFields: [...item.displayFields],
     mappings: item.mappings.map((m) => ({
-      key: nextKey++, jiraFieldId: m.jiraFieldId, jiraFieldName: m.jiraFieldName ?? undefined,
-      zohoFieldId: m.zohoFieldId, zohoFieldName: m.zohoFieldName ?? undefined, owner: m.owner,
+      key: nextKey++,
+      jiraFieldId: m.jiraFieldId,
+      jiraFieldName: m.jiraFieldName ?? undefined,
+      zohoFieldId: m.zohoFieldId,
+      zohoFieldName: m.zohoFieldName ?? undefined,
+      owner: m.owner,
     })),
-    autoCreate: item.autoCreate, syncStatus: item.syncStatus, syncComments: item.syncComments,
-    syncAttachments: item.syncAttachments, showAssociations: item.showAssociations,
-    rule: item.rule ? {
-      enabled: item.rule.enabled, zohoFieldId: item.rule.zohoFieldId, zohoFieldName: item.rule.zohoFieldName ?? undefined,
-      operator: item.rule.operator, value: item.rule.value ?? '',
-      metJiraStatusId: item.rule.metJiraStatusId, metJiraStatusName: item.rule.metJiraStatusName ?? undefined,
-      notMetJiraStatusId: item.rule.notMetJiraStatusId, notMetJiraStatusName: item.rule.notMetJiraStatusName ?? undefined,
-      createIssueWhenNotMet: item.rule.createIssueWhenNotMet,
-    } : emptyRule(),
+    autoCreate: item.autoCreate,
+    syncStatus: item.syncStatus,
+    syncComments: item.syncComments,
+    syncAttachments: item.syncAttachments,
+    showAssociations: item.showAssociations,
+    rule: item.rule
+      ? {
+          enabled: item.rule.enabled,
+          zohoFieldId: item.rule.zohoFieldId,
+          zohoFieldName: item.rule.zohoFieldName ?? undefined,
+          operator: item.rule.operator,
+          value: item.rule.value ?? '',
+          metJiraStatusId: item.rule.metJiraStatusId,
+          metJiraStatusName: item.rule.metJiraStatusName ?? undefined,
+          notMetJiraStatusId: item.rule.notMetJiraStatusId,
+          notMetJiraStatusName: item.rule.notMetJiraStatusName ?? undefined,
+          createIssueWhenNotMet: item.rule.createIssueWhenNotMet,
+        }
+      : emptyRule(),
   };
 }
 
@@ -121,7 +177,8 @@ export function stepOfPath(path: string): StepId {
   if (head.startsWith('jira')) return 'jira';
   if (head === 'displayFields' || head === 'mappings') return 'fields';
   if (head === 'rule') return 'rule';
-  if (['autoCreate', 'syncStatus', 'syncComments', 'syncAttachments', 'showAssociations'].includes(head)) return 'options';
+  if (['autoCreate', 'syncStatus', 'syncComments', 'syncAttachments', 'showAssociations'].includes(head))
+    return 'options';
   return 'review';
 }
 
@@ -140,10 +197,12 @@ export function localErrors(step: StepId, d: ItemDraft): Array<{ field: string; 
   }
   if (step === 'jira') {
     if (d.jiraProjects.length === 0) add('jiraProjectIds', 'Select the Jira project this item applies to.');
-    if (isSynchronized(d.mode) && !d.jiraIssueType) add('jiraIssueTypeId', 'Synchronized items need a Jira issue type.');
+    if (isSynchronized(d.mode) && !d.jiraIssueType)
+      add('jiraIssueTypeId', 'Synchronized items need a Jira issue type.');
   }
   if (step === 'fields') {
-    if (d.mode === 'display_only' && d.displayFields.length === 0) add('displayFields', 'Select at least one Zoho field to show in the issue panel.');
+    if (d.mode === 'display_only' && d.displayFields.length === 0)
+      add('displayFields', 'Select at least one Zoho field to show in the issue panel.');
     d.mappings.forEach((m, i) => {
       if (!m.jiraFieldId) add(`mappings.${i}.jiraFieldId`, 'Choose a Jira field or remove this row.');
       if (!m.zohoFieldId) add(`mappings.${i}.zohoFieldId`, 'Choose a Zoho field or remove this row.');
@@ -153,7 +212,8 @@ export function localErrors(step: StepId, d: ItemDraft): Array<{ field: string; 
     if (!d.rule.zohoFieldId) add('rule.zohoFieldId', 'Choose the Zoho field the rule evaluates.');
     if (valueNeeded(d.rule.operator) && !d.rule.value) add('rule.value', 'Choose the value to compare with.');
     if (!d.rule.metJiraStatusId) add('rule.metJiraStatusId', 'Choose the Jira status for records that meet the rule.');
-    if (d.rule.createIssueWhenNotMet && !d.rule.notMetJiraStatusId) add('rule.notMetJiraStatusId', 'Choose the Jira status for records that do not meet the rule.');
+    if (d.rule.createIssueWhenNotMet && !d.rule.notMetJiraStatusId)
+      add('rule.notMetJiraStatusId', 'Choose the Jira status for records that do not meet the rule.');
   }
   return out;
 }
@@ -163,31 +223,47 @@ export function toInput(d: ItemDraft, module: ZohoModuleInfo | undefined): Smart
   const sync = isSynchronized(d.mode);
   const mode = d.mode ?? 'display_only';
   return {
-    name: d.name.trim(), mode, enabled: d.enabled,
-    zohoPortalId: d.zohoPortal?.id ?? '', zohoPortalName: d.zohoPortal?.name,
-    zohoProjectId: d.zohoProject?.id ?? '', zohoProjectName: d.zohoProject?.name,
+    name: d.name.trim(),
+    mode,
+    enabled: d.enabled,
+    zohoPortalId: d.zohoPortal?.id ?? '',
+    zohoPortalName: d.zohoPortal?.name,
+    zohoProjectId: d.zohoProject?.id ?? '',
+    zohoProjectName: d.zohoProject?.name,
     zohoModule: d.zohoModule ?? 'tasks',
     jiraProjectIds: (sync ? d.jiraProjects.slice(0, 1) : d.jiraProjects).map((p) => p.id),
     jiraProjectKeys: (sync ? d.jiraProjects.slice(0, 1) : d.jiraProjects).map((p) => p.key),
     jiraIssueTypeId: sync ? d.jiraIssueType?.id : undefined,
     jiraIssueTypeName: sync ? d.jiraIssueType?.name : undefined,
     displayFields: d.displayFields,
-    mappings: sync ? d.mappings.map((m) => ({
-      jiraFieldId: m.jiraFieldId ?? '', jiraFieldName: m.jiraFieldName,
-      zohoFieldId: m.zohoFieldId ?? '', zohoFieldName: m.zohoFieldName,
-      ...(mode === 'custom' ? { owner: m.owner } : {}),
-    })) : [],
+    mappings: sync
+      ? d.mappings.map((m) => ({
+          jiraFieldId: m.jiraFieldId ?? '',
+          jiraFieldName: m.jiraFieldName,
+          zohoFieldId: m.zohoFieldId ?? '',
+          zohoFieldName: m.zohoFieldName,
+          ...(mode === 'custom' ? { owner: m.owner } : {}),
+        }))
+      : [],
     autoCreate: allowed.autoCreate && d.autoCreate,
     syncStatus: allowed.syncStatus && d.syncStatus,
     syncComments: allowed.syncComments && d.syncComments,
     syncAttachments: allowed.syncAttachments && d.syncAttachments,
     showAssociations: d.showAssociations,
-    rule: sync && d.rule.enabled && d.rule.zohoFieldId && d.rule.metJiraStatusId ? {
-      enabled: true, zohoFieldId: d.rule.zohoFieldId, zohoFieldName: d.rule.zohoFieldName,
-      operator: d.rule.operator, value: valueNeeded(d.rule.operator) ? d.rule.value : undefined,
-      metJiraStatusId: d.rule.metJiraStatusId, metJiraStatusName: d.rule.metJiraStatusName,
-      notMetJiraStatusId: d.rule.notMetJiraStatusId ?? undefined, notMetJiraStatusName: d.rule.notMetJiraStatusName,
-      createIssueWhenNotMet: allowed.autoCreate && d.autoCreate && d.rule.createIssueWhenNotMet,
-    } : null,
+    rule:
+      sync && d.rule.enabled && d.rule.zohoFieldId && d.rule.metJiraStatusId
+        ? {
+            enabled: true,
+            zohoFieldId: d.rule.zohoFieldId,
+            zohoFieldName: d.rule.zohoFieldName,
+            operator: d.rule.operator,
+            value: valueNeeded(d.rule.operator) ? d.rule.value : undefined,
+            metJiraStatusId: d.rule.metJiraStatusId,
+            metJiraStatusName: d.rule.metJiraStatusName,
+            notMetJiraStatusId: d.rule.notMetJiraStatusId ?? undefined,
+            notMetJiraStatusName: d.rule.notMetJiraStatusName,
+            createIssueWhenNotMet: allowed.autoCreate && d.autoCreate && d.rule.createIssueWhenNotMet,
+          }
+        : null,
   };
 }

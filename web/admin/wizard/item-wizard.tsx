@@ -12,7 +12,17 @@ import type { FieldError } from '../../../server/contract/common';
 
 import { ApiError } from '../../shared/transport';
 import { adminApi } from '../api';
-import { draftFromItem, emptyDraft, localErrors, STEPS, stepOfPath, stepsFor, toInput, type ItemDraft, type StepId } from './draft';
+import {
+  draftFromItem,
+  emptyDraft,
+  localErrors,
+  STEPS,
+  stepOfPath,
+  stepsFor,
+  toInput,
+  type ItemDraft,
+  type StepId,
+} from './draft';
 import { StepFields } from './step-fields';
 import { StepJira } from './step-jira';
 import { StepMode } from './step-mode';
@@ -21,7 +31,11 @@ import { StepReview } from './step-review';
 import { StepRule } from './step-rule';
 import { StepSource } from './step-source';
 
-interface Props { initial?: Item; onSaved: (item: Item) => void; onCancel: () => void }
+interface Props {
+  initial?: Item;
+  onSaved: (item: Item) => void;
+  onCancel: () => void;
+}
 
 export function ItemWizard({ initial, onSaved, onCancel }: Props) {
   const [draft, setDraft] = useState<ItemDraft>(() => (initial ? draftFromItem(initial) : emptyDraft()));
@@ -46,10 +60,16 @@ export function ItemWizard({ initial, onSaved, onCancel }: Props) {
     setDraft((d) => ({ ...d, ...patch }));
     setStepErrors([]);
   };
-  const go = (to: StepId) => { setStepErrors([]); setStep(to); };
+  const go = (to: StepId) => {
+    setStepErrors([]);
+    setStep(to);
+  };
   const next = () => {
     const errs = localErrors(step, draft);
-    if (errs.length) { setStepErrors(errs); return; }
+    if (errs.length) {
+      setStepErrors(errs);
+      return;
+    }
     go(steps[index + 1] ?? 'review');
   };
 
@@ -78,8 +98,12 @@ export function ItemWizard({ initial, onSaved, onCancel }: Props) {
     <Box as="section" aria-labelledby="wizard-heading" padding="space.200" testId="sci-wizard">
       <Stack space="space.200">
         <div tabIndex={-1} ref={headingRef} className="zjc-focus-target">
-          <Heading size="medium" id="wizard-heading">{draft.id ? 'Edit Smart Connected Item' : 'Create Smart Connected Item'}</Heading>
-          <p aria-live="polite">Step {index + 1} of {steps.length}: {title}</p>
+          <Heading size="medium" id="wizard-heading">
+            {draft.id ? 'Edit Smart Connected Item' : 'Create Smart Connected Item'}
+          </Heading>
+          <p aria-live="polite">
+            Step {index + 1} of {steps.length}: {title}
+          </p>
         </div>
         <nav aria-label="Steps">
           <ol className="zjc-steps">
@@ -87,17 +111,38 @@ export function ItemWizard({ initial, onSaved, onCancel }: Props) {
               const label = STEPS.find((x) => x.id === s)?.title;
               const hasErr = serverErrors.some((e) => stepOfPath(e.field) === s);
               return (
-                <li key={s} aria-current={s === step ? 'step' : undefined} className={s === step ? 'current' : i < index ? 'done' : ''}>
+                <li
+                  key={s}
+                  aria-current={s === step ? 'step' : undefined}
+                  className={s === step ? 'current' : i < index ? 'done' : ''}
+                >
                   {i <= furthest ? (
-                    <button type="button" className="zjc-step-link" onClick={() => go(s)}>{i + 1}. {label}{hasErr ? ' (needs attention)' : ''}</button>
-                  ) : <span>{i + 1}. {label}</span>}
+                    <button type="button" className="zjc-step-link" onClick={() => go(s)}>
+                      {i + 1}. {label}
+                      {hasErr ? ' (needs attention)' : ''}
+                    </button>
+                  ) : (
+                    <span>
+                      {i + 1}. {label}
+                    </span>
+                  )}
                 </li>
               );
             })}
           </ol>
         </nav>
-        {failure && <div role="alert"><SectionMessage appearance="error" title="Saving failed"><p>{failure}</p></SectionMessage></div>}
-        {stepErrors.length > 0 && <p role="alert" className="zjc-sr-only">{stepErrors.map((e) => e.message).join(' ')}</p>}
+        {failure && (
+          <div role="alert">
+            <SectionMessage appearance="error" title="Saving failed">
+              <p>{failure}</p>
+            </SectionMessage>
+          </div>
+        )}
+        {stepErrors.length > 0 && (
+          <p role="alert" className="zjc-sr-only">
+            {stepErrors.map((e) => e.message).join(' ')}
+          </p>
+        )}
         <Box>
           {step === 'mode' && <StepMode {...props} />}
           {step === 'source' && <StepSource {...props} />}
@@ -108,11 +153,19 @@ export function ItemWizard({ initial, onSaved, onCancel }: Props) {
           {step === 'review' && <StepReview draft={draft} module={module} errors={serverErrors} goTo={go} />}
         </Box>
         <Inline space="space.100">
-          <Button appearance="subtle" onClick={onCancel}>Cancel</Button>
+          <Button appearance="subtle" onClick={onCancel}>
+            Cancel
+          </Button>
           {index > 0 && <Button onClick={() => go(steps[index - 1])}>Back</Button>}
-          {step !== 'review'
-            ? <Button appearance="primary" onClick={next}>Next</Button>
-            : <Button appearance="primary" isLoading={saving} onClick={save}>{draft.id ? 'Save changes' : 'Save Smart Connected Item'}</Button>}
+          {step !== 'review' ? (
+            <Button appearance="primary" onClick={next}>
+              Next
+            </Button>
+          ) : (
+            <Button appearance="primary" isLoading={saving} onClick={save}>
+              {draft.id ? 'Save changes' : 'Save Smart Connected Item'}
+            </Button>
+          )}
         </Inline>
       </Stack>
     </Box>

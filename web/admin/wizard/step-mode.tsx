@@ -21,21 +21,39 @@ export function StepMode({ draft, set, errors }: StepProps) {
   return (
     <Stack space="space.200">
       <FieldBlock id="sci-name" label="Name" error={errorFor(errors, 'name')}>
-        <Textfield id="sci-name" value={draft.name} isInvalid={!!errorFor(errors, 'name')}
-          onChange={(e) => set({ name: e.currentTarget.value })} placeholder="e.g. Website tasks" />
+        <Textfield
+          id="sci-name"
+          value={draft.name}
+          isInvalid={!!errorFor(errors, 'name')}
+          onChange={(e) => set({ name: e.currentTarget.value })}
+          placeholder="e.g. Website tasks"
+        />
       </FieldBlock>
       <Box>
-        <Label id="sci-mode-label" htmlFor="sci-mode">Synchronization mode</Label>
-        <RadioGroup id="sci-mode" aria-labelledby="sci-mode-label" value={draft.mode} isInvalid={!!modeError}
+        <Label id="sci-mode-label" htmlFor="sci-mode">
+          Synchronization mode
+        </Label>
+        <RadioGroup
+          id="sci-mode"
+          aria-labelledby="sci-mode-label"
+          value={draft.mode}
+          isInvalid={!!modeError}
           options={SYNC_MODES.map((m) => ({
-            name: 'mode', value: m, testId: `mode-${m}`,
-            label: <span><strong>{MODE_LABELS[m]}</strong> — {DESCRIPTIONS[m]}</span>,
+            name: 'mode',
+            value: m,
+            testId: `mode-${m}`,
+            label: (
+              <span>
+                <strong>{MODE_LABELS[m]}</strong> — {DESCRIPTIONS[m]}
+              </span>
+            ),
           }))}
           onChange={(e) => {
             const mode = e.currentTarget.value as SyncMode;
             // A synchronized item targets one Jira project (spec: synchronized item scope).
             set(mode === 'display_only' ? { mode } : { mode, jiraProjects: draft.jiraProjects.slice(0, 1) });
-          }} />
+          }}
+        />
         {modeError && <ErrorMessage>{modeError}</ErrorMessage>}
       </Box>
     </Stack>

@@ -18,7 +18,12 @@ const OPTIONS: Array<{ key: OptionKey; label: string }> = [
 
 export function useModuleInfo(d: ItemDraft) {
   const [portal, project] = [d.zohoPortal?.id, d.zohoProject?.id];
-  const modules = useLoad(portal && project ? () => cached(`modules:${portal}:${project}`, () => adminApi.zohoModules(portal, project)) : null, [portal, project]);
+  const modules = useLoad(
+    portal && project
+      ? () => cached(`modules:${portal}:${project}`, () => adminApi.zohoModules(portal, project))
+      : null,
+    [portal, project],
+  );
   return modules.data?.find((m) => m.id === d.zohoModule);
 }
 
@@ -32,9 +37,18 @@ export function StepOptions({ draft, set, errors }: StepProps) {
         <legend>Sync options</legend>
         {OPTIONS.filter((o) => allowed[o.key]).map((o) => (
           <div key={o.key}>
-            <Checkbox name={o.key} label={o.label} isChecked={draft[o.key]} testId={`option-${o.key}`}
-              onChange={(e) => set({ [o.key]: e.currentTarget.checked } as Partial<ItemDraft>)} />
-            {errorFor(errors, o.key) && <p role="alert" className="zjc-error">{errorFor(errors, o.key)}</p>}
+            <Checkbox
+              name={o.key}
+              label={o.label}
+              isChecked={draft[o.key]}
+              testId={`option-${o.key}`}
+              onChange={(e) => set({ [o.key]: e.currentTarget.checked } as Partial<ItemDraft>)}
+            />
+            {errorFor(errors, o.key) && (
+              <p role="alert" className="zjc-error">
+                {errorFor(errors, o.key)}
+              </p>
+            )}
           </div>
         ))}
       </fieldset>

@@ -11,22 +11,48 @@ import { OWNER_LABELS } from './step-fields';
 
 const yesNo = (b: boolean) => (b ? 'On' : 'Off');
 
-export function StepReview({ draft, module, errors, goTo }: {
-  draft: ItemDraft; module: ZohoModuleInfo | undefined; errors: FieldError[]; goTo: (s: StepId) => void;
+export function StepReview({
+  draft,
+  module,
+  errors,
+  goTo,
+}: {
+  draft: ItemDraft;
+  module: ZohoModuleInfo | undefined;
+  errors: FieldError[];
+  goTo: (s: StepId) => void;
 }) {
   const input = toInput(draft, module);
   const rows: Array<[string, string]> = [
     ['Name', input.name],
     ['Sync mode', MODE_LABELS[input.mode]],
-    ['Zoho source', `${draft.zohoPortal?.name ?? '—'} / ${draft.zohoProject?.name ?? '—'} / ${module?.name ?? input.zohoModule}`],
+    [
+      'Zoho source',
+      `${draft.zohoPortal?.name ?? '—'} / ${draft.zohoProject?.name ?? '—'} / ${module?.name ?? input.zohoModule}`,
+    ],
     ['Jira scope', input.jiraProjectKeys.join(', ') || '—'],
     ['Issue type', input.jiraIssueTypeName ?? '—'],
     ['Fields shown', input.displayFields.length ? `${input.displayFields.length} field(s)` : '—'],
-    ['Mappings', input.mappings.map((m) => `${m.jiraFieldName ?? m.jiraFieldId} ⇄ ${m.zohoFieldName ?? m.zohoFieldId}${m.owner ? ` (${OWNER_LABELS[m.owner]})` : ''}`).join('; ') || '—'],
-    ['Auto-create', yesNo(input.autoCreate)], ['Status sync', yesNo(input.syncStatus)],
-    ['Comments sync', yesNo(input.syncComments)], ['Attachment sync', yesNo(input.syncAttachments)],
+    [
+      'Mappings',
+      input.mappings
+        .map(
+          (m) =>
+            `${m.jiraFieldName ?? m.jiraFieldId} ⇄ ${m.zohoFieldName ?? m.zohoFieldId}${m.owner ? ` (${OWNER_LABELS[m.owner]})` : ''}`,
+        )
+        .join('; ') || '—',
+    ],
+    ['Auto-create', yesNo(input.autoCreate)],
+    ['Status sync', yesNo(input.syncStatus)],
+    ['Comments sync', yesNo(input.syncComments)],
+    ['Attachment sync', yesNo(input.syncAttachments)],
     ['Associated records', yesNo(input.showAssociations)],
-    ['Conditional Sync Rule', input.rule ? `${input.rule.zohoFieldName ?? input.rule.zohoFieldId} ${input.rule.operator.replace('_', ' ')} ${input.rule.value ?? ''} → ${input.rule.metJiraStatusName ?? ''}` : 'None'],
+    [
+      'Conditional Sync Rule',
+      input.rule
+        ? `${input.rule.zohoFieldName ?? input.rule.zohoFieldId} ${input.rule.operator.replace('_', ' ')} ${input.rule.value ?? ''} → ${input.rule.metJiraStatusName ?? ''}`
+        : 'None',
+    ],
   ];
   return (
     <Stack space="space.200">
@@ -47,7 +73,12 @@ export function StepReview({ draft, module, errors, goTo }: {
         </div>
       )}
       <dl className="zjc-summary" data-testid="review-summary">
-        {rows.map(([k, v]) => (<Fragment key={k}><dt>{k}</dt><dd>{v}</dd></Fragment>))}
+        {rows.map(([k, v]) => (
+          <Fragment key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </Fragment>
+        ))}
       </dl>
     </Stack>
   );

@@ -6,8 +6,12 @@ import { isAdfDoc, type AdfMark, type AdfNode } from './adf';
 import { escapeHtml } from './html-parse';
 
 const MARK_HTML: Record<string, [string, string]> = {
-  strong: ['<strong>', '</strong>'], em: ['<em>', '</em>'], underline: ['<u>', '</u>'],
-  strike: ['<s>', '</s>'], code: ['<code>', '</code>'], subsup: ['', ''],
+  strong: ['<strong>', '</strong>'],
+  em: ['<em>', '</em>'],
+  underline: ['<u>', '</u>'],
+  strike: ['<s>', '</s>'],
+  code: ['<code>', '</code>'],
+  subsup: ['', ''],
 };
 
 export function adfToHtml(doc: unknown): string {
@@ -65,7 +69,9 @@ function nodeHtml(node: AdfNode): string {
 function listItemHtml(node: AdfNode): string {
   const content = node.content ?? [];
   return content
-    .map((child, i) => (child.type === 'paragraph' && i === 0 ? (child.content ?? []).map(nodeHtml).join('') : nodeHtml(child)))
+    .map((child, i) =>
+      child.type === 'paragraph' && i === 0 ? (child.content ?? []).map(nodeHtml).join('') : nodeHtml(child),
+    )
     .join('');
 }
 
@@ -101,7 +107,11 @@ function dateText(node: AdfNode): string {
 export function adfToText(doc: unknown): string {
   if (typeof doc === 'string') return doc;
   if (!isAdfDoc(doc)) return '';
-  return doc.content.map((n) => plainBlock(n, '')).join('\n\n').replace(/\n{3,}/g, '\n\n').trim();
+  return doc.content
+    .map((n) => plainBlock(n, ''))
+    .join('\n\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 function plainBlock(node: AdfNode, indent: string): string {
@@ -132,8 +142,10 @@ function plain(node: AdfNode): string {
     case 'date':
       return dateText(node);
     default:
-      if (node.content) return node.content.map((c) => (c.type.endsWith('List') ? plainBlock(c, '') : plain(c))).join(
-        ['paragraph', 'heading', 'codeBlock'].includes(node.type) ? '' : '\n');
+      if (node.content)
+        return node.content
+          .map((c) => (c.type.endsWith('List') ? plainBlock(c, '') : plain(c)))
+          .join(['paragraph', 'heading', 'codeBlock'].includes(node.type) ? '' : '\n');
       return String(node.text ?? node.attrs?.text ?? '');
   }
 }

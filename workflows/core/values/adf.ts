@@ -17,8 +17,12 @@ export interface AdfDoc extends AdfNode {
 }
 
 export function isAdfDoc(value: unknown): value is AdfDoc {
-  return !!value && typeof value === 'object' && (value as AdfNode).type === 'doc'
-    && Array.isArray((value as AdfNode).content);
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    (value as AdfNode).type === 'doc' &&
+    Array.isArray((value as AdfNode).content)
+  );
 }
 
 export function adfDoc(content: AdfNode[]): AdfDoc {
@@ -27,7 +31,10 @@ export function adfDoc(content: AdfNode[]): AdfDoc {
 
 /** Plain text lines → paragraphs; single newlines become hard breaks. */
 export function textToAdf(text: string): AdfDoc {
-  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n{2,}/).filter((p) => p.trim() !== '');
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .filter((p) => p.trim() !== '');
   return adfDoc(
     paragraphs.map((p) => {
       const content: AdfNode[] = [];

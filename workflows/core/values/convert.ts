@@ -45,7 +45,12 @@ function jiraOption(text: string, field: JiraField): ConversionResult {
 }
 
 /** Zoho value → Jira REST v3 field value (as used in PUT /issue `fields`). */
-export function toJira(zohoValue: unknown, zohoField: ZohoField, jiraField: JiraField, ctx: ValueContext = {}): ConversionResult {
+export function toJira(
+  zohoValue: unknown,
+  zohoField: ZohoField,
+  jiraField: JiraField,
+  ctx: ValueContext = {},
+): ConversionResult {
   const empty = isEmptyValue(zohoValue);
   switch (jiraField.type) {
     case 'string': {
@@ -62,7 +67,8 @@ export function toJira(zohoValue: unknown, zohoField: ZohoField, jiraField: Jira
     }
     case 'number': {
       if (empty) return ok(null);
-      const n = typeof zohoValue === 'number' ? zohoValue : parseFloat(String(displayValue(zohoValue)).replace(/[%,\s]/g, ''));
+      const n =
+        typeof zohoValue === 'number' ? zohoValue : parseFloat(String(displayValue(zohoValue)).replace(/[%,\s]/g, ''));
       return Number.isFinite(n) ? ok(n) : fail(`"${displayValue(zohoValue)}" is not a number`);
     }
     case 'date': {
@@ -76,7 +82,9 @@ export function toJira(zohoValue: unknown, zohoField: ZohoField, jiraField: Jira
       return ms === null ? fail(`"${displayValue(zohoValue)}" is not a date and time`) : ok(toJiraDateTime(ms));
     }
     case 'option':
-      return empty ? ok(null) : jiraOption(displayValue(Array.isArray(zohoValue) ? zohoValue[0] : zohoValue)!, jiraField);
+      return empty
+        ? ok(null)
+        : jiraOption(displayValue(Array.isArray(zohoValue) ? zohoValue[0] : zohoValue)!, jiraField);
     case 'array': {
       const out: unknown[] = [];
       for (const item of Array.isArray(zohoValue) ? zohoValue : empty ? [] : [zohoValue]) {
@@ -93,7 +101,8 @@ export function toJira(zohoValue: unknown, zohoField: ZohoField, jiraField: Jira
       const first = Array.isArray(zohoValue) ? zohoValue[0] : zohoValue;
       const email = valueStrings(first).find((s) => s.includes('@'));
       const entry = email && ctx.users?.find((u) => u.email.toLowerCase() === email.toLowerCase());
-      if (!entry || !entry.jiraAccountId) return fail(`no Jira user with the email of Zoho user "${displayValue(first)}"`);
+      if (!entry || !entry.jiraAccountId)
+        return fail(`no Jira user with the email of Zoho user "${displayValue(first)}"`);
       return ok({ accountId: entry.jiraAccountId });
     }
     case 'labels': {
@@ -122,7 +131,12 @@ function jiraText(value: unknown): string | null {
 }
 
 /** Jira REST value → Zoho PATCH value for the field's type. */
-export function toZoho(jiraValue: unknown, jiraField: JiraField, zohoField: ZohoField, ctx: ValueContext = {}): ConversionResult {
+export function toZoho(
+  jiraValue: unknown,
+  jiraField: JiraField,
+  zohoField: ZohoField,
+  ctx: ValueContext = {},
+): ConversionResult {
   if (!zohoField.writable) return fail(`the Zoho field "${zohoField.name}" is read-only`);
   const empty = isEmptyValue(jiraValue);
   switch (zohoField.type) {
@@ -130,7 +144,9 @@ export function toZoho(jiraValue: unknown, jiraField: JiraField, zohoField: Zoho
       return ok(empty ? '' : jiraText(jiraValue));
     case 'html':
       if (empty) return ok('');
-      return ok(isAdfDoc(jiraValue) ? adfToHtml(jiraValue) : escapeHtml(jiraText(jiraValue) ?? '').replace(/\n/g, '<br>'));
+      return ok(
+        isAdfDoc(jiraValue) ? adfToHtml(jiraValue) : escapeHtml(jiraText(jiraValue) ?? '').replace(/\n/g, '<br>'),
+      );
     case 'number':
     case 'decimal':
     case 'percent': {
@@ -154,14 +170,17 @@ export function toZoho(jiraValue: unknown, jiraField: JiraField, zohoField: Zoho
       return ok(!empty && !['false', 'no', '0'].includes(String(displayValue(jiraValue)).toLowerCase()));
     case 'picklist':
     case 'multipicklist': {
-      const items = (Array.isArray(jiraValue) ? jiraValue : empty ? [] : [jiraValue]).map(displayValue).filter((s): s is string => !!s);
+      const items = (Array.isArray(jiraValue) ? jiraValue : empty ? [] : [jiraValue])
+        .map(displayValue)
+        .filter((s): s is string => !!s);
       const out: string[] = [];
       for (const text of items) {
         const option = zohoField.options?.find((o) => o.value.toLowerCase() === text.toLowerCase());
-        if (zohoField.options?.length && !option) return fail(`"${text}" is not an option of the Zoho field "${zohoField.name}"`);
+        if (zohoField.options?.length && !option)
+          return fail(`"${text}" is not an option of the Zoho field "${zohoField.name}"`);
         out.push(option ? option.value : text);
       }
-      return ok(zohoField.type === 'picklist' ? out[0] ?? null : out);
+      return ok(zohoField.type === 'picklist' ? (out[0] ?? null) : out);
     }
     case 'user':
     case 'multiuser': {
@@ -173,7 +192,7 @@ export function toZoho(jiraValue: unknown, jiraField: JiraField, zohoField: Zoho
         if (!entry?.zohoUserId) return fail(`no Zoho user with the email of Jira user "${displayValue(u)}"`);
         ids.push(entry.zohoUserId);
       }
-      return ok(zohoField.type === 'user' ? ids[0] ?? null : ids);
+      return ok(zohoField.type === 'user' ? (ids[0] ?? null) : ids);
     }
     case 'priority': {
       if (empty) return ok('none');

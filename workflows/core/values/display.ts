@@ -10,7 +10,18 @@ export function valueStrings(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(valueStrings);
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    const keys = ['value', 'name', 'display_value', 'displayName', 'full_name', 'email', 'emailAddress', 'id', 'zpuid', 'accountId'];
+    const keys = [
+      'value',
+      'name',
+      'display_value',
+      'displayName',
+      'full_name',
+      'email',
+      'emailAddress',
+      'id',
+      'zpuid',
+      'accountId',
+    ];
     return keys.filter((k) => typeof o[k] === 'string' || typeof o[k] === 'number').map((k) => String(o[k]));
   }
   return [];

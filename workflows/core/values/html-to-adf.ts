@@ -7,11 +7,45 @@ import { adfDoc, type AdfDoc, type AdfMark, type AdfNode } from './adf';
 import { parseHtml, renderZohoMentions, type HtmlElement, type HtmlNode } from './html-parse';
 
 const MARK_TAGS: Record<string, string> = {
-  b: 'strong', strong: 'strong', i: 'em', em: 'em', u: 'underline', ins: 'underline',
-  s: 'strike', strike: 'strike', del: 'strike', code: 'code', tt: 'code', kbd: 'code',
+  b: 'strong',
+  strong: 'strong',
+  i: 'em',
+  em: 'em',
+  u: 'underline',
+  ins: 'underline',
+  s: 'strike',
+  strike: 'strike',
+  del: 'strike',
+  code: 'code',
+  tt: 'code',
+  kbd: 'code',
 };
-const BLOCK_TAGS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'pre', 'blockquote',
-  'hr', 'table', 'tbody', 'thead', 'tr', 'td', 'th', 'section', 'article', 'header', 'footer']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'pre',
+  'blockquote',
+  'hr',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'td',
+  'th',
+  'section',
+  'article',
+  'header',
+  'footer',
+]);
 
 export function htmlToAdf(html: string): AdfDoc {
   return adfDoc(blocks(parseHtml(html).children));
@@ -76,7 +110,7 @@ function listItem(node: HtmlNode): AdfNode[] {
   }
   // listItem content: paragraphs, lists and code blocks only.
   const content = blocks(node.children).flatMap((n) =>
-    ['paragraph', 'bulletList', 'orderedList', 'codeBlock'].includes(n.type) ? [n] : n.content ?? [],
+    ['paragraph', 'bulletList', 'orderedList', 'codeBlock'].includes(n.type) ? [n] : (n.content ?? []),
   );
   if (!content.length || content[0].type !== 'paragraph') content.unshift({ type: 'paragraph', content: [] });
   return [{ type: 'listItem', content }];

@@ -11,7 +11,10 @@ export function labelFromTag(tag: string): string {
   return tag.trim().replace(/\s+/g, '_').slice(0, 255);
 }
 
-export function tagFromLabel(label: string, knownTags: ReadonlyArray<{ id: string; name: string }> = []): { id?: string; name: string } {
+export function tagFromLabel(
+  label: string,
+  knownTags: ReadonlyArray<{ id: string; name: string }> = [],
+): { id?: string; name: string } {
   const known = knownTags.find((t) => labelFromTag(t.name).toLowerCase() === label.toLowerCase());
   return known ? { id: known.id, name: known.name } : { name: label };
 }
@@ -19,5 +22,9 @@ export function tagFromLabel(label: string, knownTags: ReadonlyArray<{ id: strin
 /** Default priority tables; a context may override them. Zoho "none" has no Jira counterpart. */
 export const ZOHO_TO_JIRA_PRIORITY: Readonly<Record<string, string>> = { high: 'High', medium: 'Medium', low: 'Low' };
 export const JIRA_TO_ZOHO_PRIORITY: Readonly<Record<string, string>> = {
-  highest: 'high', high: 'high', medium: 'medium', low: 'low', lowest: 'low',
+  highest: 'high',
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+  lowest: 'low',
 };
