@@ -1,12 +1,23 @@
 #!/usr/bin/env node
-/** `npm test`: builds what the tests need (web bundles for browser tests) and runs every jest suite. */
+/**
+ * `npm test`: checks formatting (Prettier), builds what the tests need (web bundles for browser
+ * tests) and runs every jest suite.
+ */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const args = process.argv.slice(2);
-if (existsSync('scripts/build-web.ts') && !process.env.ZJC_SKIP_WEB_BUILD) {
-  const web = spawnSync('npx', ['tsx', 'scripts/build-web.ts'], { stdio: 'inherit' });
-  if (web.status !== 0) process.exit(web.status ?? 1);
+const run = (cmd, cmdArgs) => spawnSync(cmd, cmdArgs, { stdio: 'inherit' }).status ?? 1;
+
+if (args.length === 0 && !process.env.ZJC_SKIP_FORMAT_CHECK) {
+  const format = run('npx', ['prettier', '--check', '--log-level', 'warn', '.']);
+  if (format !== 0) {
+    console.error('Formatting differs from Prettier: run `npm run format` and commit.');
+    process.exit(format);
+  }
 }
-const jest = spawnSync('npx', ['jest', ...args], { stdio: 'inherit' });
-process.exit(jest.status ?? 1);
+if (existsSync('scripts/build-web.ts') && !process.env.ZJC_SKIP_WEB_BUILD) {
+  const web = run('npx', ['tsx', 'scripts/build-web.ts']);
+  if (web !== 0) process.exit(web);
+}
+process.exit(run('npx', ['jest', ...args]));
