@@ -149,13 +149,11 @@ export function toZohoField(raw: Json): ZohoField | undefined {
   const id = str(raw.api_name) ?? str(raw.column_name);
   if (!id) return undefined;
   const options = Array.isArray(raw.picklist_values ?? raw.options)
-    ? ((raw.picklist_values ?? raw.options) as unknown[])
-        .filter(isObj)
-        .map((o) => ({
-          id: idOf(o),
-          value: str(o.value) ?? str(o.display_value) ?? str(o.name) ?? '',
-          ...(str(o.display_value) ? { label: str(o.display_value) } : {}),
-        }))
+    ? ((raw.picklist_values ?? raw.options) as unknown[]).filter(isObj).map((o) => ({
+        id: idOf(o),
+        value: str(o.value) ?? str(o.display_value) ?? str(o.name) ?? '',
+        ...(str(o.display_value) ? { label: str(o.display_value) } : {}),
+      }))
     : undefined;
   return {
     id,
@@ -188,7 +186,8 @@ export const STANDARD_FIELDS: Readonly<Record<ZohoModule, readonly ZohoField[]>>
     f('end_date', 'Due Date', 'date'),
     f('completion_percentage', 'Completion %', 'percent'),
     f('billing_type', 'Billing Type', 'picklist', true, ['none', 'billable', 'non_billable']),
-    f('tags', 'Tags', 'tags'),
+    // Tags have their own API; a PATCH with `tags` answers EXTRA_KEY_FOUND_IN_JSON: read-only here.
+    f('tags', 'Tags', 'tags', false),
     f('prefix', 'Key', 'text', false),
     f('tasklist', 'Task List', 'text', false),
     f('milestone', 'Milestone', 'text', false),
@@ -204,7 +203,7 @@ export const STANDARD_FIELDS: Readonly<Record<ZohoModule, readonly ZohoField[]>>
     f('assignee', 'Assignee', 'user'),
     f('due_date', 'Due Date', 'date'),
     f('flag', 'Flag', 'picklist', true, ['internal', 'external']),
-    f('tags', 'Tags', 'tags'),
+    f('tags', 'Tags', 'tags', false),
     f('prefix', 'Key', 'text', false),
     f('reporter', 'Reporter', 'user', false),
     f('created_by', 'Created By', 'user', false),
