@@ -1,6 +1,7 @@
 /**
  * Event-driven direction: a coalesced batch of Jira events for one issue → the linked Zoho record
- * of every SCI that links the issue: Jira-owned / two-way fields and status in ONE Zoho PATCH,
+ * of every SCI that links the issue: Jira-owned / two-way fields and status in one Zoho PATCH (a
+ * field Zoho refuses is reported and the rest, status included, sent again without it),
  * new Jira comments and attachments copied once. Echoes are dropped twice over: events authored by
  * our own app user, and values equal to our last write (receipts, in the planner).
  */
@@ -22,6 +23,9 @@ import { appAccountId, type CallCounter, clientsFor, type Ctx, errorText, isRetr
 import { jiraFieldsFor, zohoFieldsFor, zohoStatusesFor } from './metadata';
 import { pushJiraAttachmentsToZoho } from './attachments-jira-to-zoho';
 import { applyJiraCommentChanges } from './comments-jira-to-zoho';
+import { forgetRefused, mappedJiraField, patchZohoKeepingOthers, refusedErrors } from './refused-fields';
+import { skippedValues } from './skipped-values';
+import { userDirectoryFor } from './user-directory';
 
 export interface ApplyJiraEventsInput {
   installationId: string;
@@ -61,6 +65,16 @@ async function pushFields(
   ]);
   if (!record) throw new Error(`Zoho record ${link.zohoRecordId} no longer exists`);
   const now = new Date(ctx.clock.now()).toISOString();
+  const users = flowing
+    ? await userDirectoryFor(apis, ctx.clock, {
+        installationId: sci.installationId,
+        sci,
+        jiraFields,
+        zohoFields,
+        record,
+        issue,
+      })
+    : undefined;
   const plan = planJiraToZoho({
     sci,
     issue,
@@ -72,12 +86,19 @@ async function pushFields(
     zohoFields,
     zohoStatuses,
     now,
+    ...(users ? { ctx: { users } } : {}),
   });
-  if (plan.patch && Object.keys(plan.patch).length) {
-    await apis.zoho.updateRecord(src, record.id, plan.patch);
-    result.updated += 1;
-  } else {
-    result.skipped += 1;
+  const where = { zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey };
+  result.errors.push(...skippedValues(plan.skipped, where));
+  let receiptsOut = plan.receipts;
+  const patch = plan.patch && Object.keys(plan.patch).length ? plan.patch : undefined;
+  const outcome = patch ? await patchZohoKeepingOthers(apis.zoho, src, record.id, patch) : undefined;
+  if (outcome?.applied.length) result.updated += 1;
+  else result.skipped += 1;
+  if (outcome?.refused.length) {
+    const fields = outcome.refused.map((r) => mappedJiraField(sci, 'zoho', r.field));
+    receiptsOut = forgetRefused(fields, 'jira_to_zoho', receiptsOut, plan.newBaseline, link.baseline);
+    result.errors.push(...refusedErrors('Zoho', outcome.refused, where));
   }
   if (plan.status?.kind === 'no_safe_status') {
     result.noSafeTransition += 1;
@@ -90,7 +111,7 @@ async function pushFields(
   for (const c of plan.conflicts) result.conflicts.push({ linkId: link.id, field: c.field, winner: c.winner, at: now });
   // Independent and idempotent (a retry replans and rewrites both): one round trip of time, not two.
   await Promise.all([
-    recordReceipts(ctx.prisma, link.id, plan.receipts),
+    recordReceipts(ctx.prisma, link.id, receiptsOut),
     markLinkSynced(ctx.prisma, link.id, {
       baseline: plan.newBaseline,
       jiraUpdatedAt: issue.updated ? new Date(issue.updated) : null,

@@ -17,6 +17,15 @@ import { type CallCounter, type Ctx, clientsFor, errorText, isRetryable, sourceO
 import { moveJiraIssue } from './jira-status';
 import { jiraFieldsFor, zohoFieldsFor } from './metadata';
 import { RECORD_HASH_FIELD, recordHash } from './pull';
+import {
+  editJiraKeepingOthers,
+  forgetRefused,
+  mappedJiraField,
+  patchZohoKeepingOthers,
+  refusedErrors,
+} from './refused-fields';
+import { skippedValues } from './skipped-values';
+import { userDirectoryFor } from './user-directory';
 
 export interface ApplyZohoChangesInput {
   sciId: string;
@@ -57,14 +66,39 @@ export async function syncLinkFromZoho(
       ])
     : [[], []];
   const now = new Date(ctx.clock.now()).toISOString();
-  const plan = planZohoToJira({ sci, record, issue, baseline: link.baseline, receipts, jiraFields, zohoFields, now });
+  const users = await userDirectoryFor(apis, ctx.clock, {
+    installationId: sci.installationId,
+    sci,
+    jiraFields,
+    zohoFields,
+    record,
+    issue,
+  });
+  const plan = planZohoToJira({
+    sci,
+    record,
+    issue,
+    baseline: link.baseline,
+    receipts,
+    jiraFields,
+    zohoFields,
+    now,
+    ...(users ? { ctx: { users } } : {}),
+  });
+  const where = { zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey };
+  result.errors.push(...skippedValues(plan.skipped, where));
   let wrote = false;
-  if (plan.edit) {
-    await apis.jira.editIssue(issue.id, plan.edit.fields, { notifyUsers: false });
-    wrote = true;
-  }
-  const receiptsOut = [...plan.receipts];
+  let receiptsOut = [...plan.receipts];
   const baseline = { ...plan.newBaseline };
+  if (plan.edit) {
+    const edit = await editJiraKeepingOthers(apis.jira, issue.id, plan.edit.fields);
+    wrote = edit.applied.length > 0;
+    if (edit.refused.length) {
+      const fields = edit.refused.map((r) => mappedJiraField(sci, 'jira', r.field));
+      receiptsOut = forgetRefused(fields, 'zoho_to_jira', receiptsOut, baseline, link.baseline);
+      result.errors.push(...refusedErrors('Jira', edit.refused, where));
+    }
+  }
   if (plan.status) {
     const moved = await moveJiraIssue(apis.jira, issue.id, issue.status, plan.status.target);
     if (moved.kind === 'moved') {
@@ -82,8 +116,13 @@ export async function syncLinkFromZoho(
     }
   }
   if (plan.zohoPatch) {
-    await apis.zoho.updateRecord(sourceOf(sci), record.id, plan.zohoPatch);
-    wrote = true;
+    const patch = await patchZohoKeepingOthers(apis.zoho, sourceOf(sci), record.id, plan.zohoPatch);
+    wrote ||= patch.applied.length > 0;
+    if (patch.refused.length) {
+      const fields = patch.refused.map((r) => mappedJiraField(sci, 'zoho', r.field));
+      receiptsOut = forgetRefused(fields, 'jira_to_zoho', receiptsOut, baseline, link.baseline);
+      result.errors.push(...refusedErrors('Zoho', patch.refused, where));
+    }
   }
   for (const c of plan.conflicts) {
     result.conflicts.push({ linkId: link.id, field: c.field, winner: c.winner, at: now });

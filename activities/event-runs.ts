@@ -19,7 +19,8 @@ export interface RecordEventRunInput {
 
 export async function recordEventRun(ctx: Ctx, input: RecordEventRunInput): Promise<void> {
   const r = input.result;
-  if (r.updated + r.failed + r.conflicts.length === 0) return;
+  // A skipped or refused value is worth a run row even when nothing else happened.
+  if (r.updated + r.failed + r.conflicts.length + r.errors.length === 0) return;
   for (const sciId of input.sciIds) {
     const id = await startSyncRun(ctx.prisma, {
       installationId: input.installationId,

@@ -16,8 +16,9 @@ import {
   toJiraIssue,
   toJiraStatus,
   toJiraTransition,
+  toJiraUser,
 } from './map';
-import type { JiraApi, JiraProject, JiraIssueType } from './types';
+import type { JiraApi, JiraProject, JiraIssueType, JiraUser } from './types';
 import { pacerForSite, type SitePacer } from './pacer';
 import type { JiraStatus } from '../../workflows/core/model';
 
@@ -44,6 +45,8 @@ export const JIRA_TOKEN_MISSING_MESSAGE =
 /** Fields the model always needs, added to any explicit field list. */
 const MODEL_FIELDS = ['project', 'issuetype', 'status', 'updated'];
 const enc = encodeURIComponent;
+/** Account ids per GET /user/bulk (its maxResults cap). */
+const USER_BULK_SIZE = 50;
 
 export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): Promise<void> } {
   const base = opts.baseUrl.replace(/\/+$/, '');
@@ -130,12 +133,28 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
 
   return {
     async myself() {
-      const b = (await json({ method: 'GET', path: '/rest/api/3/myself' })) as Json;
-      return {
-        accountId: String(b.accountId ?? ''),
-        displayName: String(b.displayName ?? ''),
-        ...(typeof b.emailAddress === 'string' ? { emailAddress: b.emailAddress } : {}),
-      };
+      return toJiraUser((await json({ method: 'GET', path: '/rest/api/3/myself' })) as Json);
+    },
+    async getUsers(accountIds) {
+      const out: JiraUser[] = [];
+      const ids = [...new Set(accountIds)];
+      // accountId repeats per user (OpenAPI); the query builder sets single values, so it goes in the path.
+      for (let i = 0; i < ids.length; i += USER_BULK_SIZE) {
+        const qs = ids
+          .slice(i, i + USER_BULK_SIZE)
+          .map((id) => `accountId=${enc(id)}`)
+          .join('&');
+        const rows = await paged(`/rest/api/3/user/bulk?${qs}`, 'values', {}, USER_BULK_SIZE);
+        out.push(...rows.map(toJiraUser));
+      }
+      return out;
+    },
+    async findUsersByEmail(email) {
+      const body = await json({ method: 'GET', path: '/rest/api/3/user/search', query: { query: email } });
+      const wanted = email.trim().toLowerCase();
+      return (Array.isArray(body) ? body.filter(isObj) : [])
+        .map(toJiraUser)
+        .filter((u) => u.emailAddress?.toLowerCase() === wanted);
     },
     async listProjects(): Promise<JiraProject[]> {
       return (await paged('/rest/api/3/project/search', 'values')).map((p) => ({

@@ -1,12 +1,22 @@
 /** Jira REST v3 shapes → the product's model (JiraIssue, JiraStatus, JiraField…). */
 import { jiraStatusCategoryFromKey } from '../../workflows/core/capabilities';
 import type { JiraFieldType, JiraIssue, JiraStatus, JiraTransition } from '../../workflows/core/model';
-import type { JiraAttachment, JiraComment, JiraFieldMeta } from './types';
+import type { JiraAttachment, JiraComment, JiraFieldMeta, JiraUser } from './types';
 
 type Json = Record<string, unknown>;
 export const isObj = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 const str = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+
+/** A Jira user; `emailAddress` is absent when the user's profile visibility hides it. */
+export function toJiraUser(raw: Json): JiraUser {
+  const email = str(raw.emailAddress);
+  return {
+    accountId: str(raw.accountId) ?? '',
+    displayName: str(raw.displayName) ?? '',
+    ...(email ? { emailAddress: email } : {}),
+  };
+}
 
 export function toJiraStatus(raw: unknown): JiraStatus {
   const o = isObj(raw) ? raw : {};

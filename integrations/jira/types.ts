@@ -61,6 +61,10 @@ export interface SearchJqlInput {
 
 export interface JiraApi {
   myself(): Promise<JiraUser>;
+  /** GET /user/bulk: the users with these account ids (unknown ids are left out; emails only where Jira shows them). */
+  getUsers(accountIds: readonly string[]): Promise<JiraUser[]>;
+  /** GET /user/search?query=: only users whose visible email equals the given one. */
+  findUsersByEmail(email: string): Promise<JiraUser[]>;
   listProjects(): Promise<JiraProject[]>;
   listIssueTypes(projectId: string): Promise<JiraIssueType[]>;
   listFields(projectId: string, issueTypeId: string): Promise<JiraFieldMeta[]>;

@@ -25,6 +25,7 @@ import {
   toZohoUser,
 } from './map';
 import type { ZohoTokenProvider } from './token-provider';
+import { toZohoWrite } from './writes';
 import { createZohoTransport } from './transport';
 import type { ZohoApi, ZohoSource, ZohoUser } from './types';
 
@@ -204,7 +205,11 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
         .map((r) => toZohoRecord(src.module, r));
     },
     async updateRecord(src, id, patch) {
-      const body = await t.json({ method: 'PATCH', url: `${recordPath(src)}/${enc(id)}`, json: patch });
+      const body = await t.json({
+        method: 'PATCH',
+        url: `${recordPath(src)}/${enc(id)}`,
+        json: toZohoWrite(src.module, patch),
+      });
       const obj = isObj(body) && Array.isArray(body[src.module]) ? (body[src.module] as unknown[])[0] : body;
       return isObj(obj) && obj.id !== undefined ? toZohoRecord(src.module, obj) : null;
     },

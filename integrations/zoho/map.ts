@@ -186,7 +186,8 @@ export const STANDARD_FIELDS: Readonly<Record<ZohoModule, readonly ZohoField[]>>
     f('end_date', 'Due Date', 'date'),
     f('completion_percentage', 'Completion %', 'percent'),
     f('billing_type', 'Billing Type', 'picklist', true, ['none', 'billable', 'non_billable']),
-    f('tags', 'Tags', 'tags'),
+    // Tags have their own API; a PATCH with `tags` answers EXTRA_KEY_FOUND_IN_JSON: read-only here.
+    f('tags', 'Tags', 'tags', false),
     f('prefix', 'Key', 'text', false),
     f('tasklist', 'Task List', 'text', false),
     f('milestone', 'Milestone', 'text', false),
@@ -202,7 +203,7 @@ export const STANDARD_FIELDS: Readonly<Record<ZohoModule, readonly ZohoField[]>>
     f('assignee', 'Assignee', 'user'),
     f('due_date', 'Due Date', 'date'),
     f('flag', 'Flag', 'picklist', true, ['internal', 'external']),
-    f('tags', 'Tags', 'tags'),
+    f('tags', 'Tags', 'tags', false),
     f('prefix', 'Key', 'text', false),
     f('reporter', 'Reporter', 'user', false),
     f('created_by', 'Created By', 'user', false),

@@ -56,14 +56,20 @@ const idOf = (v: unknown): string | undefined => {
   return undefined;
 };
 
+/**
+ * Field Types page: a user is written as `{"zpuid": "…"}` (several as an array of those). A bare
+ * id string is not a documented user value and is refused like any other invalid value.
+ */
 const zpuidOf = (v: unknown): string | undefined => {
-  if (typeof v === 'string') return v;
-  if (v && typeof v === 'object') {
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as Json;
     for (const k of ['zpuid', 'zuid', 'id']) if (typeof o[k] === 'string') return o[k] as string;
   }
   return undefined;
 };
+
+const userValueMessage = (field: string): string =>
+  `${field} takes users as {"zpuid": "…"} (several as [{"zpuid": "…"}]).`;
 
 const status: FieldWriter = (v, { state, module }) => {
   const id = idOf(v);
@@ -79,10 +85,12 @@ const status: FieldWriter = (v, { state, module }) => {
 };
 
 const users = (field: string, list: unknown, state: ZohoSimState): Json[] | V3Error => {
-  if (!Array.isArray(list)) return v3Errors.invalidValue(field, `${field} must be an array of users.`);
+  if (!Array.isArray(list)) return v3Errors.invalidValue(field, userValueMessage(field));
   const out: Json[] = [];
   for (const u of list) {
-    const user = state.findUser(zpuidOf(u) ?? '');
+    const ref = zpuidOf(u);
+    if (!ref) return v3Errors.invalidValue(field, userValueMessage(field));
+    const user = state.findUser(ref);
     if (!user) return v3Errors.invalidValue(field, 'Unknown user.');
     out.push(userRef(user));
   }
@@ -142,7 +150,9 @@ const ISSUE_FIELDS: Record<string, FieldWriter> = {
       return (j) => {
         j.assignee = null;
       };
-    const user = state.findUser(zpuidOf(v) ?? '');
+    const ref = zpuidOf(v);
+    if (!ref) return v3Errors.invalidValue('assignee', userValueMessage('assignee'));
+    const user = state.findUser(ref);
     return user
       ? (j) => {
           j.assignee = userRef(user);
@@ -176,7 +186,8 @@ function customWriter(def: ZohoFieldDef): FieldWriter {
           : v3Errors.invalidValue(def.api_name, `Not an option of ${def.display_name}.`);
       }
       case 'user': {
-        const list = users(def.api_name, v, state);
+        // A single user `{zpuid}` or several `[{zpuid}]` (Field Types page).
+        const list = users(def.api_name, Array.isArray(v) ? v : typeof v === 'object' ? [v] : v, state);
         return list instanceof V3Error
           ? list
           : (j) => {

@@ -208,12 +208,20 @@ describe('Jira → Zoho value conversion (toZoho)', () => {
       ['A', 'B'],
     ],
     [
-      'Jira user to Zoho user id by email',
+      'Jira user to a single Zoho user written as {zpuid} (Field Types page), matched by email',
       { accountId: 'acc-alex', displayName: 'Alex' },
       jf('user'),
       zf('user'),
       ctx,
-      '2447529000000054003',
+      { zpuid: '2447529000000054003' },
+    ],
+    [
+      'Jira user to Zoho owners written as [{zpuid}] (Field Types page), never bare ids',
+      { accountId: 'acc-alex', displayName: 'Alex' },
+      jf('user'),
+      zf('multiuser'),
+      ctx,
+      [{ zpuid: '2447529000000054003' }],
     ],
     [
       'Jira labels to known Zoho tags',

@@ -59,6 +59,35 @@ export function metaRoutes(ctx: JiraSimContext) {
       return render.user(user);
     });
 
+    // Paged; unknown account ids are left out (OpenAPI: PageBeanUser). Hidden emails stay hidden.
+    app.get('/rest/api/3/user/bulk', async (request) => {
+      const q = request.query as { accountId?: string | string[]; startAt?: string; maxResults?: string };
+      const ids = ([] as string[]).concat(q.accountId ?? []);
+      const users = ids.flatMap((id) => {
+        const u = store.users.get(id);
+        return u ? [render.user(u)] : [];
+      });
+      return { self: `${ctx.baseUrl}/rest/api/3/user/bulk`, ...page(users, q, 200) };
+    });
+
+    // Bare array of active users whose display name or (visible) email matches the query.
+    app.get('/rest/api/3/user/search', async (request) => {
+      const q = request.query as { query?: string; accountId?: string; startAt?: string; maxResults?: string };
+      const text = q.query?.trim().toLowerCase();
+      const users = [...store.users.values()].filter(
+        (u) =>
+          u.active &&
+          (!q.accountId || u.accountId === q.accountId) &&
+          (!text ||
+            u.displayName.toLowerCase().includes(text) ||
+            (u.emailAddress ?? '').toLowerCase().startsWith(text)),
+      );
+      return page(
+        users.map((u) => render.user(u)),
+        q,
+      ).values;
+    });
+
     app.get('/rest/api/3/project/search', async (request) => {
       const q = request.query as { keys?: string | string[]; query?: string; startAt?: string; maxResults?: string };
       const keys = q.keys === undefined ? undefined : ([] as string[]).concat(q.keys).flatMap((k) => k.split(','));

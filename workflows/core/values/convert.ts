@@ -6,22 +6,18 @@ import type { JiraField, ZohoField } from '../model';
 import { textToAdf, isAdfDoc } from './adf';
 import { adfToHtml, adfToText } from './adf-to-html';
 import { isoToZohoUsDate, toEpochMs, toIsoDate, toJiraDateTime } from './dates';
-import { displayValue, isEmptyValue, valueStrings } from './display';
+import { displayValue, isEmptyValue } from './display';
 import { escapeHtml, htmlToText } from './html-parse';
 import { htmlToAdf } from './html-to-adf';
+import { jiraAccountForZohoUser, zohoUserForJiraUser, type UserDirectoryEntry } from './user-directory';
 import { JIRA_TO_ZOHO_PRIORITY, ZOHO_TO_JIRA_PRIORITY, labelFromTag, tagFromLabel } from './labels-priority';
 
 export type ConversionResult = { ok: true; value: unknown } | { ok: false; reason: string };
 
-/** A person known on both sides, matched by email. */
-export interface UserDirectoryEntry {
-  email: string;
-  jiraAccountId?: string;
-  zohoUserId?: string;
-  displayName?: string;
-}
+export type { UserDirectoryEntry } from './user-directory';
 
 export interface ValueContext {
+  /** Built by buildUserDirectory from both sides' users; without it no user value converts. */
   users?: readonly UserDirectoryEntry[];
   zohoTags?: ReadonlyArray<{ id: string; name: string }>;
   priority?: { zohoToJira?: Record<string, string>; jiraToZoho?: Record<string, string> };
@@ -98,12 +94,10 @@ export function toJira(
     }
     case 'user': {
       if (empty) return ok(null);
+      // A Jira user field holds one person: the first Zoho owner.
       const first = Array.isArray(zohoValue) ? zohoValue[0] : zohoValue;
-      const email = valueStrings(first).find((s) => s.includes('@'));
-      const entry = email && ctx.users?.find((u) => u.email.toLowerCase() === email.toLowerCase());
-      if (!entry || !entry.jiraAccountId)
-        return fail(`no Jira user with the email of Zoho user "${displayValue(first)}"`);
-      return ok({ accountId: entry.jiraAccountId });
+      const match = jiraAccountForZohoUser(ctx.users, first);
+      return match.ok ? ok({ accountId: match.id }) : fail(match.reason);
     }
     case 'labels': {
       const tags = Array.isArray(zohoValue) ? zohoValue : empty ? [] : String(displayValue(zohoValue)).split(',');
@@ -137,7 +131,12 @@ export function toZoho(
   zohoField: ZohoField,
   ctx: ValueContext = {},
 ): ConversionResult {
-  if (!zohoField.writable) return fail(`the Zoho field "${zohoField.name}" is read-only`);
+  if (!zohoField.writable)
+    return fail(
+      zohoField.type === 'tags'
+        ? 'Zoho tags are not a record field (they have their own API); the connector does not write them'
+        : `the Zoho field "${zohoField.name}" is read-only`,
+    );
   const empty = isEmptyValue(jiraValue);
   switch (zohoField.type) {
     case 'text':
@@ -185,14 +184,14 @@ export function toZoho(
     case 'user':
     case 'multiuser': {
       const users = Array.isArray(jiraValue) ? jiraValue : empty ? [] : [jiraValue];
-      const ids: string[] = [];
+      // Field Types page: one user is {"zpuid": …}, several are [{"zpuid": …}] (never bare ids).
+      const refs: Array<{ zpuid: string }> = [];
       for (const u of users) {
-        const accountId = (u as { accountId?: string })?.accountId;
-        const entry = ctx.users?.find((e) => e.jiraAccountId === accountId);
-        if (!entry?.zohoUserId) return fail(`no Zoho user with the email of Jira user "${displayValue(u)}"`);
-        ids.push(entry.zohoUserId);
+        const match = zohoUserForJiraUser(ctx.users, u);
+        if (!match.ok) return fail(match.reason);
+        refs.push({ zpuid: match.id });
       }
-      return ok(zohoField.type === 'user' ? (ids[0] ?? null) : ids);
+      return ok(zohoField.type === 'user' ? (refs[0] ?? null) : refs);
     }
     case 'priority': {
       if (empty) return ok('none');

@@ -10,3 +10,5 @@ export * from './convert';
 export * from './comparable';
 export * from './comments';
 export { jiraFieldMeta, zohoFieldMeta, indexById } from './field-defaults';
+export { buildUserDirectory, jiraAccountForZohoUser, zohoUserForJiraUser } from './user-directory';
+export type { DirectoryJiraUser, DirectoryZohoUser, UserMatch } from './user-directory';
