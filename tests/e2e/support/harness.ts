@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { createWorker } from '../../../worker/main';
+import { createWorker } from '../../../worker/create-worker';
 import type { SyncEngineConfig } from '../../../activities/index';
 import { createPrisma, type PrismaClient } from '../../../store/prisma';
 import { createZohoClient } from '../../../integrations/zoho/client';
