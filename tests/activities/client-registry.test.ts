@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createClientRegistry, ZohoNotConnectedError, type ClientRegistry } from '../../clients/registry';
+import { createProcessZohoBudgets, type ZohoBudgets } from '../../clients/zoho-budgets';
 import { createZohoConnections } from '../../server/services/zoho-connections';
 import { createPrisma, type PrismaClient } from '../../store/prisma';
 import { createSecretBox } from '../../store/secrets';
@@ -28,8 +29,8 @@ afterAll(async () => {
 });
 
 /** One process's registry (server and worker each build their own). */
-function registry(): ClientRegistry {
-  const r = createClientRegistry({ prisma, secrets, zohoOverrides: overrides });
+function registry(zohoBudgets?: ZohoBudgets): ClientRegistry {
+  const r = createClientRegistry({ prisma, secrets, zohoOverrides: overrides, zohoBudgets });
   opened.push(r);
   return r;
 }
@@ -127,5 +128,25 @@ describe('client registry: one token cache for server and worker', () => {
     await connect();
     const worker = registry();
     expect(await worker.zohoFor(installationId)).toBe(await worker.zohoFor(installationId));
+  });
+
+  it('a reconnect keeps the call budget of the connection (Zoho limits the user, not the token)', async () => {
+    const { installationId, connect } = await serverSide();
+    await connect();
+    const budgets = createProcessZohoBudgets(80);
+    const asked: string[] = [];
+    const worker = registry({
+      budgetFor: (key) => {
+        asked.push(key);
+        return budgets.budgetFor(key);
+      },
+    });
+    await (await worker.zohoFor(installationId)).listPortals();
+    const used = budgets.budgetFor(installationId).stats().used;
+    expect(used).toBeGreaterThanOrEqual(1);
+    await connect();
+    await (await worker.zohoFor(installationId)).listPortals();
+    expect(asked).toEqual([installationId, installationId]);
+    expect(budgets.budgetFor(installationId).stats().used).toBeGreaterThan(used);
   });
 });
