@@ -1,18 +1,21 @@
 /**
- * Production wiring of `zohoFor` / `jiraFor`: per installation, clients built from the stored
- * (encrypted) credentials. One Zoho client — hence one call budget — per connection per process;
- * the Jira system token is re-read from the database (briefly cached) so fresh Forge tokens apply.
+ * The one client registry of a process (server and worker alike): per installation, Zoho and Jira
+ * clients built from the stored (encrypted) credentials over shared connection pools. Zoho: one
+ * client, token provider and call budget per connection, following the stored connection (see
+ * zoho-clients.ts); the access token cache lives encrypted on the ZohoConnection row, so every
+ * process shares it. Jira: the system token re-read from the store, briefly cached.
  */
-import { createJiraClient } from '../integrations/jira/client';
+import { createHttpClient } from '../integrations/http/request';
 import type { JiraApi } from '../integrations/jira/types';
+import type { ZohoHostOverrides } from '../integrations/zoho/data-centers';
+import type { ZohoApi } from '../integrations/zoho/types';
 import type { PrismaClient } from '../store/prisma';
 import type { SecretBox } from '../store/secrets';
-import { createZohoBudget } from '../integrations/zoho/budget';
-import { createZohoClient } from '../integrations/zoho/client';
-import { isDataCenterId, type ZohoHostOverrides } from '../integrations/zoho/data-centers';
-import { refreshAccessToken } from '../integrations/zoho/oauth';
-import { createZohoTokenProvider } from '../integrations/zoho/token-provider';
-import type { ZohoApi } from '../integrations/zoho/types';
+import { createJiraClients } from './jira-clients';
+import { createProcessZohoBudgets, type ZohoBudgets } from './zoho-budgets';
+import { createZohoClients } from './zoho-clients';
+
+export { ZohoNotConnectedError } from './zoho-clients';
 
 export interface ClientRegistryOptions {
   prisma: PrismaClient;
@@ -20,96 +23,42 @@ export interface ClientRegistryOptions {
   zohoOverrides?: ZohoHostOverrides;
   /** Dev/sim: replaces every installation's Jira apiBaseUrl. */
   jiraApiBaseOverride?: string;
-  /** Zoho calls per 2 minutes per connection in this process (default 80). */
-  zohoBudgetLimit?: number;
+  /** ZOHO_BUDGET_PER_2MIN: Zoho calls per 2 minutes per connection in this process (default 80). */
+  zohoBudgetPer2Min?: number;
+  /** Where call budgets come from; default one per connection in this process (zohoBudgetPer2Min). */
+  zohoBudgets?: ZohoBudgets;
 }
 
 export interface ClientRegistry {
+  /** The installation's Zoho client as its connection is stored now; ZohoNotConnectedError when none. */
   zohoFor(installationId: string): Promise<ZohoApi>;
+  /** A Jira client acting as the app (system token) for the installation. */
   jiraFor(installationId: string): Promise<JiraApi>;
+  /** Closes the outbound connection pools. */
   close(): Promise<void>;
 }
 
-const TOKEN_CACHE_MS = 30_000;
-
 export function createClientRegistry(opts: ClientRegistryOptions): ClientRegistry {
-  const { prisma, secrets } = opts;
-  const zoho = new Map<string, Promise<ZohoApi & { close(): Promise<void> }>>();
-  const jira = new Map<string, Promise<JiraApi & { close(): Promise<void> }>>();
-
-  async function buildZoho(installationId: string) {
-    const conn = await prisma.zohoConnection.findUnique({ where: { installationId } });
-    if (!conn) throw new Error(`Installation ${installationId} has no Zoho connection`);
-    if (!isDataCenterId(conn.dataCenter)) throw new Error(`Unknown Zoho data center "${conn.dataCenter}"`);
-    const dataCenter = conn.dataCenter;
-    const tokens = createZohoTokenProvider({
-      load: async () => {
-        const row = await prisma.zohoConnection.findUnique({ where: { installationId } });
-        if (!row?.accessTokenEnc || !row.accessTokenExpiresAt) return null;
-        return { accessToken: secrets.open(row.accessTokenEnc), expiresAt: row.accessTokenExpiresAt.getTime() };
-      },
-      save: async (t) => {
-        await prisma.zohoConnection.update({
-          where: { installationId },
-          data: { accessTokenEnc: secrets.seal(t.accessToken), accessTokenExpiresAt: new Date(t.expiresAt) },
-        });
-      },
-      refresh: () =>
-        refreshAccessToken(
-          {
-            dataCenter,
-            clientId: conn.clientId,
-            clientSecret: secrets.open(conn.clientSecretEnc),
-            refreshToken: secrets.open(conn.refreshTokenEnc),
-          },
-          { overrides: opts.zohoOverrides },
-        ),
-    });
-    return createZohoClient({
-      dataCenter,
-      overrides: opts.zohoOverrides,
-      tokens,
-      budget: createZohoBudget({ limit: opts.zohoBudgetLimit }),
-    });
-  }
-
-  async function buildJira(installationId: string) {
-    const inst = await prisma.installation.findUnique({ where: { id: installationId } });
-    if (!inst) throw new Error(`Unknown installation ${installationId}`);
-    let cached: { at: number; token: string | null } | undefined;
-    return createJiraClient({
-      baseUrl: opts.jiraApiBaseOverride ?? inst.apiBaseUrl,
-      token: async () => {
-        if (cached && Date.now() - cached.at < TOKEN_CACHE_MS) return cached.token;
-        const row = await prisma.installation.findUnique({
-          where: { id: installationId },
-          select: { systemTokenEnc: true, systemTokenExpiresAt: true },
-        });
-        const valid =
-          row?.systemTokenEnc &&
-          (!row.systemTokenExpiresAt || row.systemTokenExpiresAt.getTime() > Date.now() + 60_000);
-        cached = { at: Date.now(), token: valid ? secrets.open(row!.systemTokenEnc!) : null };
-        return cached.token;
-      },
-    });
-  }
-
-  function memo<T>(map: Map<string, Promise<T>>, id: string, build: (id: string) => Promise<T>): Promise<T> {
-    let p = map.get(id);
-    if (!p) {
-      p = build(id);
-      p.catch(() => map.delete(id));
-      map.set(id, p);
-    }
-    return p;
-  }
-
+  const zohoHttp = createHttpClient({ service: 'zoho' });
+  const jiraHttp = createHttpClient({ service: 'jira' });
+  const zoho = createZohoClients({
+    prisma: opts.prisma,
+    secrets: opts.secrets,
+    budgets: opts.zohoBudgets ?? createProcessZohoBudgets(opts.zohoBudgetPer2Min),
+    http: zohoHttp,
+    overrides: opts.zohoOverrides,
+  });
+  const jira = createJiraClients({
+    prisma: opts.prisma,
+    secrets: opts.secrets,
+    http: jiraHttp,
+    jiraApiBaseOverride: opts.jiraApiBaseOverride,
+  });
   return {
-    zohoFor: (id) => memo(zoho, id, buildZoho),
-    jiraFor: (id) => memo(jira, id, buildJira),
+    zohoFor: zoho.zohoFor,
+    jiraFor: jira.jiraFor,
     async close() {
-      const all = [...zoho.values(), ...jira.values()];
-      await Promise.allSettled(all.map(async (p) => (await p).close()));
+      await Promise.allSettled([zohoHttp.close(), jiraHttp.close()]);
     },
   };
 }

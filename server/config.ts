@@ -32,6 +32,8 @@ const envSchema = z.object({
   ZOHO_WEB_URL: optionalUrl,
   /** Dev/sim only: every installation's Jira apiBaseUrl is replaced by this URL. */
   JIRA_API_BASE_OVERRIDE: optionalUrl,
+  /** Zoho calls per 2 minutes per Zoho connection in this process (the worker reads the same variable). */
+  ZOHO_BUDGET_PER_2MIN: z.coerce.number().int().min(1).max(200).default(80),
   /** HMAC secret of the optional Jira admin webhook ingress; the route answers 404 when unset. */
   WEBHOOK_SECRET: z.string().min(16).optional(),
   /** Dev console only: the Jira simulator whose issues the console lists. */
@@ -55,6 +57,8 @@ export interface ServerConfig {
   forge: { jwksUrl: string; appId: string; adminModuleKey: string; panelModuleKey: string };
   zoho: { accountsUrl?: string; apiUrl?: string; webUrl?: string };
   jiraApiBaseOverride?: string;
+  /** ZOHO_BUDGET_PER_2MIN. */
+  zohoBudgetPer2Min: number;
   jiraSimUrl?: string;
   webhookSecret?: string;
   devConsole: boolean;
@@ -103,6 +107,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     },
     zoho: { accountsUrl: c.ZOHO_ACCOUNTS_URL, apiUrl: c.ZOHO_API_URL, webUrl: c.ZOHO_WEB_URL },
     jiraApiBaseOverride: c.JIRA_API_BASE_OVERRIDE,
+    zohoBudgetPer2Min: c.ZOHO_BUDGET_PER_2MIN,
     jiraSimUrl: c.JIRA_SIM_URL,
     webhookSecret: c.WEBHOOK_SECRET,
     devConsole: c.DEV_CONSOLE,

@@ -45,7 +45,7 @@ export function createServerContext(deps: AppDeps, log: RelayLog): ServerContext
   const zoho = createZohoConnections({
     prisma: deps.prisma,
     secrets: deps.secrets,
-    zohoFactory: deps.zohoFactory,
+    clients: deps.clients,
     clock,
     overrides: {
       ZOHO_ACCOUNTS_URL: deps.config.zoho.accountsUrl,
@@ -69,7 +69,11 @@ export function createServerContext(deps: AppDeps, log: RelayLog): ServerContext
     taskQueue: deps.taskQueue,
     installations,
     zoho,
-    jiraFor: async (installationId) => deps.jiraFactory(await installations.jiraAccess(installationId)),
+    jiraFor: async (installationId) => {
+      // Checked first so a route answers the readable not_found / jira_unavailable error.
+      await installations.jiraAccess(installationId);
+      return deps.clients.jiraFor(installationId);
+    },
     metadata: createMetadataCache({ now: () => clock().getTime() }),
     intake: createEventIntake({ prisma: deps.prisma, relay }),
     relay,

@@ -3,24 +3,13 @@ import type { Client } from '@temporalio/client';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../store/prisma';
-import type { JiraApi } from '../integrations/jira/types';
-import type { ZohoApi } from '../integrations/zoho/types';
-import type { DataCenterId } from './contract/admin';
+import type { ClientRegistry } from '../clients/registry';
 import type { ServerConfig } from './config';
 import type { EventRelayOptions } from './events/relay';
 
 import type { SecretBox } from '../store/secrets';
 
 export type { SecretBox };
-
-/** A Zoho connection's credentials, decrypted, as the Zoho client needs them. */
-export interface ZohoCredentials {
-  installationId: string;
-  dataCenter: DataCenterId;
-  clientId: string;
-  clientSecret: string;
-  refreshToken: string;
-}
 
 /** How the server reaches Jira for one installation (apiBaseUrl already overridden in dev). */
 export interface JiraAccess {
@@ -29,16 +18,13 @@ export interface JiraAccess {
   token: string;
 }
 
-export type ZohoFactory = (credentials: ZohoCredentials) => ZohoApi;
-export type JiraFactory = (access: JiraAccess) => JiraApi;
-
 export interface AppDeps {
   config: ServerConfig;
   prisma: PrismaClient;
   temporal: Client;
   secrets: SecretBox;
-  zohoFactory: ZohoFactory;
-  jiraFactory: JiraFactory;
+  /** The process's Zoho and Jira clients from the stored credentials (clients/registry.ts, shared with the worker's kind). */
+  clients: ClientRegistry;
   /** A pino logger (tests pass one writing to memory to check redaction). */
   logger?: Logger;
   clock?: () => Date;

@@ -6,14 +6,16 @@ import type { PrismaClient, ZohoConnection } from '../../store/prisma';
 import { exchangeCode, fetchZohoUser, revokeRefreshToken } from '../../integrations/zoho/oauth';
 import { ZOHO_DATA_CENTERS, isDataCenterId, type ZohoHostOverrides } from '../../integrations/zoho/data-centers';
 import type { ZohoApi } from '../../integrations/zoho/types';
+import { ZohoNotConnectedError, type ClientRegistry } from '../../clients/registry';
 import type { ConnectionSummary, SaveConnectionBody } from '../contract/admin';
-import type { SecretBox, ZohoFactory } from '../deps';
+import type { SecretBox } from '../deps';
 import { zohoNotConnected } from '../errors';
 
 export interface ZohoConnectionDeps {
   prisma: PrismaClient;
   secrets: SecretBox;
-  zohoFactory: ZohoFactory;
+  /** The process's client registry: it notices a saved or revoked connection on the next apiFor. */
+  clients: Pick<ClientRegistry, 'zohoFor'>;
   overrides: ZohoHostOverrides;
   clock: () => Date;
 }
@@ -90,15 +92,12 @@ export function createZohoConnections(deps: ZohoConnectionDeps) {
 
   /** A Zoho client for the installation, or 409 zoho_not_connected. */
   async function apiFor(installationId: string): Promise<ZohoApi> {
-    const row = await get(installationId);
-    if (!row || !isDataCenterId(row.dataCenter)) throw zohoNotConnected();
-    return deps.zohoFactory({
-      installationId,
-      dataCenter: row.dataCenter,
-      clientId: row.clientId,
-      clientSecret: secrets.open(row.clientSecretEnc),
-      refreshToken: secrets.open(row.refreshTokenEnc),
-    });
+    try {
+      return await deps.clients.zohoFor(installationId);
+    } catch (err) {
+      if (err instanceof ZohoNotConnectedError) throw zohoNotConnected();
+      throw err;
+    }
   }
 
   return { get, save, revoke, apiFor, summary: async (id: string) => summaryOf(await get(id)) };

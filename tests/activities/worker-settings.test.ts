@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadWorkerSettings, temporalTls } from '../../worker/main';
+import { loadWorkerSettings, temporalTls } from '../../worker/settings';
 import { loadTemporalConnection } from '../../temporal.config';
 
 const base = { DATABASE_URL: 'postgresql://u:p@127.0.0.1:5432/zjc', SECRETS_KEY: 'k1:0123456789abcdef0123' };

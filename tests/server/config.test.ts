@@ -16,6 +16,11 @@ describe('server configuration', () => {
     expect(c.temporal.address).toBe('127.0.0.1:7233');
   });
 
+  it('reads the Zoho call budget from ZOHO_BUDGET_PER_2MIN like the worker (default 80 per 2 minutes)', () => {
+    expect(loadServerConfig(valid).zohoBudgetPer2Min).toBe(80);
+    expect(loadServerConfig({ ...valid, ZOHO_BUDGET_PER_2MIN: '40' }).zohoBudgetPer2Min).toBe(40);
+  });
+
   it.each([
     ['DATABASE_URL', { DATABASE_URL: undefined }, /DATABASE_URL: missing/],
     ['FORGE_APP_ID', { FORGE_APP_ID: 'my-app' }, /FORGE_APP_ID: must be ari:cloud:ecosystem::app\/<uuid>/],
@@ -24,6 +29,7 @@ describe('server configuration', () => {
     ['LOG_PRETTY', { LOG_PRETTY: '1' }, /LOG_PRETTY/],
     ['FORGE_JWKS_URL', { FORGE_JWKS_URL: 'not a url' }, /FORGE_JWKS_URL/],
     ['TEMPORAL_ADDRESS', { TEMPORAL_ADDRESS: 'x' }, /TEMPORAL_ADDRESS/],
+    ['ZOHO_BUDGET_PER_2MIN', { ZOHO_BUDGET_PER_2MIN: '500' }, /ZOHO_BUDGET_PER_2MIN/],
   ])('stops with a message naming %s', (_name, patch, message) => {
     expect(() => loadServerConfig({ ...valid, ...patch } as NodeJS.ProcessEnv)).toThrow(message);
   });

@@ -1,24 +1,22 @@
 /**
  * The server's real dependencies for tests, wired the way server/production.ts wires them: config
- * from the environment, PostgreSQL, the secret box, a Temporal client and the default outbound
- * client factories. Used by the server harness and the browser-test stack.
+ * from the environment, PostgreSQL, the secret box, a Temporal client and the client registry
+ * (clients/registry.ts, configured from the server config like production). Used by the server harness and the browser-test stack.
  */
 import { Client, Connection } from '@temporalio/client';
 import { createPrisma } from '../../store/prisma';
 import { createSecretBox } from '../../store/secrets';
 import { loadServerConfig } from '../../server/config';
-import { createDefaultClientFactories } from '../../clients/server-factories';
+import { createClientRegistry } from '../../clients/registry';
+import { serverClientRegistryOptions } from '../../server/production';
 
-export async function openServerDeps(
-  env: NodeJS.ProcessEnv,
-  overrides: { ZOHO_ACCOUNTS_URL: string; ZOHO_API_URL: string; ZOHO_WEB_URL: string },
-) {
+export async function openServerDeps(env: NodeJS.ProcessEnv) {
   const config = loadServerConfig(env);
   const prisma = createPrisma(config.databaseUrl);
   const secrets = createSecretBox(env);
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const clients = createDefaultClientFactories({ prisma, secrets, overrides });
+  const clients = createClientRegistry(serverClientRegistryOptions(config, prisma, secrets));
   return {
     config,
     prisma,

@@ -62,7 +62,7 @@ export async function startServerHarness(opts: HarnessOptions = {}): Promise<Ser
     TEMPORAL_WEB_URL: 'http://127.0.0.1:8233',
     ...opts.env,
   };
-  const deps = await openServerDeps(env, overrides);
+  const deps = await openServerDeps(env);
   const { config, prisma, secrets, temporal, clients } = deps;
   const logs: string[] = [];
   const logger = createLogger('info', {
@@ -72,7 +72,7 @@ export async function startServerHarness(opts: HarnessOptions = {}): Promise<Ser
   });
   const taskQueue = `server-test-${randomUUID()}`;
   const fitKeys = opts.fitKeys === 'config' ? undefined : devKeySet();
-  const app = await buildApp({ config, prisma, temporal, secrets, logger, fitKeys, taskQueue, ...clients });
+  const app = await buildApp({ config, prisma, temporal, secrets, logger, fitKeys, taskQueue, clients });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../../worker/main';
+import { WORKFLOWS_PATH } from '../../worker/create-worker';
 
 const DIR = join(__dirname, 'histories');
 const files = readdirSync(DIR)

@@ -10,7 +10,7 @@ import type { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { createClientRegistry } from '../../../clients/registry';
-import { createWorker } from '../../../worker/main';
+import { createWorker } from '../../../worker/create-worker';
 import type { PrismaClient } from '../../../store/prisma';
 import { buildApp } from '../../../server/app';
 import { DEV_APP_ID, signDevFit } from '../../../server/dev/dev-keys';
@@ -57,10 +57,10 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
     PORT: '0',
     HOST: '127.0.0.1',
   };
-  const deps = await openServerDeps(env, overrides);
+  const deps = await openServerDeps(env);
   const { config, prisma, secrets, temporal, clients } = deps;
 
-  const app = await buildApp({ config, prisma, temporal, secrets, ...clients, taskQueue });
+  const app = await buildApp({ config, prisma, temporal, secrets, clients, taskQueue });
   if (!app.hasRoute({ method: 'GET', url: '/dev/fit' })) {
     await app.register(devConsoleRoutes, {
       webDistDir: WEB_DIST,

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { createWorker } from '../../../worker/main';
+import { createWorker } from '../../../worker/create-worker';
 import type { SyncEngineConfig } from '../../../activities/index';
 import { createPrisma, type PrismaClient } from '../../../store/prisma';
 import { createZohoClient } from '../../../integrations/zoho/client';
@@ -16,6 +16,9 @@ import { refreshAccessToken } from '../../../integrations/zoho/oauth';
 import { createJiraClient } from '../../../integrations/jira/client';
 import type { JiraApi } from '../../../integrations/jira/types';
 import type { ZohoApi } from '../../../integrations/zoho/types';
+import { createClientRegistry, type ClientRegistry } from '../../../clients/registry';
+import { createZohoConnections, type ZohoConnections } from '../../../server/services/zoho-connections';
+import { createSecretBox } from '../../../store/secrets';
 import { startJiraSim, demoSeed, DEMO_STATUS, type JiraSim, type JiraSimOptions } from '../../../sim/jira';
 import {
   startZohoSim,
@@ -43,8 +46,11 @@ export interface Harness {
   installationId: string;
   zohoApi: ZohoApi;
   jiraApi: JiraApi;
-  /** Zoho client calls made by the worker. */
+  /** Zoho client calls made by the worker (not recorded with `storedConnection`). */
   zohoCalls: string[];
+  /** With `storedConnection`: the server's Zoho connection service (save / revoke) and a fresh-code connect. */
+  connections?: ZohoConnections;
+  connectZoho?: () => Promise<void>;
   stop(): Promise<void>;
   /** Restart the worker (e.g. after killing it mid-cycle). */
   restartWorker(): Promise<void>;
@@ -60,6 +66,11 @@ export interface HarnessOptions {
   shutdownGraceTime?: number;
   /** false: no in-process worker (a benchmark runs the worker process itself). */
   inProcessWorker?: boolean;
+  /**
+   * The production wiring: Zoho connected through the server's connection service (stored
+   * encrypted) and the worker's Zoho clients from its own client registry, as in worker/main.ts.
+   */
+  storedConnection?: boolean;
 }
 
 /** Demo Jira seed plus a direct To Do → Done transition in OPS (Conditional Sync Rule examples). */
@@ -112,6 +123,30 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   });
   const jiraApi = createJiraClient({ baseUrl: jira.apiBaseUrl, token: async () => 'sim-system-token' });
 
+  let registries: ClientRegistry[] = [];
+  let connections: ZohoConnections | undefined;
+  let connectZoho: (() => Promise<void>) | undefined;
+  let zohoFor: (installationId: string) => ZohoApi | Promise<ZohoApi> = () => zohoApi;
+  if (opts.storedConnection) {
+    const secrets = createSecretBox(process.env);
+    const server = createClientRegistry({ prisma, secrets, zohoOverrides: overrides });
+    const workerClients = createClientRegistry({ prisma, secrets, zohoOverrides: overrides });
+    registries = [server, workerClients];
+    const service = createZohoConnections({ prisma, secrets, clients: server, overrides, clock: () => new Date() });
+    connections = service;
+    connectZoho = async () => {
+      const code = zoho.control.generateCode({ clientId: DEMO_CLIENT_ID });
+      await service.save(installationId, {
+        dataCenter: 'us',
+        clientId: DEMO_CLIENT_ID,
+        clientSecret: DEMO_CLIENT_SECRET,
+        code,
+      });
+    };
+    await connectZoho();
+    zohoFor = workerClients.zohoFor;
+  }
+
   const address = process.env.TEMPORAL_ADDRESS!;
   const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   const connection = await Connection.connect({ address });
@@ -128,7 +163,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       shutdownGraceTime: opts.shutdownGraceTime,
       activities: {
         prisma,
-        zohoFor: () => zohoApi,
+        zohoFor,
         jiraFor: () => jiraApi,
         config: { sharedScanTtlMs: 0, createConsistencyHorizonMs: 3_000, ...opts.config },
       },
@@ -151,6 +186,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     zohoApi,
     jiraApi,
     zohoCalls,
+    connections,
+    connectZoho,
     killWorker,
     async restartWorker() {
       await killWorker();
@@ -162,7 +199,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await prisma.$disconnect();
       await connection.close();
       await native.close();
-      await Promise.all([zoho.close(), jira.close()]);
+      await Promise.all([zoho.close(), jira.close(), ...registries.map((r) => r.close())]);
       await (zohoApi as unknown as { close(): Promise<void> }).close?.();
       await (jiraApi as unknown as { close(): Promise<void> }).close?.();
     },

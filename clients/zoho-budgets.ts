@@ -1,0 +1,28 @@
+/**
+ * Where a Zoho connection's call budget comes from. Today: one budget per connection per process
+ * (ZOHO_BUDGET_PER_2MIN). Sharing budgets across processes later means another implementation of
+ * this interface, not a change in the registry.
+ */
+import { createZohoBudget, type ZohoBudget } from '../integrations/zoho/budget';
+
+export interface ZohoBudgets {
+  /** The budget of one Zoho connection (same key → same budget for the life of the source). */
+  budgetFor(connectionKey: string): ZohoBudget;
+}
+
+/** Default calls per 2 minutes per connection per process (ZOHO_BUDGET_PER_2MIN). */
+export const DEFAULT_ZOHO_BUDGET_PER_2MIN = 80;
+
+export function createProcessZohoBudgets(limit: number = DEFAULT_ZOHO_BUDGET_PER_2MIN): ZohoBudgets {
+  const budgets = new Map<string, ZohoBudget>();
+  return {
+    budgetFor(connectionKey) {
+      let budget = budgets.get(connectionKey);
+      if (!budget) {
+        budget = createZohoBudget({ limit, windowMs: 120_000 });
+        budgets.set(connectionKey, budget);
+      }
+      return budget;
+    },
+  };
+}
