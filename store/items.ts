@@ -96,26 +96,3 @@ export async function loadSmartConnectedItems(prisma: PrismaClient, ids: string[
   const rows = await prisma.smartConnectedItem.findMany({ where: { id: { in: ids } }, include });
   return rows.map((r) => toSmartConnectedItem(r as unknown as SciRow));
 }
-
-/** Enabled synchronized SCIs reading the same Zoho source (for a shared scan). */
-export async function sciIdsForSource(
-  prisma: PrismaClient,
-  installationId: string,
-  portalId: string,
-  projectId: string,
-  module: string,
-): Promise<string[]> {
-  const rows = await prisma.smartConnectedItem.findMany({
-    where: {
-      installationId,
-      zohoPortalId: portalId,
-      zohoProjectId: projectId,
-      zohoModule: module as never,
-      enabled: true,
-      mode: { not: 'display_only' },
-    },
-    select: { id: true },
-    orderBy: { id: 'asc' },
-  });
-  return rows.map((r) => r.id);
-}

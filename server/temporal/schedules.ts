@@ -113,14 +113,6 @@ export async function upsertSchedule(
   }
 }
 
-export async function pauseSchedule(client: Client, sciId: string, note = 'paused by admin'): Promise<void> {
-  await client.schedule.getHandle(scheduleIdFor(sciId)).pause(note);
-}
-
-export async function unpauseSchedule(client: Client, sciId: string, note = 'resumed by admin'): Promise<void> {
-  await client.schedule.getHandle(scheduleIdFor(sciId)).unpause(note);
-}
-
 /** Deleting an SCI deletes its schedule; a schedule that is already gone is fine. */
 export async function deleteSchedule(client: Client, sciId: string): Promise<void> {
   try {
