@@ -3,7 +3,7 @@ import { configFingerprint } from '../workflows/core/fingerprint';
 import { SYNC_MODE_CAPABILITIES } from '../workflows/core/capabilities';
 import { advanceCursor, loadCursor } from '../store/cursors';
 import { loadSmartConnectedItem } from '../store/items';
-import type { CycleTotals } from '../workflows/totals';
+import type { CycleTotals } from '../workflows/core/totals';
 import { finishSyncRun, startSyncRun, type SyncRunKind } from '../store/sync-runs';
 import type { SmartConnectedItem } from '../workflows/core/model';
 import type { Ctx } from './context';

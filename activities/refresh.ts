@@ -7,7 +7,7 @@ import type { ZohoRecord } from '../workflows/core/model';
 import { loadSmartConnectedItem } from '../store/items';
 import { findLink } from '../store/links';
 import { receiptsForLinks } from '../store/receipts';
-import { emptyCycleTotals } from '../workflows/totals';
+import { emptyCycleTotals } from '../workflows/core/totals';
 import { finishSyncRun, startSyncRun } from '../store/sync-runs';
 import { emptyBatch } from './batch-result';
 import { type CallCounter, clientsFor, type Ctx, errorText, isRetryable, sourceOf } from './context';

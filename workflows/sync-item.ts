@@ -15,7 +15,8 @@ import { createBatch, remote, scan, store } from './activity-options';
 import { autoCreate, type AutoCreateWorkflowResult } from './auto-create';
 import { autoCreateWorkflowIdFor } from './ids';
 import type { SyncItemInput } from './signals';
-import { addInto, chunk, emptyCycleTotals, laterIso, runLimited, taskPool, type CycleTotals } from './totals';
+import { chunk, runLimited, taskPool } from './concurrency';
+import { addInto, emptyCycleTotals, laterIso, type CycleTotals } from './core/totals';
 
 /** Records per apply activity: small, so a retried batch redoes little. */
 const APPLY_BATCH = 20;
