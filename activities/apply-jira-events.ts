@@ -4,6 +4,7 @@
  * new Jira comments and attachments copied once. Echoes are dropped twice over: events authored by
  * our own app user, and values equal to our last write (receipts, in the planner).
  */
+import { mappingsFlowing } from '../workflows/core/mapping';
 import { planJiraToZoho } from '../workflows/core/plan';
 import { adfToText } from '../workflows/core/values/adf-to-html';
 import { jiraCommentToZoho } from '../workflows/core/values/comments';
@@ -51,7 +52,7 @@ async function pushFields(
   const src = sourceOf(sci);
   const wantsStatus =
     sci.syncStatus && ZOHO_MODULE_CAPABILITIES[sci.zohoModule].status && (!changed || changed.includes('status'));
-  const flowing = sci.mappings.some((m) => m.owner !== 'zoho' && (!changed || changed.includes(m.jiraFieldId)));
+  const flowing = mappingsFlowing(sci, 'jira_to_zoho').some((m) => !changed || changed.includes(m.jiraFieldId));
   if (!wantsStatus && !flowing) return;
   const [record, jiraFields, zohoFields, zohoStatuses] = await Promise.all([
     apis.zoho.getRecord(src, link.zohoRecordId),
