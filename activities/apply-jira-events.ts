@@ -8,7 +8,8 @@ import { mappingsFlowing } from '../workflows/core/mapping';
 import { planJiraToZoho } from '../workflows/core/plan';
 import { adfToText } from '../workflows/core/values/adf-to-html';
 import { jiraCommentToZoho } from '../workflows/core/values/comments';
-import { SYNC_MODE_CAPABILITIES, ZOHO_MODULE_CAPABILITIES } from '../workflows/core/capabilities';
+import { ZOHO_MODULE_CAPABILITIES } from '../workflows/core/capabilities';
+import { isSyncActive } from '../workflows/core/sync-activity';
 import type { JiraIssue, SmartConnectedItem } from '../workflows/core/model';
 import type { JiraIssueEvent } from '../workflows/signals';
 import type { JiraApi } from '../integrations/jira/types';
@@ -178,7 +179,7 @@ async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJ
     let issue: JiraIssue | null | undefined;
     for (const link of links) {
       const sci = scis.get(link.sciId);
-      if (!sci || !sci.enabled || !SYNC_MODE_CAPABILITIES[sci.mode].synchronized) continue;
+      if (!sci || !isSyncActive(sci)) continue;
       result.sciIds.push(sci.id);
       const module = ZOHO_MODULE_CAPABILITIES[sci.zohoModule];
       try {
