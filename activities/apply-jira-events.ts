@@ -7,7 +7,7 @@
 import { mappingsFlowing } from '../workflows/core/mapping';
 import { planJiraToZoho } from '../workflows/core/plan';
 import { adfToText } from '../workflows/core/values/adf-to-html';
-import { jiraCommentToZoho } from '../workflows/core/values/comments';
+import { isMirroredComment, jiraCommentToZoho } from '../workflows/core/values/comments';
 import { ZOHO_MODULE_CAPABILITIES } from '../workflows/core/capabilities';
 import { isSyncActive } from '../workflows/core/sync-activity';
 import type { JiraIssue, SmartConnectedItem } from '../workflows/core/model';
@@ -38,7 +38,6 @@ export interface ApplyJiraEventsResult extends BatchResult {
 }
 
 const FIELD_EVENTS = new Set(['issue_updated', 'issue_created']);
-const ZOHO_MIRROR_PREFIX = 'Comment from Zoho Projects by';
 
 async function pushFields(
   ctx: Ctx,
@@ -115,7 +114,7 @@ async function pushComments(
   const comments = await apis.jira.listComments(link.jiraIssueId);
   for (const c of comments) {
     if (!wanted.includes(c.id) || c.authorAccountId === appUser) continue;
-    if (adfToText(c.body).trimStart().startsWith(ZOHO_MIRROR_PREFIX)) continue;
+    if (isMirroredComment(adfToText(c.body), 'fromZoho')) continue;
     const { id } = await apis.zoho.addComment(
       sourceOf(sci),
       link.zohoRecordId,
