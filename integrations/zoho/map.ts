@@ -149,11 +149,13 @@ export function toZohoField(raw: Json): ZohoField | undefined {
   const id = str(raw.api_name) ?? str(raw.column_name);
   if (!id) return undefined;
   const options = Array.isArray(raw.picklist_values ?? raw.options)
-    ? ((raw.picklist_values ?? raw.options) as unknown[]).filter(isObj).map((o) => ({
-        id: idOf(o),
-        value: str(o.value) ?? str(o.display_value) ?? str(o.name) ?? '',
-        ...(str(o.display_value) ? { label: str(o.display_value) } : {}),
-      }))
+    ? ((raw.picklist_values ?? raw.options) as unknown[])
+        .filter(isObj)
+        .map((o) => ({
+          id: idOf(o),
+          value: str(o.value) ?? str(o.display_value) ?? str(o.name) ?? '',
+          ...(str(o.display_value) ? { label: str(o.display_value) } : {}),
+        }))
     : undefined;
   return {
     id,
