@@ -10,7 +10,7 @@
 import { ParentClosePolicy, patched, startChild, workflowInfo, WorkflowIdReusePolicy, log } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { ZohoRecord } from './core/model';
-import type { PullPagesResult } from '../activities/pull';
+import type { PullPagesResult } from '../activities/index';
 import { createBatch, remote, scan, store } from './activity-options';
 import { autoCreate, type AutoCreateWorkflowResult } from './auto-create';
 import { autoCreateWorkflowIdFor } from './ids';
