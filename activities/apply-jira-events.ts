@@ -5,10 +5,12 @@
  * new Jira comments and attachments copied once. Echoes are dropped twice over: events authored by
  * our own app user, and values equal to our last write (receipts, in the planner).
  */
+import { mappingsFlowing } from '../workflows/core/mapping';
 import { planJiraToZoho } from '../workflows/core/plan';
 import { adfToText } from '../workflows/core/values/adf-to-html';
-import { jiraCommentToZoho } from '../workflows/core/values/comments';
-import { SYNC_MODE_CAPABILITIES, ZOHO_MODULE_CAPABILITIES } from '../workflows/core/capabilities';
+import { isMirroredComment, jiraCommentToZoho } from '../workflows/core/values/comments';
+import { ZOHO_MODULE_CAPABILITIES } from '../workflows/core/capabilities';
+import { isSyncActive } from '../workflows/core/sync-activity';
 import type { JiraIssue, SmartConnectedItem } from '../workflows/core/model';
 import type { JiraIssueEvent } from '../workflows/signals';
 import type { JiraApi } from '../integrations/jira/types';
@@ -40,7 +42,6 @@ export interface ApplyJiraEventsResult extends BatchResult {
 }
 
 const FIELD_EVENTS = new Set(['issue_updated', 'issue_created']);
-const ZOHO_MIRROR_PREFIX = 'Comment from Zoho Projects by';
 
 async function pushFields(
   ctx: Ctx,
@@ -55,7 +56,7 @@ async function pushFields(
   const src = sourceOf(sci);
   const wantsStatus =
     sci.syncStatus && ZOHO_MODULE_CAPABILITIES[sci.zohoModule].status && (!changed || changed.includes('status'));
-  const flowing = sci.mappings.some((m) => m.owner !== 'zoho' && (!changed || changed.includes(m.jiraFieldId)));
+  const flowing = mappingsFlowing(sci, 'jira_to_zoho').some((m) => !changed || changed.includes(m.jiraFieldId));
   if (!wantsStatus && !flowing) return;
   const [record, jiraFields, zohoFields, zohoStatuses] = await Promise.all([
     apis.zoho.getRecord(src, link.zohoRecordId),
@@ -134,7 +135,7 @@ async function pushComments(
   const comments = await apis.jira.listComments(link.jiraIssueId);
   for (const c of comments) {
     if (!wanted.includes(c.id) || c.authorAccountId === appUser) continue;
-    if (adfToText(c.body).trimStart().startsWith(ZOHO_MIRROR_PREFIX)) continue;
+    if (isMirroredComment(adfToText(c.body), 'fromZoho')) continue;
     const { id } = await apis.zoho.addComment(
       sourceOf(sci),
       link.zohoRecordId,
@@ -198,7 +199,7 @@ async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJ
     let issue: JiraIssue | null | undefined;
     for (const link of links) {
       const sci = scis.get(link.sciId);
-      if (!sci || !sci.enabled || !SYNC_MODE_CAPABILITIES[sci.mode].synchronized) continue;
+      if (!sci || !isSyncActive(sci)) continue;
       result.sciIds.push(sci.id);
       const module = ZOHO_MODULE_CAPABILITIES[sci.zohoModule];
       try {

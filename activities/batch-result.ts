@@ -1,5 +1,5 @@
 /** What a batch activity reports back to the cycle workflow (added into the SyncRun totals). */
-import { emptyCycleTotals, type CycleError, type CycleTotals } from '../workflows/totals';
+import { emptyCycleTotals, type CycleError, type CycleTotals } from '../workflows/core/totals';
 
 export interface BatchResult extends CycleTotals {
   /** Oldest Zoho modified time among failed records: the cursor must not pass it. */

@@ -115,12 +115,6 @@ export async function zohoClient(ctx: Ctx, installationId: string, counter: Call
   });
 }
 
-export async function jiraClient(ctx: Ctx, installationId: string, counter: CallCounter): Promise<JiraApi> {
-  return counting(await ctx.deps.jiraFor(installationId), () => {
-    counter.jira += 1;
-  });
-}
-
 export function sourceOf(sci: SmartConnectedItem): ZohoSource {
   return {
     portalId: sci.zohoPortalId,

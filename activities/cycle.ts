@@ -1,9 +1,9 @@
 /** Start and end of one sync cycle: SCI + cursor in, SyncRun summary + advanced cursor out. */
 import { configFingerprint } from '../workflows/core/fingerprint';
-import { SYNC_MODE_CAPABILITIES } from '../workflows/core/capabilities';
+import { SYNC_PAUSE_MESSAGES, syncPause } from '../workflows/core/sync-activity';
 import { advanceCursor, loadCursor } from '../store/cursors';
 import { loadSmartConnectedItem } from '../store/items';
-import type { CycleTotals } from '../workflows/totals';
+import type { CycleTotals } from '../workflows/core/totals';
 import { finishSyncRun, startSyncRun, type SyncRunKind } from '../store/sync-runs';
 import type { SmartConnectedItem } from '../workflows/core/model';
 import type { Ctx } from './context';
@@ -37,9 +37,8 @@ export type BeginCycleResult =
 export async function beginCycle(ctx: Ctx, input: BeginCycleInput): Promise<BeginCycleResult> {
   const sci = await loadSmartConnectedItem(ctx.prisma, input.sciId);
   if (!sci) return { status: 'skip', reason: 'The Smart Connected Item no longer exists.' };
-  if (!sci.enabled) return { status: 'skip', reason: 'The Smart Connected Item is disabled.' };
-  if (!SYNC_MODE_CAPABILITIES[sci.mode].synchronized)
-    return { status: 'skip', reason: 'Display-only items do not sync.' };
+  const pause = syncPause(sci);
+  if (pause) return { status: 'skip', reason: SYNC_PAUSE_MESSAGES[pause] };
   const fingerprint = configFingerprint(sci);
   const cursor = await loadCursor(ctx.prisma, sci.id, fingerprint);
   const syncRunId = await startSyncRun(ctx.prisma, {

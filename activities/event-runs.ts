@@ -3,7 +3,7 @@
  * direction reach the admin grid too. One entity workflow applies many batches: the batch
  * sequence number keeps (workflowId, runId) unique.
  */
-import { emptyCycleTotals } from '../workflows/totals';
+import { emptyCycleTotals } from '../workflows/core/totals';
 import { finishSyncRun, startSyncRun } from '../store/sync-runs';
 import type { BatchResult } from './batch-result';
 import type { Ctx } from './context';

@@ -16,6 +16,9 @@ import { refreshLink, type RefreshLinkActivityInput } from './refresh';
 import { recordEventRun, type RecordEventRunInput } from './event-runs';
 
 export type { ActivityDeps } from './context';
+// Result types the workflows read (workflows import activity types from this module only).
+export type { PullPagesResult } from './pull';
+export type { AutoCreateRecordResult } from './auto-create';
 export { DEFAULT_SYNC_CONFIG, type SyncEngineConfig } from './context';
 
 export function createActivities(deps: ActivityDeps) {

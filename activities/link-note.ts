@@ -4,6 +4,7 @@
  * When the Zoho call budget is used up the note is deferred and a later cycle writes it.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import { isMirroredComment } from '../workflows/core/values/comments';
 import { escapeHtml } from '../workflows/core/values/html-parse';
 import { FAILURE_TYPES } from '../integrations/http/failures';
 import { loadSmartConnectedItem } from '../store/items';
@@ -11,7 +12,6 @@ import { findLink, linksMissingNote, setLinkNote, type LinkRef } from '../store/
 import { activityAttempt, type CallCounter, type Ctx, errorText, sourceOf, zohoClient } from './context';
 
 const SIGNATURE = 'Zoho Projects Connector for Jira';
-const JIRA_MIRROR_PREFIX = 'Comment from Jira by';
 
 export function linkNoteHtml(input: {
   jiraIssueKey: string;
@@ -30,13 +30,7 @@ export function linkNoteHtml(input: {
 
 /** Our own comments in Zoho (link notes and comments mirrored from Jira) are never copied back. */
 export function isConnectorComment(html: string): boolean {
-  return (
-    html.includes(SIGNATURE) ||
-    html
-      .replace(/<[^>]*>/g, '')
-      .trimStart()
-      .startsWith(JIRA_MIRROR_PREFIX)
-  );
+  return html.includes(SIGNATURE) || isMirroredComment(html.replace(/<[^>]*>/g, ''), 'fromJira');
 }
 
 export type NoteOutcome = 'written' | 'exists' | 'deferred' | 'gone' | 'failed';

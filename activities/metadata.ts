@@ -42,8 +42,3 @@ export function zohoStatusesFor(installationId: string, zoho: ZohoApi, src: Zoho
     zoho.listStatuses(src.portalId, src.projectId, src.module),
   );
 }
-
-/** Forget everything (tests that reconfigure a simulator). */
-export function clearMetadataCache(): void {
-  cache.clear();
-}

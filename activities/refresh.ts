@@ -2,12 +2,12 @@
  * Panel "Refresh": re-sync one link now, Zoho → Jira (fields, status, comments, attachments as the
  * SCI allows), and return the fresh record for the preview. Display-only links only read.
  */
-import { SYNC_MODE_CAPABILITIES } from '../workflows/core/capabilities';
+import { isSyncActive } from '../workflows/core/sync-activity';
 import type { ZohoRecord } from '../workflows/core/model';
 import { loadSmartConnectedItem } from '../store/items';
 import { findLink } from '../store/links';
 import { receiptsForLinks } from '../store/receipts';
-import { emptyCycleTotals } from '../workflows/totals';
+import { emptyCycleTotals } from '../workflows/core/totals';
 import { finishSyncRun, startSyncRun } from '../store/sync-runs';
 import { emptyBatch } from './batch-result';
 import { type CallCounter, clientsFor, type Ctx, errorText, isRetryable, sourceOf } from './context';
@@ -36,8 +36,7 @@ export async function refreshLink(ctx: Ctx, input: RefreshLinkActivityInput): Pr
   const apis = await clientsFor(ctx, sci.installationId, counter);
   const record = await apis.zoho.getRecord(sourceOf(sci), link.zohoRecordId);
   if (!record) return { status: 'gone', updated: false, message: `Zoho record ${link.zohoRecordId} no longer exists.` };
-  if (!SYNC_MODE_CAPABILITIES[sci.mode].synchronized || !sci.enabled)
-    return { status: 'previewed', record, updated: false };
+  if (!isSyncActive(sci)) return { status: 'previewed', record, updated: false };
 
   const batch = emptyBatch();
   const runId = await startSyncRun(ctx.prisma, {

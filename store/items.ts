@@ -1,16 +1,10 @@
 /**
  * Smart Connected Items as the sync engine sees them: rows (+ mappings + rule) → core
- * `SmartConnectedItem`, with owners resolved per mode.
+ * `SmartConnectedItem`, with owners resolved by the core's ownerFor.
  */
+import { ownerFor } from '../workflows/core/mapping';
 import type { SmartConnectedItem, FieldOwner, SyncMode } from '../workflows/core/model';
 import type { PrismaClient } from './prisma';
-
-/** Owner of a mapping by mode: one-way → Zoho owns; two-way → both; custom → as configured. */
-export function resolveOwner(mode: SyncMode, configured: FieldOwner | null | undefined): FieldOwner {
-  if (mode === 'custom') return configured ?? 'both';
-  if (mode === 'two_way') return 'both';
-  return 'zoho';
-}
 
 const include = { mappings: { orderBy: { position: 'asc' as const } }, rule: true } as const;
 
@@ -66,7 +60,7 @@ export function toSmartConnectedItem(row: SciRow): SmartConnectedItem {
       jiraFieldName: opt(m.jiraFieldName),
       zohoFieldId: m.zohoFieldId,
       zohoFieldName: opt(m.zohoFieldName),
-      owner: resolveOwner(mode, m.owner),
+      owner: ownerFor(mode, m),
     })),
     rule: row.rule
       ? {
@@ -95,27 +89,4 @@ export async function loadSmartConnectedItems(prisma: PrismaClient, ids: string[
   if (ids.length === 0) return [];
   const rows = await prisma.smartConnectedItem.findMany({ where: { id: { in: ids } }, include });
   return rows.map((r) => toSmartConnectedItem(r as unknown as SciRow));
-}
-
-/** Enabled synchronized SCIs reading the same Zoho source (for a shared scan). */
-export async function sciIdsForSource(
-  prisma: PrismaClient,
-  installationId: string,
-  portalId: string,
-  projectId: string,
-  module: string,
-): Promise<string[]> {
-  const rows = await prisma.smartConnectedItem.findMany({
-    where: {
-      installationId,
-      zohoPortalId: portalId,
-      zohoProjectId: projectId,
-      zohoModule: module as never,
-      enabled: true,
-      mode: { not: 'display_only' },
-    },
-    select: { id: true },
-    orderBy: { id: 'asc' },
-  });
-  return rows.map((r) => r.id);
 }

@@ -37,12 +37,6 @@ function toRef(row: Omit<LinkRef, 'baseline'> & { baseline: unknown }): LinkRef 
   return { ...row, baseline: b as SyncBaseline };
 }
 
-/** zohoRecordId → link, for a whole SCI (one query; 10 000 rows is a few hundred KB). */
-export async function linksBySciRecord(prisma: PrismaClient, sciId: string): Promise<Map<string, LinkRef>> {
-  const rows = await prisma.link.findMany({ where: { sciId }, select });
-  return new Map(rows.map((r) => [r.zohoRecordId, toRef(r)]));
-}
-
 export async function linksForRecords(
   prisma: PrismaClient,
   sciId: string,

@@ -2,7 +2,7 @@
  * SyncRun rows: one per cycle (or event batch / refresh); the admin grid shows the latest per SCI.
  * Run totals are defined once, in the pure workflows/totals (the workflow accumulates them).
  */
-import { MAX_LISTED, type CycleTotals } from '../workflows/totals';
+import { MAX_LISTED, type CycleTotals } from '../workflows/core/totals';
 import type { PrismaClient } from './prisma';
 
 export type SyncRunKind = 'scheduled' | 'event' | 'refresh';

@@ -14,8 +14,7 @@
  */
 import { proxyLocalActivities } from '@temporalio/workflow';
 import type { SmartConnectedItem, ZohoRecord } from './core/model';
-import type { SyncActivities } from '../activities/index';
-import type { AutoCreateRecordResult } from '../activities/auto-create';
+import type { AutoCreateRecordResult, SyncActivities } from '../activities/index';
 import { ACTIVITY_PRESETS } from '../temporal.config';
 import { remote } from './activity-options';
 

@@ -73,11 +73,3 @@ export interface RefreshLinkInput {
   installationId: string;
   linkId: string;
 }
-export interface AutoCreateInput {
-  sciId: string;
-  zohoRecordId: string;
-  /** Which Jira status the new issue should end in (from the Conditional Sync Rule), if any. */
-  targetStatusId?: string;
-  /** Id of the SyncRun that started this create, for counting. */
-  syncRunId?: string;
-}

@@ -10,12 +10,13 @@
 import { ParentClosePolicy, patched, startChild, workflowInfo, WorkflowIdReusePolicy, log } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { ZohoRecord } from './core/model';
-import type { PullPagesResult } from '../activities/pull';
+import type { PullPagesResult } from '../activities/index';
 import { createBatch, remote, scan, store } from './activity-options';
 import { autoCreate, type AutoCreateWorkflowResult } from './auto-create';
 import { autoCreateWorkflowIdFor } from './ids';
 import type { SyncItemInput } from './signals';
-import { addInto, chunk, emptyCycleTotals, laterIso, runLimited, taskPool, type CycleTotals } from './totals';
+import { chunk, runLimited, taskPool } from './concurrency';
+import { addInto, emptyCycleTotals, laterIso, type CycleTotals } from './core/totals';
 
 /** Records per apply activity: small, so a retried batch redoes little. */
 const APPLY_BATCH = 20;

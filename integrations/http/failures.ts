@@ -77,20 +77,6 @@ export function retryLater(type: string, message: string, waitMs?: number): Appl
   });
 }
 
-/**
- * Anything thrown by our HTTP clients → an ApplicationFailure Temporal understands. Typed failures
- * pass through; unknown errors become retryable network failures with a scrubbed message.
- */
-export function toApplicationFailure(err: unknown): ApplicationFailure {
-  if (err instanceof ApplicationFailure) return err;
-  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  return ApplicationFailure.create({
-    type: FAILURE_TYPES.network,
-    message: redactSecrets(message),
-    nonRetryable: false,
-  });
-}
-
 export function isHttpFailure(err: unknown): err is HttpFailure {
   return err instanceof HttpFailure;
 }

@@ -138,19 +138,3 @@ export async function readJson(service: Service, res: HttpResponse, what: string
     return text;
   }
 }
-
-/**
- * The common path: send, and on a non-2xx answer classify it and throw the typed failure.
- * Returns the parsed JSON body of a 2xx answer.
- */
-export async function sendJson(
-  client: HttpClient,
-  req: HttpRequest,
-  now: () => number = Date.now,
-): Promise<{ status: number; headers: Record<string, string | undefined>; body: unknown }> {
-  const res = await client.send(req);
-  const what = `${req.method} ${new URL(req.url).pathname}`;
-  const body = await readJson(client.service, res, what);
-  if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body };
-  throw httpFailure(client.service, res.status, classify(res.status, res.headers, body, now()), what, body);
-}

@@ -113,15 +113,3 @@ export function createZohoBudget(opts: ZohoBudgetOptions = {}): ZohoBudget {
     },
   };
 }
-
-const shared = new Map<string, ZohoBudget>();
-
-/** The process-wide budget of one Zoho connection (all activities of this worker share it). */
-export function sharedZohoBudget(connectionId: string, opts: ZohoBudgetOptions = {}): ZohoBudget {
-  let b = shared.get(connectionId);
-  if (!b) {
-    b = createZohoBudget(opts);
-    shared.set(connectionId, b);
-  }
-  return b;
-}

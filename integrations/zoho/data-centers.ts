@@ -3,9 +3,9 @@
  * Canada lives on zohocloud.ca (not .ca). Hosts can be overridden for every DC at once (simulators,
  * proxies) through ZOHO_ACCOUNTS_URL / ZOHO_API_URL / ZOHO_WEB_URL.
  */
-import { DATA_CENTER_IDS, type DataCenterId } from '../../server/contract/admin';
+import { DATA_CENTER_IDS, isDataCenterId, type DataCenterId } from '../../workflows/core/data-centers';
 
-export { DATA_CENTER_IDS, type DataCenterId };
+export { DATA_CENTER_IDS, isDataCenterId, type DataCenterId };
 
 export interface ZohoHosts {
   /** OAuth server origin, e.g. https://accounts.zoho.eu */
@@ -51,10 +51,6 @@ export interface ZohoHostOverrides {
 }
 
 const origin = (url: string): string => url.replace(/\/+$/, '');
-
-export function isDataCenterId(value: string): value is DataCenterId {
-  return (DATA_CENTER_IDS as readonly string[]).includes(value);
-}
 
 /** The hosts to use for a data center, after overrides. Unknown ids throw (a config bug, not user input). */
 export function zohoHosts(id: DataCenterId, overrides: ZohoHostOverrides = {}): ZohoDataCenter {

@@ -7,6 +7,7 @@ import {
   ZOHO_MODULES,
   smartConnectedItemInputSchema,
 } from '../../workflows/core/model';
+import { DATA_CENTER_IDS, type DataCenterId } from '../../workflows/core/data-centers';
 
 export const ADMIN_ROUTES = {
   dataCenters: 'GET /api/admin/data-centers',
@@ -33,8 +34,8 @@ export const ADMIN_ROUTES = {
   syncNow: 'POST /api/admin/items/:id/sync-now',
 } as const;
 
-export const DATA_CENTER_IDS = ['us', 'eu', 'in', 'au', 'jp', 'cn', 'uk', 'ca', 'sa'] as const;
-export type DataCenterId = (typeof DATA_CENTER_IDS)[number];
+// Provider data, owned by the core; re-exported because the admin page reads the contract.
+export { DATA_CENTER_IDS, type DataCenterId };
 
 export const dataCenterSchema = z.object({ id: z.enum(DATA_CENTER_IDS), name: z.string() });
 

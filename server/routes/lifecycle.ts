@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { upsertSchedule } from '../temporal/schedules';
+import { scheduledItemOf, upsertSchedule } from '../temporal/schedules';
 import type { ServerContext } from '../context';
 import { invocationOf } from '../plugins/forge-auth';
 import { unwrapForgeEvent } from '../events/forge-event';
@@ -22,10 +22,20 @@ export async function syncInstallationSchedules(
 ): Promise<void> {
   const items = await ctx.prisma.smartConnectedItem.findMany({
     where: { installationId },
-    select: { id: true, installationId: true, enabled: true, name: true, mode: true },
+    select: {
+      id: true,
+      installationId: true,
+      enabled: true,
+      name: true,
+      mode: true,
+      zohoPortalId: true,
+      zohoProjectId: true,
+      zohoModule: true,
+    },
   });
+  const installationStatus = installed ? 'active' : 'uninstalled';
   for (const sci of items) {
-    await upsertSchedule(ctx.temporal, { ...sci, enabled: installed && sci.enabled }, { taskQueue: ctx.taskQueue });
+    await upsertSchedule(ctx.temporal, scheduledItemOf(sci, installationStatus), { taskQueue: ctx.taskQueue });
   }
 }
 

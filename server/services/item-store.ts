@@ -4,7 +4,7 @@
  */
 import type { Prisma, PrismaClient } from '../../store/prisma';
 import { temporalRunUrl, type TemporalConnectionConfig } from '../../temporal.config';
-import { SYNC_MODE_CAPABILITIES } from '../../workflows/core/capabilities';
+import { isSyncActive, type SyncSwitches } from '../../workflows/core/sync-activity';
 import { validateSmartConnectedItem, type SmartConnectedItemDraft } from '../../workflows/core/sci-validation';
 import { scheduleIdFor } from '../../workflows/ids';
 import type { Item, LatestSync } from '../contract/admin';
@@ -21,10 +21,11 @@ export type ItemRow = Prisma.SmartConnectedItemGetPayload<{ include: typeof item
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 
-export function isScheduleActive(
+/** The facts the core's sync-activity policy reads, from a stored row. */
+export function syncSwitchesOf(
   row: Pick<ItemRow, 'enabled' | 'mode'> & { installation: { status: string } },
-): boolean {
-  return row.enabled && SYNC_MODE_CAPABILITIES[row.mode].synchronized && row.installation.status === 'active';
+): SyncSwitches {
+  return { enabled: row.enabled, mode: row.mode, installationStatus: row.installation.status };
 }
 
 function latestSyncOf(
@@ -101,7 +102,7 @@ export function toItem(row: ItemRow, temporal: Pick<TemporalConnectionConfig, 'w
           createIssueWhenNotMet: row.rule.createIssueWhenNotMet,
         }
       : null,
-    schedule: { scheduleId: scheduleIdFor(row.id), paused: !isScheduleActive(row) },
+    schedule: { scheduleId: scheduleIdFor(row.id), paused: !isSyncActive(syncSwitchesOf(row)) },
     latestSync: latestSyncOf(row, temporal),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

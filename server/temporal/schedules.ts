@@ -15,6 +15,8 @@ import {
 } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { SCHEDULE_CATCHUP_WINDOW_MS, SYNC_INTERVAL_MS, TASK_QUEUE } from '../../temporal.config';
+import type { SmartConnectedItem } from '../../workflows/core/model';
+import { SYNC_PAUSE_MESSAGES, syncPause, type SyncSwitches } from '../../workflows/core/sync-activity';
 import { issueEventsWorkflowIdFor, refreshWorkflowIdFor, scheduleIdFor, syncWorkflowIdFor } from '../../workflows/ids';
 import { installationKey, sciKey } from '../../workflows/search-attributes';
 import {
@@ -28,18 +30,36 @@ import {
 } from '../../workflows/signals';
 
 /** The part of a Smart Connected Item a schedule needs. */
-export interface ScheduledItem {
+export interface ScheduledItem extends SyncSwitches {
   id: string;
   installationId: string;
-  enabled: boolean;
   name?: string;
-  /** Display-only items never sync: their schedule exists but stays paused. */
-  mode?: string;
+  installationStatus: string;
   /**
    * The Zoho source. SCIs reading the same source get the same offset inside the interval, so
-   * their cycles run together and share one page scan (activities/pull.ts).
+   * their cycles run together and share one page scan (activities/pull.ts). Required: without it
+   * every item got its own offset and the shared scan rarely hit.
    */
-  zohoSource?: { portalId: string; projectId: string; module: string };
+  zohoSource: { portalId: string; projectId: string; module: string };
+}
+
+/** A stored item (Prisma column names) as its schedule sees it; every upsertSchedule caller uses this. */
+export function scheduledItemOf(
+  row: Pick<
+    SmartConnectedItem,
+    'id' | 'installationId' | 'name' | 'enabled' | 'mode' | 'zohoPortalId' | 'zohoProjectId' | 'zohoModule'
+  >,
+  installationStatus: string,
+): ScheduledItem {
+  return {
+    id: row.id,
+    installationId: row.installationId,
+    name: row.name,
+    enabled: row.enabled,
+    mode: row.mode,
+    installationStatus,
+    zohoSource: { portalId: row.zohoPortalId, projectId: row.zohoProjectId, module: row.zohoModule },
+  };
 }
 
 export interface ScheduleOptionsOverride {
@@ -54,19 +74,15 @@ function attributesFor(installationId: string, sciId?: string): TypedSearchAttri
 }
 
 /** Spread sources over the interval so 1 000 items do not all wake in the same second. */
-function offsetFor(sci: ScheduledItem, intervalMs: number): number {
+export function offsetFor(sci: Pick<ScheduledItem, 'installationId' | 'zohoSource'>, intervalMs: number): number {
   const src = sci.zohoSource;
-  const key = src ? `${sci.installationId}|${src.portalId}|${src.projectId}|${src.module}` : sci.id;
+  const key = `${sci.installationId}|${src.portalId}|${src.projectId}|${src.module}`;
   let h = 0;
   for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   return (h % Math.floor(intervalMs / 1000)) * 1000;
 }
 
-function isActive(sci: ScheduledItem): boolean {
-  return sci.enabled && sci.mode !== 'display_only';
-}
-
-/** Create or update the five-minute Schedule of an SCI; paused when the SCI is disabled. */
+/** Create or update the five-minute Schedule of an SCI; paused unless the core says it syncs. */
 export async function upsertSchedule(
   client: Client,
   sci: ScheduledItem,
@@ -74,7 +90,8 @@ export async function upsertSchedule(
 ): Promise<void> {
   const intervalMs = opts.intervalMs ?? SYNC_INTERVAL_MS;
   const taskQueue = opts.taskQueue ?? TASK_QUEUE;
-  const note = isActive(sci) ? `sync ${sci.name ?? sci.id}` : 'paused: item disabled or display-only';
+  const pause = syncPause(sci);
+  const note = pause ? `paused: ${SYNC_PAUSE_MESSAGES[pause]}` : `sync ${sci.name ?? sci.id}`;
   const action = {
     type: 'startWorkflow' as const,
     workflowType: 'syncItem',
@@ -96,7 +113,7 @@ export async function upsertSchedule(
       spec,
       action,
       policies,
-      state: { paused: !isActive(sci), note },
+      state: { paused: pause !== null, note },
       memo: { installationId: sci.installationId, sciId: sci.id },
       typedSearchAttributes: attributesFor(sci.installationId, sci.id),
     });
@@ -108,17 +125,9 @@ export async function upsertSchedule(
       spec,
       action,
       policies,
-      state: { ...prev.state, paused: !isActive(sci), note },
+      state: { ...prev.state, paused: pause !== null, note },
     }));
   }
-}
-
-export async function pauseSchedule(client: Client, sciId: string, note = 'paused by admin'): Promise<void> {
-  await client.schedule.getHandle(scheduleIdFor(sciId)).pause(note);
-}
-
-export async function unpauseSchedule(client: Client, sciId: string, note = 'resumed by admin'): Promise<void> {
-  await client.schedule.getHandle(scheduleIdFor(sciId)).unpause(note);
 }
 
 /** Deleting an SCI deletes its schedule; a schedule that is already gone is fine. */

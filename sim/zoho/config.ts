@@ -4,42 +4,8 @@
  */
 import type { SimClockSource } from './clock';
 
-/** The exact Self Client scope bundle from the product guide ("Generate code and required scopes"). */
-export const ZOHO_PRODUCT_SCOPES: readonly string[] = [
-  'ZohoProjects.tasks.CREATE',
-  'ZohoProjects.tasks.UPDATE',
-  'ZohoProjects.bugs.CREATE',
-  'ZohoProjects.bugs.UPDATE',
-  'ZohoPC.files.CREATE',
-  'ZohoPC.files.ALL',
-  'WorkDrive.files.ALL',
-  'ZohoProjects.portals.Read',
-  'ZohoProjects.projects.Read',
-  'ZohoProjects.activities.Read',
-  'ZohoProjects.feeds.Read',
-  'ZohoProjects.status.Read',
-  'ZohoProjects.milestones.Read',
-  'ZohoProjects.tasklists.Read',
-  'ZohoProjects.tasks.Read',
-  'ZohoProjects.bugs.Read',
-  'ZohoProjects.events.Read',
-  'ZohoProjects.forums.Read',
-  'ZohoProjects.clients.Read',
-  'ZohoProjects.users.Read',
-  'ZohoProjects.documents.READ',
-  'ZohoProjects.search.READ',
-  'ZohoProjects.tags.Read',
-  'ZohoProjects.calendar.Read',
-  'ZohoProjects.integrations.Read',
-  'ZohoProjects.projectgroups.Read',
-  'ZohoProjects.entity_properties.Read',
-  'ZohoProjects.custom_fields.READ',
-  'ZohoPC.files.Read',
-  'WorkDrive.workspace.Read',
-  'WorkDrive.files.Read',
-  'WorkDrive.team.Read',
-  'AaaServer.profile.Read',
-];
+// The scope bundle is a product fact (the setup guide's list); the simulator grants it by default.
+export { ZOHO_PRODUCT_SCOPES } from '../../integrations/zoho/scopes';
 
 /** Unconfirmed behaviour (zoho.md). Defaults follow what is confirmed. */
 export interface ZohoSimSwitches {

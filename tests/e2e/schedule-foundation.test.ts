@@ -2,7 +2,7 @@
  * The foundation's proof: a Temporal Schedule for an SCI, triggered now, runs the sync workflow,
  * whose activity reads from the Zoho simulator and writes a SyncRun row.
  */
-import { deleteSchedule, triggerSyncNow, upsertSchedule } from '../../server/temporal/schedules';
+import { deleteSchedule, scheduledItemOf, triggerSyncNow, upsertSchedule } from '../../server/temporal/schedules';
 import { scheduleIdFor } from '../../workflows/ids';
 import { SEARCH_ATTRIBUTES } from '../../temporal.config';
 import { eventually, startHarness, type Harness } from './support/harness';
@@ -21,11 +21,8 @@ describe('scheduled sync of a Smart Connected Item', () => {
     const projectId = h.zoho.control.addProject({ name: 'Schedule proof', prefix: 'SP' });
     h.zoho.control.seedItems({ projectId, count: 3 });
     const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'one_way', projectId });
-    await upsertSchedule(
-      h.client,
-      { id: sciId, installationId: h.installationId, enabled: true, name: 'proof' },
-      { taskQueue: h.taskQueue },
-    );
+    const row = await h.prisma.smartConnectedItem.findUniqueOrThrow({ where: { id: sciId } });
+    await upsertSchedule(h.client, scheduledItemOf(row, 'active'), { taskQueue: h.taskQueue });
     try {
       const desc = await h.client.schedule.getHandle(scheduleIdFor(sciId)).describe();
       expect(desc.state.paused).toBe(false);
@@ -61,18 +58,11 @@ describe('scheduled sync of a Smart Connected Item', () => {
       projectId: '2447529000000057070',
       enabled: false,
     });
-    await upsertSchedule(
-      h.client,
-      { id: sciId, installationId: h.installationId, enabled: false },
-      { taskQueue: h.taskQueue },
-    );
+    const row = await h.prisma.smartConnectedItem.findUniqueOrThrow({ where: { id: sciId } });
+    await upsertSchedule(h.client, scheduledItemOf(row, 'active'), { taskQueue: h.taskQueue });
     try {
       expect((await h.client.schedule.getHandle(scheduleIdFor(sciId)).describe()).state.paused).toBe(true);
-      await upsertSchedule(
-        h.client,
-        { id: sciId, installationId: h.installationId, enabled: true },
-        { taskQueue: h.taskQueue },
-      );
+      await upsertSchedule(h.client, { ...scheduledItemOf(row, 'active'), enabled: true }, { taskQueue: h.taskQueue });
       expect((await h.client.schedule.getHandle(scheduleIdFor(sciId)).describe()).state.paused).toBe(false);
     } finally {
       await deleteSchedule(h.client, sciId);

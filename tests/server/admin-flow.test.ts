@@ -183,6 +183,17 @@ describe('admin: Smart Connected Items and their Temporal Schedules', () => {
     expect(await schedulePaused(res.body.id)).toBe(mode === 'display_only');
   });
 
+  it('gives items on one Zoho source one schedule offset (regression: the source never reached the schedule)', async () => {
+    const offsets = await Promise.all(
+      ['one_way', 'two_way', 'custom'].map(async (mode) => {
+        const d = await h.temporal.schedule.getHandle(scheduleIdFor(ids[mode])).describe();
+        return d.spec.intervals?.[0]?.offset;
+      }),
+    );
+    expect(offsets[0]).toEqual(expect.any(Number));
+    expect(new Set(offsets).size).toBe(1);
+  });
+
   it('refuses an item that breaks the mode matrix with 422 and one error per field', async () => {
     const res = await admin(
       'POST',

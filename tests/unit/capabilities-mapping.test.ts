@@ -102,6 +102,11 @@ describe('provider facts: Jira status category ↔ Zoho status type', () => {
 describe('field owners and directions', () => {
   it.each<[SyncMode, FieldOwner | undefined, FieldOwner | null, string[]]>([
     ['display_only', undefined, null, []],
+    ['display_only', 'both', null, []],
+    ['one_way', 'both', 'zoho', ['zoho_to_jira']],
+    ['two_way', 'zoho', 'both', ['zoho_to_jira', 'jira_to_zoho']],
+    // The safe reading: an ownerless custom mapping never writes (validation refuses to save one).
+    ['custom', undefined, null, []],
     ['one_way', undefined, 'zoho', ['zoho_to_jira']],
     ['two_way', undefined, 'both', ['zoho_to_jira', 'jira_to_zoho']],
     ['custom', 'zoho', 'zoho', ['zoho_to_jira']],

@@ -3,6 +3,7 @@ import {
   adfToText,
   htmlToAdf,
   htmlToText,
+  isMirroredComment,
   jiraCommentToZoho,
   zohoCommentToJira,
   type AdfNode,
@@ -150,4 +151,15 @@ describe('comment mirroring bodies carry an author attribution line', () => {
       '<p><em>Comment from Jira by Jane &lt;script&gt;:</em></p><p>Ship it</p>',
     );
   });
+});
+
+describe('a mirrored comment is recognised by its attribution, so it is never copied back', () => {
+  it.each<[string, 'fromZoho' | 'fromJira', boolean]>([
+    [adfToText(zohoCommentToJira({ html: '<p>Looks good</p>', authorName: 'Alex' })), 'fromZoho', true],
+    [htmlToText(jiraCommentToZoho({ body: doc(p(t('Ship it'))), authorName: 'Jane' })), 'fromJira', true],
+    ['  Comment from Jira by Jane: indented', 'fromJira', true],
+    ['Comment from Jira by Jane:', 'fromZoho', false],
+    ['A user quoting "Comment from Jira by" mid-sentence', 'fromJira', false],
+    ['Looks good', 'fromZoho', false],
+  ])('%j is a mirror %s: %s', (text, from, mirrored) => expect(isMirroredComment(text, from)).toBe(mirrored));
 });

@@ -4,7 +4,7 @@
  * Names, labels, enablement and display-only presentation do not count.
  */
 import { ownerFor } from './mapping';
-import type { FieldMappingInput, SmartConnectedItemInput } from './model';
+import type { FieldMappingInput, FieldOwner, SmartConnectedItemInput } from './model';
 import { valueHash } from './values/hash';
 
 export type FingerprintableSci = Pick<
@@ -20,7 +20,7 @@ export type FingerprintableSci = Pick<
   | 'syncComments'
   | 'syncAttachments'
 > & {
-  mappings: readonly FieldMappingInput[];
+  mappings: ReadonlyArray<Omit<FieldMappingInput, 'owner'> & { owner?: FieldOwner | null }>;
   rule?: SmartConnectedItemInput['rule'];
 };
 

@@ -9,5 +9,8 @@ export * from './echo';
 export * from './conflict';
 export * from './plan';
 export * from './fingerprint';
+export * from './totals';
+export * from './sync-activity';
+export * from './data-centers';
 export { zohoFieldValue } from './record-fields';
 export * from './values';

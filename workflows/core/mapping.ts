@@ -5,7 +5,9 @@ import type { FieldMappingInput, FieldOwner, SmartConnectedItem, SyncMode } from
 export const SYNC_DIRECTIONS = ['zoho_to_jira', 'jira_to_zoho'] as const;
 export type SyncDirection = (typeof SYNC_DIRECTIONS)[number];
 
-export type ResolvedFieldMapping = FieldMappingInput & { owner: FieldOwner };
+export type ResolvedFieldMapping = Omit<FieldMappingInput, 'owner'> & { owner: FieldOwner };
+/** A mapping as submitted (owner optional) or as loaded (owner resolved, null = never writes). */
+type OwnedMapping = { owner?: FieldOwner | null };
 
 /** The owner a mode imposes on every mapping (one-way → zoho, two-way → both); null otherwise. */
 export function derivedOwner(mode: SyncMode): FieldOwner | null {
@@ -13,10 +15,13 @@ export function derivedOwner(mode: SyncMode): FieldOwner | null {
 }
 
 /**
- * The effective owner of a mapping: derived from the mode, or the mapping's own owner in custom
- * mode. Null for display-only items, which never write.
+ * The one definition of who owns a mapped field (store, planners, activities and validation call
+ * it): one-way → Zoho, two-way → both, custom → the mapping's own owner. Null means the mapping
+ * never writes either side: display-only items, and a custom mapping without an owner. Validation
+ * refuses to save the latter; should one reach the engine anyway, guessing "both" would let it
+ * overwrite values on both sides that nobody asked to sync, so it stays inert instead.
  */
-export function ownerFor(mode: SyncMode, mapping: Pick<FieldMappingInput, 'owner'>): FieldOwner | null {
+export function ownerFor(mode: SyncMode, mapping: OwnedMapping): FieldOwner | null {
   if (mode === 'display_only') return null;
   return derivedOwner(mode) ?? mapping.owner ?? null;
 }
@@ -31,7 +36,7 @@ export function directionsFor(owner: FieldOwner | null): readonly SyncDirection[
   return owner ? OWNER_DIRECTIONS[owner] : [];
 }
 
-export function flowsIn(mode: SyncMode, mapping: Pick<FieldMappingInput, 'owner'>, direction: SyncDirection): boolean {
+export function flowsIn(mode: SyncMode, mapping: OwnedMapping, direction: SyncDirection): boolean {
   return directionsFor(ownerFor(mode, mapping)).includes(direction);
 }
 

@@ -72,11 +72,11 @@ export const smartConnectedItemInputSchema = z.object({
 });
 export type SmartConnectedItemInput = z.infer<typeof smartConnectedItemInputSchema>;
 
-/** A saved SCI as the sync engine sees it (owners resolved per mapping). */
+/** A saved SCI as the sync engine sees it (owners resolved per mapping by ownerFor; null = never writes). */
 export interface SmartConnectedItem extends Omit<SmartConnectedItemInput, 'mappings' | 'rule'> {
   id: string;
   installationId: string;
-  mappings: Array<FieldMappingInput & { owner: FieldOwner }>;
+  mappings: Array<Omit<FieldMappingInput, 'owner'> & { owner: FieldOwner | null }>;
   rule: ConditionalSyncRule | null;
 }
 

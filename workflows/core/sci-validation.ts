@@ -3,7 +3,7 @@
  * its fields ("mappings.2.owner", "rule.value"). Pure; the server runs it before saving.
  */
 import { SYNC_MODE_CAPABILITIES, ZOHO_MODULE_CAPABILITIES } from './capabilities';
-import { derivedOwner, directionsFor, ownerFor } from './mapping';
+import { derivedOwner, directionsFor, ownerFor, type ResolvedFieldMapping } from './mapping';
 import { smartConnectedItemInputSchema, type SmartConnectedItem, type SmartConnectedItemInput } from './model';
 
 export interface SciValidationError {
@@ -13,7 +13,10 @@ export interface SciValidationError {
 }
 
 /** A validated SCI before it is saved: owners resolved, rule normalised. */
-export type SmartConnectedItemDraft = Omit<SmartConnectedItem, 'id' | 'installationId'>;
+/** Every saved mapping has an owner: display-only takes no mappings and custom requires one. */
+export type SmartConnectedItemDraft = Omit<SmartConnectedItem, 'id' | 'installationId' | 'mappings'> & {
+  mappings: ResolvedFieldMapping[];
+};
 
 export type SciValidationResult =
   { ok: true; value: SmartConnectedItemDraft } | { ok: false; errors: SciValidationError[] };

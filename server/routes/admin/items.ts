@@ -5,14 +5,14 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { deleteSchedule, triggerSyncNow, upsertSchedule } from '../../temporal/schedules';
-import { SYNC_MODE_CAPABILITIES } from '../../../workflows/core/capabilities';
+import { deleteSchedule, scheduledItemOf, triggerSyncNow, upsertSchedule } from '../../temporal/schedules';
+import { syncPause } from '../../../workflows/core/sync-activity';
 import { scheduleIdFor, syncWorkflowIdFor } from '../../../workflows/ids';
 import { itemBodySchema, itemSchema, syncNowResultSchema } from '../../contract/admin';
 import type { ServerContext } from '../../context';
 import { AppError } from '../../errors';
 import { invocationOf } from '../../plugins/forge-auth';
-import { createItemStore, isScheduleActive, toItem, validateItemInput, type ItemRow } from '../../services/item-store';
+import { createItemStore, syncSwitchesOf, toItem, validateItemInput, type ItemRow } from '../../services/item-store';
 
 const auth = { auth: 'admin' as const };
 const tags = ['admin: Smart Connected Items'];
@@ -22,17 +22,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
   const store = createItemStore(ctx.prisma);
   const view = (row: ItemRow) => toItem(row, ctx.config.temporal);
   const schedule = (row: ItemRow) =>
-    upsertSchedule(
-      ctx.temporal,
-      {
-        id: row.id,
-        installationId: row.installationId,
-        name: row.name,
-        mode: row.mode,
-        enabled: isScheduleActive(row),
-      },
-      { taskQueue: ctx.taskQueue },
-    );
+    upsertSchedule(ctx.temporal, scheduledItemOf(row, row.installation.status), { taskQueue: ctx.taskQueue });
 
   app.get(
     '/api/admin/items',
@@ -137,11 +127,11 @@ export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
     },
     async (request, reply) => {
       const row = await store.find(invocationOf(request).installationId, request.params.id);
-      if (!SYNC_MODE_CAPABILITIES[row.mode].synchronized) {
+      const pause = syncPause(syncSwitchesOf(row));
+      if (pause === 'display_only') {
         throw new AppError('conflict', 'Display-only items never sync; there is nothing to run.');
       }
-      if (!isScheduleActive(row))
-        throw new AppError('conflict', 'Enable the Smart Connected Item before running a sync.');
+      if (pause) throw new AppError('conflict', 'Enable the Smart Connected Item before running a sync.');
       await triggerSyncNow(ctx.temporal, row.id);
       const { webUrl, namespace } = ctx.config.temporal;
       return reply.code(202).send({

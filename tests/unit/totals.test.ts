@@ -1,0 +1,42 @@
+/** Run totals: batches add up, listed conflicts/errors stop at MAX_LISTED, the newest timestamp wins. */
+import { MAX_LISTED, addInto, emptyCycleTotals, laterIso } from '../../workflows/core/totals';
+
+describe('run totals', () => {
+  it('adds the counts of every batch into the cycle totals', () => {
+    const t = emptyCycleTotals();
+    addInto(t, { created: 1, updated: 2, zohoCalls: 3 });
+    addInto(t, { updated: 1, skipped: 4, failed: 1, jiraCalls: 2, errors: [{ message: 'boom' }] });
+    expect(t).toEqual({
+      created: 1,
+      updated: 3,
+      skipped: 4,
+      failed: 1,
+      zohoCalls: 3,
+      jiraCalls: 2,
+      conflicts: [],
+      errors: [{ message: 'boom' }],
+    });
+  });
+
+  it(`keeps at most ${MAX_LISTED} conflicts and errors per run while counts keep growing`, () => {
+    const t = emptyCycleTotals();
+    const many = Array.from({ length: MAX_LISTED + 5 }, (_, i) => ({ message: `e${i}` }));
+    addInto(t, { failed: many.length, errors: many });
+    addInto(t, {
+      conflicts: many.map((_, i) => ({ linkId: `l${i}`, field: 'name', winner: 'zoho' as const, at: '' })),
+    });
+    expect(t.failed).toBe(MAX_LISTED + 5);
+    expect(t.errors).toHaveLength(MAX_LISTED);
+    expect(t.errors[0].message).toBe('e0');
+    expect(t.conflicts).toHaveLength(MAX_LISTED);
+  });
+
+  it.each<[string | null, string | null | undefined, string | null]>([
+    [null, null, null],
+    [null, undefined, null],
+    ['2024-01-02T00:00:00.000Z', null, '2024-01-02T00:00:00.000Z'],
+    [null, '2024-01-02T00:00:00.000Z', '2024-01-02T00:00:00.000Z'],
+    ['2024-01-02T00:00:00.000Z', '2024-01-01T00:00:00.000Z', '2024-01-02T00:00:00.000Z'],
+    ['2024-01-01T00:00:00.000Z', '2024-01-03T00:00:00.000Z', '2024-01-03T00:00:00.000Z'],
+  ])('laterIso(%s, %s) is %s', (a, b, later) => expect(laterIso(a, b)).toBe(later));
+});

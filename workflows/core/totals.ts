@@ -1,0 +1,52 @@
+/**
+ * Run totals of a sync cycle or event batch (the one definition: workflows accumulate them,
+ * activities report them, the store saves them). Pure: no I/O, no clock.
+ */
+
+export interface CycleConflict {
+  linkId: string;
+  field: string;
+  winner: 'zoho' | 'jira';
+  at: string;
+}
+export interface CycleError {
+  zohoRecordId?: string;
+  jiraIssueKey?: string;
+  message: string;
+}
+
+export interface CycleTotals {
+  created: number;
+  updated: number;
+  skipped: number;
+  failed: number;
+  zohoCalls: number;
+  jiraCalls: number;
+  conflicts: CycleConflict[];
+  errors: CycleError[];
+}
+
+/** Errors and conflicts kept per run (the grid shows a summary; Temporal keeps the details). */
+export const MAX_LISTED = 50;
+
+export function emptyCycleTotals(): CycleTotals {
+  return { created: 0, updated: 0, skipped: 0, failed: 0, zohoCalls: 0, jiraCalls: 0, conflicts: [], errors: [] };
+}
+
+export function addInto(t: CycleTotals, b: Partial<CycleTotals>): void {
+  t.created += b.created ?? 0;
+  t.updated += b.updated ?? 0;
+  t.skipped += b.skipped ?? 0;
+  t.failed += b.failed ?? 0;
+  t.zohoCalls += b.zohoCalls ?? 0;
+  t.jiraCalls += b.jiraCalls ?? 0;
+  for (const c of b.conflicts ?? []) if (t.conflicts.length < MAX_LISTED) t.conflicts.push(c);
+  for (const e of b.errors ?? []) if (t.errors.length < MAX_LISTED) t.errors.push(e);
+}
+
+/** The later of two ISO timestamps (a cycle's newest Zoho modification time). */
+export function laterIso(a: string | null, b: string | null | undefined): string | null {
+  if (!b) return a;
+  if (!a) return b;
+  return a >= b ? a : b;
+}
