@@ -9,5 +9,6 @@ export * from './echo';
 export * from './conflict';
 export * from './plan';
 export * from './fingerprint';
+export * from './link-preview';
 export { zohoFieldValue } from './record-fields';
 export * from './values';
