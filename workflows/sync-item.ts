@@ -175,7 +175,7 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
       pages += p.pagesRead;
       page = p.nextPage;
       totals.zohoCalls += p.zohoCalls;
-      totals.skipped += p.skippedByRule;
+      totals.skipped += p.skippedByRule + (p.skippedOnceLinked ?? 0);
       if (begin.modifiedAfter === null) totals.skipped += p.unchanged;
       maxSeen = laterIso(maxSeen, p.maxModifiedAt);
       createFresh(p.fresh);

@@ -31,7 +31,14 @@ export const ADMIN_ROUTES = {
   enableItem: 'POST /api/admin/items/:id/enable',
   disableItem: 'POST /api/admin/items/:id/disable',
   syncNow: 'POST /api/admin/items/:id/sync-now',
+  allowAutoCreateAgain: 'POST /api/admin/items/:id/records/:zohoRecordId/allow-auto-create',
 } as const;
+
+/** A record once linked is not auto-created again; the admin lifts that for one record. */
+export const allowAutoCreateAgainResultSchema = z.object({
+  /** False when the record is linked now or was never linked (nothing to allow). */
+  allowed: z.boolean(),
+});
 
 export const DATA_CENTER_IDS = ['us', 'eu', 'in', 'au', 'jp', 'cn', 'uk', 'ca', 'sa'] as const;
 export type DataCenterId = (typeof DATA_CENTER_IDS)[number];
