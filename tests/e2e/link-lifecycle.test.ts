@@ -87,3 +87,25 @@ describe('unlink, then auto-create', () => {
     expect(link.jiraIssueId).not.toBe(pair.issueId);
   });
 });
+
+describe('auto-create and comments', () => {
+  it('comments of a newly auto-created record reach Jira in the cycle that creates the issue (regression: one cycle late)', async () => {
+    const projectId = h.zoho.control.addProject({ name: 'Comments now', prefix: 'CN' });
+    const sciId = await createSci(h.prisma, {
+      installationId: h.installationId,
+      mode: 'one_way',
+      projectId,
+      autoCreate: true,
+      syncComments: true,
+      mappings: [{ jiraFieldId: 'summary', zohoFieldId: 'name', owner: 'zoho' }],
+    });
+    const record = h.zoho.control.createRecord(projectId, 'tasks', { name: 'New with a comment' }) as { id: string };
+    h.zoho.control.addComment(record.id, '<p>Written before the issue existed</p>');
+
+    const r = await runCycle(h.client, h.taskQueue, sciId);
+    expect(r.totals?.created).toBe(1);
+    const link = await h.prisma.link.findFirstOrThrow({ where: { sciId } });
+    const comments = await h.jiraApi.listComments(link.jiraIssueId);
+    expect(JSON.stringify(comments)).toContain('Written before the issue existed');
+  });
+});
