@@ -4,7 +4,7 @@
  * receipts and baseline persisted. Per-record failures are recorded; retryable ones (429, 5xx,
  * budget) propagate so Temporal retries the batch, which is idempotent through the baseline.
  */
-import { planZohoToJira, statusWritten } from '../workflows/core/plan';
+import { issueFieldsToRead, planZohoToJira, statusWritten } from '../workflows/core/plan';
 import type { SmartConnectedItem, ZohoRecord } from '../workflows/core/model';
 import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoApi } from '../integrations/zoho/types';
@@ -52,10 +52,7 @@ export async function syncLinkFromZoho(
   result: BatchResult,
   receipts: Parameters<typeof planZohoToJira>[0]['receipts'],
 ): Promise<LinkSyncOutcome> {
-  const fieldIds = [
-    ...new Set([...sci.mappings.map((m) => m.jiraFieldId), 'status', 'updated', 'project', 'issuetype']),
-  ];
-  const issue = await apis.jira.getIssue(link.jiraIssueId, fieldIds);
+  const issue = await apis.jira.getIssue(link.jiraIssueId, issueFieldsToRead(sci));
   if (!issue)
     throw Object.assign(new Error(`Jira issue ${link.jiraIssueKey} no longer exists`), { nonRetryable: true });
   const needsMeta = sci.mappings.length > 0;

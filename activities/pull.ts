@@ -14,7 +14,7 @@ import { ZOHO_MODULE_CAPABILITIES } from '../workflows/core/capabilities';
 import { ruleDecision, ruleGovernsStatus } from '../workflows/core/rules';
 import { zohoFieldsFor } from './metadata';
 import type { RecordPage, ZohoApi, ZohoSource } from '../integrations/zoho/types';
-import { linksForRecords } from '../store/links';
+import { linksForRecords, onceLinkedRecords } from '../store/links';
 import { loadSmartConnectedItem } from '../store/items';
 import { type CallCounter, type Ctx, heartbeat, zohoClient, sourceOf } from './context';
 import type { SmartConnectedItem } from '../workflows/core/model';
@@ -41,6 +41,8 @@ export interface PullPageResult {
   fresh: ZohoRecord[];
   /** Unlinked records the Conditional Sync Rule keeps out of auto-create (until they meet it). */
   skippedByRule: number;
+  /** Unlinked records that were linked before: never auto-created again (see OnceLinkedRecord). */
+  skippedOnceLinked?: number;
   scanned: number;
   /** Linked records seen whose content did not change (counted as skipped only in a full pass). */
   unchanged: number;
@@ -142,6 +144,14 @@ async function pullOne(
   let skippedByRule = 0;
   const creates = sci.autoCreate && ZOHO_MODULE_CAPABILITIES[sci.zohoModule].autoCreate;
   const unlinked = candidates.filter((r) => !links.has(r.id));
+  const onceLinked = creates
+    ? await onceLinkedRecords(
+        ctx.prisma,
+        sci.id,
+        unlinked.map((r) => r.id),
+      )
+    : new Set<string>();
+  let skippedOnceLinked = 0;
   const zohoFields =
     creates && unlinked.length && ruleGovernsStatus(sci.rule)
       ? await zohoFieldsFor(sci.installationId, zoho, sourceOf(sci))
@@ -150,6 +160,10 @@ async function pullOne(
     const link = links.get(record.id);
     if (!link) {
       if (!creates) continue;
+      if (onceLinked.has(record.id)) {
+        skippedOnceLinked += 1;
+        continue;
+      }
       if (ruleDecision(sci.rule, record, zohoFields).autoCreateAllowed) fresh.push(record);
       else skippedByRule += 1;
       continue;
@@ -165,6 +179,7 @@ async function pullOne(
     changed,
     fresh,
     skippedByRule,
+    skippedOnceLinked,
     scanned: page.records.length,
     unchanged,
     hasNext: page.hasNextPage && page.records.length > 0,
@@ -196,6 +211,7 @@ export async function pullPages(ctx: Ctx, input: PullPagesInput): Promise<PullPa
     changed: [],
     fresh: [],
     skippedByRule: 0,
+    skippedOnceLinked: 0,
     scanned: 0,
     unchanged: 0,
     hasNext: false,
@@ -217,6 +233,7 @@ export async function pullPages(ctx: Ctx, input: PullPagesInput): Promise<PullPa
     out.changed.push(...r.changed);
     out.fresh.push(...r.fresh);
     out.skippedByRule += r.skippedByRule;
+    out.skippedOnceLinked = (out.skippedOnceLinked ?? 0) + (r.skippedOnceLinked ?? 0);
     out.scanned += r.scanned;
     out.unchanged += r.unchanged;
     if (r.maxModifiedAt && (!out.maxModifiedAt || r.maxModifiedAt > out.maxModifiedAt))

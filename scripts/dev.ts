@@ -97,7 +97,13 @@ async function main(): Promise<void> {
       dbFile: join(dataDir, 'temporal.sqlite'),
       logFile: join(dataDir, 'temporal.log'),
     }),
-    ensurePostgres({ dataDir: join(dataDir, 'postgres'), database: 'zjc', port: env.DEV_PG_PORT, persistent: true }),
+    ensurePostgres({
+      dataDir: join(dataDir, 'postgres'),
+      database: 'zjc',
+      port: env.DEV_PG_PORT,
+      persistent: true,
+      log: (m) => step(m),
+    }),
   ]);
   stops.push(
     () => stopTemporalDevServer(temporal.pid),
@@ -187,7 +193,13 @@ async function main(): Promise<void> {
 
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
-main().catch(async (err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+/** Every start-up failure ends as one line naming the cause (and the fix where we know it), no stack. */
+async function fail(err: unknown): Promise<void> {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(`npm run dev failed: ${message.trim().split('\n').join(' | ')}`);
   await shutdown(1);
-});
+}
+// An 'error' event no one listens to (a child that cannot spawn, a socket) would print a stack.
+process.on('uncaughtException', (err) => void fail(err));
+process.on('unhandledRejection', (err) => void fail(err));
+main().catch(fail);

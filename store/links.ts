@@ -171,3 +171,32 @@ export async function findLinksByIds(prisma: PrismaClient, linkIds: string[]): P
   const rows = await prisma.link.findMany({ where: { id: { in: linkIds } }, select });
   return new Map(rows.map((r) => [r.id, toRef(r)]));
 }
+
+/**
+ * Of these unlinked records, the ones linked under the SCI before (OnceLinkedRecord, kept by a
+ * trigger on Link): auto-create leaves them alone so an unlink never turns into a duplicate issue.
+ */
+export async function onceLinkedRecords(
+  prisma: PrismaClient,
+  sciId: string,
+  zohoRecordIds: string[],
+): Promise<Set<string>> {
+  if (zohoRecordIds.length === 0) return new Set();
+  const rows = await prisma.onceLinkedRecord.findMany({
+    where: { sciId, zohoRecordId: { in: zohoRecordIds } },
+    select: { zohoRecordId: true },
+  });
+  return new Set(rows.map((r) => r.zohoRecordId));
+}
+
+/** The admin's "allow auto-create again" for a record that is not linked now; false when there was nothing to allow. */
+export async function allowAutoCreateAgain(
+  prisma: PrismaClient,
+  sciId: string,
+  zohoRecordId: string,
+): Promise<boolean> {
+  const linked = await prisma.link.count({ where: { sciId, zohoRecordId } });
+  if (linked) return false;
+  const { count } = await prisma.onceLinkedRecord.deleteMany({ where: { sciId, zohoRecordId } });
+  return count > 0;
+}

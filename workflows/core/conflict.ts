@@ -8,6 +8,8 @@ import { toEpochMs } from './values/dates';
 export interface FieldBaseline {
   zohoHash?: string;
   jiraHash?: string;
+  /** The first sync kept a Jira value rather than clear it with an empty Zoho one (see keepsJiraValue). */
+  keptJiraValue?: boolean;
 }
 /** Per SCI link: baseline per mapped Jira field id (and '@status'). */
 export type SyncBaseline = Record<string, FieldBaseline>;
@@ -42,6 +44,22 @@ export function changesSince(
     zohoChanged: baseline.zohoHash !== zohoHash,
     jiraChanged: baseline.jiraHash !== jiraHash,
   };
+}
+
+/**
+ * The first sync of a link (no baseline for the field yet) never overwrites a value with an
+ * empty one: an empty Zoho value leaves the Jira value alone, and keeps leaving it alone while
+ * Zoho stays as it was then. A Zoho edit afterwards is a real change and syncs as usual.
+ */
+export function keepsJiraValue(
+  baseline: FieldBaseline | undefined,
+  zohoHash: string,
+  zohoEmpty: boolean,
+  jiraEmpty: boolean,
+): boolean {
+  if (!zohoEmpty || jiraEmpty) return false;
+  if (!baseline || (baseline.zohoHash === undefined && baseline.jiraHash === undefined)) return true;
+  return baseline.keptJiraValue === true && baseline.zohoHash === zohoHash;
 }
 
 /**

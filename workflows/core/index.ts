@@ -12,5 +12,6 @@ export * from './fingerprint';
 export * from './totals';
 export * from './sync-activity';
 export * from './data-centers';
+export * from './link-preview';
 export { zohoFieldValue } from './record-fields';
 export * from './values';

@@ -25,6 +25,7 @@ export interface PlanSkip {
     | 'zoho_changed_later'
     | 'conflict_lost'
     | 'unchanged'
+    | 'first_link_kept'
     | 'status_governed_by_rule'
     | 'no_safe_transition'
     | 'no_safe_status'

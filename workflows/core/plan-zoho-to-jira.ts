@@ -1,6 +1,6 @@
 /** Scheduled direction: a changed Zoho record → one Jira edit, a status target, and records. */
 import { SYNC_MODE_CAPABILITIES, ZOHO_MODULE_CAPABILITIES } from './capabilities';
-import { changesSince, resolveConflict, type SyncBaseline } from './conflict';
+import { changesSince, keepsJiraValue, resolveConflict, type SyncBaseline } from './conflict';
 import { isEcho, STATUS_FIELD, type WriteReceipt } from './echo';
 import { mappingsFlowing } from './mapping';
 import { statusHash } from './plan-status';
@@ -10,7 +10,13 @@ import { ruleDecision, ruleGovernsStatus } from './rules';
 import { chooseJiraTransition, jiraTargetForZohoStatus } from './status-match';
 import { jiraSideHash, zohoSideHash } from './values/comparable';
 import { toJira, toZoho } from './values/convert';
+import { isEmptyValue } from './values/display';
 import { indexById, jiraFieldMeta, zohoFieldMeta } from './values/field-defaults';
+
+/** The Jira fields the planner reads for an item: its mappings plus what status and scope need. */
+export function issueFieldsToRead(sci: Pick<ZohoToJiraInput['sci'], 'mappings'>): string[] {
+  return [...new Set([...sci.mappings.map((m) => m.jiraFieldId), 'status', 'updated', 'project', 'issuetype'])];
+}
 
 export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
   const { sci, record, issue, now } = input;
@@ -64,6 +70,20 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
     if (isEcho(receipts, f, 'zoho_to_jira', zHash)) {
       skip(f, 'echo', 'The Zoho value is the one the connector wrote from Jira.');
       plan.newBaseline[f] = { zohoHash: zHash, jiraHash: base?.jiraHash ?? jHash };
+      continue;
+    }
+    if (keepsJiraValue(base, zHash, isEmptyValue(zohoValue), isEmptyValue(jiraValue))) {
+      // Two-way: the Jira value fills the empty Zoho field, so both sides agree from the start.
+      const back = m.owner === 'both' ? toZoho(jiraValue, jf, zf, input.ctx) : undefined;
+      if (back?.ok) {
+        zohoPatch[zf.id] = back.value;
+        const backHash = zohoSideHash(back.value, zf);
+        plan.receipts.push(receipt(f, 'jira_to_zoho', backHash, now));
+        plan.newBaseline[f] = { zohoHash: backHash, jiraHash: jHash };
+      } else {
+        plan.newBaseline[f] = { zohoHash: zHash, jiraHash: jHash, keptJiraValue: true };
+      }
+      skip(f, 'first_link_kept', 'Zoho has no value here; the first sync keeps the Jira value instead of clearing it.');
       continue;
     }
     if (m.owner === 'both') {

@@ -5,6 +5,6 @@
  */
 export * from './plan-types';
 export { statusHash, statusWritten } from './plan-status';
-export { planZohoToJira } from './plan-zoho-to-jira';
+export { issueFieldsToRead, planZohoToJira } from './plan-zoho-to-jira';
 export { planJiraToZoho } from './plan-jira-to-zoho';
 export { planAutoCreate } from './plan-auto-create';

@@ -9,10 +9,11 @@ import { writeLinkNote } from '../../../activities/link-note';
 import { startRefreshLink } from '../../temporal/schedules';
 import { SYNC_MODE_CAPABILITIES } from '../../../workflows/core/capabilities';
 import { sciParams } from '../../contract/common';
-import { linkBodySchema, refreshResultSchema, panelItemSchema } from '../../contract/panel';
+import { linkBodySchema, linkPreviewSchema, refreshResultSchema, panelItemSchema } from '../../contract/panel';
 import type { ServerContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { invocationOf } from '../../plugins/forge-auth';
+import { linkPreviewFor } from '../../services/panel-link-preview';
 import { createPanelLoader, issueOf } from '../../services/panel-loader';
 import { AUTO_LINK_REASON, sourceOfRow } from '../../services/panel-view';
 import type { ItemRow } from '../../services/item-store';
@@ -45,6 +46,19 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
     if (!link) throw notFound('The link');
     return { issue, sci, link };
   };
+
+  // The dialog asks before the user confirms: which fields the first sync changes, in which direction.
+  app.post(
+    '/api/panel/items/:sciId/link/preview',
+    {
+      config: auth,
+      schema: { tags, params: sciParams, body: linkBodySchema, response: { 200: linkPreviewSchema } },
+    },
+    async (request) => {
+      const { issue, sci } = await issueAndItem(request, request.params.sciId);
+      return linkPreviewFor(ctx, loader, issue, sci, request.body.zohoRecordId);
+    },
+  );
 
   app.post(
     '/api/panel/items/:sciId/link',
