@@ -8,7 +8,7 @@ import { STATUS_FIELD } from '../workflows/core/echo';
 import type { SyncBaseline } from '../workflows/core/conflict';
 import type { WriteReceipt } from '../workflows/core/echo';
 import type { SmartConnectedItem } from '../workflows/core/model';
-import type { CycleError } from '../workflows/totals';
+import type { CycleError } from '../workflows/core/totals';
 import { HttpFailure } from '../integrations/http/failures';
 import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoApi, ZohoPatch, ZohoSource } from '../integrations/zoho/types';

@@ -3,7 +3,7 @@
  * reported on the record in the run's list, with the planner's reason: never a silent drop.
  */
 import type { PlanSkip } from '../workflows/core/plan-types';
-import type { CycleError } from '../workflows/totals';
+import type { CycleError } from '../workflows/core/totals';
 
 export function skippedValues(
   skipped: readonly PlanSkip[],

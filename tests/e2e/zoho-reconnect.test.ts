@@ -4,7 +4,7 @@
  * worker was restarted (it kept the old client and refresh token). The worker here builds its Zoho
  * clients from the stored connection through its own client registry, as worker/main.ts does.
  */
-import { deleteSchedule, triggerSyncNow, upsertSchedule } from '../../server/temporal/schedules';
+import { deleteSchedule, scheduledItemOf, triggerSyncNow, upsertSchedule } from '../../server/temporal/schedules';
 import { eventually, startHarness, type Harness } from './support/harness';
 import { createSci } from './support/sci';
 
@@ -31,11 +31,8 @@ describe('reconnecting Zoho keeps background sync running', () => {
     const projectId = h.zoho.control.addProject({ name: 'Reconnect proof', prefix: 'RP' });
     h.zoho.control.seedItems({ projectId, count: 3 });
     const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'one_way', projectId });
-    await upsertSchedule(
-      h.client,
-      { id: sciId, installationId: h.installationId, enabled: true, name: 'reconnect' },
-      { taskQueue: h.taskQueue },
-    );
+    const row = await h.prisma.smartConnectedItem.findUniqueOrThrow({ where: { id: sciId } });
+    await upsertSchedule(h.client, scheduledItemOf(row, 'active'), { taskQueue: h.taskQueue });
     try {
       await triggerSyncNow(h.client, sciId);
       const [before] = await finishedRuns(sciId, 1);
