@@ -1,40 +1,5 @@
 /**
- * Provider data: the Zoho Self Client scopes the connector asks admins to grant. The setup guide,
- * the dev console and the simulator's default grant all read this one list.
+ * Provider data: the Zoho Self Client scopes the connector asks admins to grant. One list, in the
+ * core (the admin page shows it too); the dev console and the simulator's default grant read it here.
  */
-/** The exact Self Client scope bundle from the product guide ("Generate code and required scopes"). */
-export const ZOHO_PRODUCT_SCOPES: readonly string[] = [
-  'ZohoProjects.tasks.CREATE',
-  'ZohoProjects.tasks.UPDATE',
-  'ZohoProjects.bugs.CREATE',
-  'ZohoProjects.bugs.UPDATE',
-  'ZohoPC.files.CREATE',
-  'ZohoPC.files.ALL',
-  'WorkDrive.files.ALL',
-  'ZohoProjects.portals.Read',
-  'ZohoProjects.projects.Read',
-  'ZohoProjects.activities.Read',
-  'ZohoProjects.feeds.Read',
-  'ZohoProjects.status.Read',
-  'ZohoProjects.milestones.Read',
-  'ZohoProjects.tasklists.Read',
-  'ZohoProjects.tasks.Read',
-  'ZohoProjects.bugs.Read',
-  'ZohoProjects.events.Read',
-  'ZohoProjects.forums.Read',
-  'ZohoProjects.clients.Read',
-  'ZohoProjects.users.Read',
-  'ZohoProjects.documents.READ',
-  'ZohoProjects.search.READ',
-  'ZohoProjects.tags.Read',
-  'ZohoProjects.calendar.Read',
-  'ZohoProjects.integrations.Read',
-  'ZohoProjects.projectgroups.Read',
-  'ZohoProjects.entity_properties.Read',
-  'ZohoProjects.custom_fields.READ',
-  'ZohoPC.files.Read',
-  'WorkDrive.workspace.Read',
-  'WorkDrive.files.Read',
-  'WorkDrive.team.Read',
-  'AaaServer.profile.Read',
-];
+export { ZOHO_SCOPE_BUNDLE as ZOHO_PRODUCT_SCOPES } from '../../workflows/core/self-client';

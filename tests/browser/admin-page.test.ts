@@ -4,7 +4,7 @@
  * them in the grid, and see the latest sync summary after "Sync now".
  */
 import type { Page } from 'playwright-core';
-import { ZOHO_SCOPE_BUNDLE } from '../../integrations/zoho/self-client';
+import { ZOHO_SCOPE_BUNDLE } from '../../workflows/core/self-client';
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, ZOHO_PRODUCT_SCOPES } from '../../sim/zoho';
 import { fillSci, saveSci, type SciPlan } from './support/admin-flow';
 import { describeWithChromium, launchChromium, type Browser } from './support/chromium';

@@ -1,5 +1,5 @@
 /** The Forge app manifest is valid against the schema shipped in @forge/manifest and wires our server routes. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
@@ -82,5 +82,34 @@ describe('forge/manifest.yml', () => {
     expect(manifest.permissions.scopes).toEqual(
       expect.arrayContaining(['read:app-system-token', 'read:jira-work', 'write:jira-work', 'storage:app']),
     );
+  });
+
+  // What `forge lint` / `forge deploy` check beyond the schema (each was a real deploy error).
+  it('declares every ${VAR} it uses under environment.variables, so Forge substitutes it at deploy time', () => {
+    const text = readFileSync(join(root, 'forge', 'manifest.yml'), 'utf8').replace(/^\s*#.*$/gm, '');
+    const used = [...new Set([...text.matchAll(/\$\{([A-Z_][A-Z0-9_]*)\}/g)].map((m) => m[1]))];
+    expect(used).toEqual(['REMOTE_URL']);
+    expect(manifest.environment.variables).toEqual(expect.arrayContaining(used));
+  });
+
+  it('declares storage.inScopeEUD on every remote that stores data', () => {
+    for (const remote of manifest.remotes) {
+      if (remote.operations.includes('storage')) expect(typeof remote.storage?.inScopeEUD).toBe('boolean');
+    }
+    expect(manifest.remotes[0].storage).toEqual({ inScopeEUD: true });
+  });
+
+  it('ships the issue panel icon inside the built panel resource', () => {
+    const [resourceKey, file] = String(manifest.modules['jira:issuePanel'][0].icon)
+      .replace(/^resource:/, '')
+      .split(';');
+    const resource = manifest.resources.find((r: { key: string }) => r.key === resourceKey);
+    expect(resource).toBeDefined();
+    // npm test builds web/dist before jest runs (scripts/test.mjs).
+    expect(existsSync(join(root, 'forge', resource.path, file))).toBe(true);
+  });
+
+  it('runs on the current Forge Node runtime', () => {
+    expect(manifest.app.runtime.name).toBe('nodejs22.x');
   });
 });

@@ -5,7 +5,7 @@
 import Button from '@atlaskit/button/new';
 import { Box, Stack } from '@atlaskit/primitives';
 import { useState } from 'react';
-import { ZOHO_API_CONSOLES, zohoScopeLine } from '../../integrations/zoho/self-client';
+import { ZOHO_API_CONSOLES, zohoScopeLine } from '../../workflows/core/self-client';
 import type { DataCenterId } from '../../server/contract/admin';
 
 export function ScopeBundle({ dataCenter }: { dataCenter: DataCenterId | null }) {

@@ -3,7 +3,7 @@
  * product guide ("Generate code and required scopes") and the API Console of each data center.
  * Pure data: the admin page shows it, the server and tests read the same table.
  */
-import type { DataCenterId } from '../../server/contract/admin';
+import type { DataCenterId } from './data-centers';
 
 /** In the guide's order; the Generate Code tab takes it as one comma-separated line. */
 export const ZOHO_SCOPE_BUNDLE: readonly string[] = [
