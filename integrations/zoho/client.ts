@@ -295,6 +295,8 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
       return { id: attId };
     },
     async listFollowers(src, id) {
+      // Documented for issues only: other modules have no followers API to ask.
+      if (src.module !== 'issues') return [];
       const body = await t.json({ method: 'GET', url: `${recordPath(src)}/${enc(id)}/followers`, allow404: true });
       return rows(body, 'followers')
         .map(toZohoUser)

@@ -24,7 +24,8 @@ export function registerApiGuard(app: FastifyInstance, ctx: ZohoSimContext): voi
     if (!token) return sendV3Error(reply, v3Errors.invalidTicket());
     const grant = ctx.oauth.authenticate(token);
     const user = grant && ctx.state.userByZuid(grant.userZuid);
-    if (!grant || !user) return sendV3Error(reply, v3Errors.invalidOauthToken());
+    if (!grant || !user)
+      return sendV3Error(reply, v3Errors.invalidOauthToken(ctx.state.config.switches.invalidOauthTokenStatus));
     req.zohoGrant = grant;
     req.zohoUser = user;
     call.userZuid = user.zuid;

@@ -51,6 +51,10 @@ export interface ZohoSimSwitches {
   issueListOmitsModifiedTime: boolean;
   /** Over the rate limit: '429' (with Retry-After) or '400' (title URL_ROLLING_THROTTLES_LIMIT_EXCEEDED). */
   rateLimitStyle: '429' | '400';
+  /** HTTP status of INVALID_OAUTHTOKEN: 400 as the Error Codes page documents, 401 as also observed. */
+  invalidOauthTokenStatus: 400 | 401;
+  /** A wrong client secret answers `invalid_client` (documented); `invalid_client_secret` is UNCONFIRMED. */
+  wrongSecretError: 'invalid_client' | 'invalid_client_secret';
 }
 
 export interface ZohoRateLimitOptions {
@@ -94,6 +98,8 @@ export const DEFAULT_SWITCHES: ZohoSimSwitches = {
   filterByModifiedTime: false,
   issueListOmitsModifiedTime: false,
   rateLimitStyle: '429',
+  invalidOauthTokenStatus: 400,
+  wrongSecretError: 'invalid_client',
 };
 
 export function resolveConfig(opts: ZohoSimOptions = {}): ZohoSimConfig {

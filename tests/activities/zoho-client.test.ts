@@ -103,21 +103,26 @@ describe('Zoho Projects client against the simulator', () => {
     await zoho.close();
   });
 
-  it('refreshes the access token once on INVALID_OAUTHTOKEN and retries the call once', async () => {
-    const { zoho, counters, accessToken } = connect();
-    sim.control.expireAccessTokens(accessToken);
-    const portals = await zoho.listPortals();
-    expect(portals).toHaveLength(1);
-    expect(counters.refresh).toBe(1);
-    expect(counters.save).toBe(1);
-    expect(counters.calls.filter((c) => c.startsWith('GET /api/v3/portals'))).toEqual([
-      'GET /api/v3/portals 401',
-      'GET /api/v3/portals 200',
-    ]);
-    await zoho.listPortals(); // cached token now: no further refresh
-    expect(counters.refresh).toBe(1);
-    await zoho.close();
-  });
+  it.each([400, 401] as const)(
+    'refreshes the access token once on HTTP %i INVALID_OAUTHTOKEN and retries the call once',
+    async (status) => {
+      sim.control.setSwitches({ invalidOauthTokenStatus: status });
+      const { zoho, counters, accessToken } = connect();
+      sim.control.expireAccessTokens(accessToken);
+      const portals = await zoho.listPortals();
+      expect(portals).toHaveLength(1);
+      expect(counters.refresh).toBe(1);
+      expect(counters.save).toBe(1);
+      expect(counters.calls.filter((c) => c.startsWith('GET /api/v3/portals'))).toEqual([
+        `GET /api/v3/portals ${status}`,
+        'GET /api/v3/portals 200',
+      ]);
+      await zoho.listPortals(); // cached token now: no further refresh
+      expect(counters.refresh).toBe(1);
+      sim.control.setSwitches({ invalidOauthTokenStatus: 400 });
+      await zoho.close();
+    },
+  );
 
   it('does not loop when the refreshed token is rejected too', async () => {
     const { zoho, counters } = connect();
@@ -186,6 +191,28 @@ describe('Zoho Projects client against the simulator', () => {
     for await (const c of dl.stream) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).equals(content)).toBe(true);
     expect(dl.size).toBe(content.length);
+    await zoho.close();
+  });
+
+  it('URL_RULE_NOT_CONFIGURED is a configuration error naming the path, never an empty list', async () => {
+    const { zoho } = connect();
+    const milestone: ZohoSource = { ...tasks, module: 'milestones' };
+    const err = await zoho.listComments(milestone, '2447529000000000001').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpFailure);
+    const f = err as HttpFailure;
+    expect(f.kind).toBe('client');
+    expect(f.nonRetryable).toBe(true);
+    expect(f.apiCode).toBe('URL_RULE_NOT_CONFIGURED');
+    expect(f.message).toContain(`/projects/${DEMO_PROJECT_IDS.website}/milestones/2447529000000000001/comments`);
+    expect(f.message).toMatch(/no API at this URL/);
+    await zoho.close();
+  });
+
+  it('task followers are not asked for (Zoho documents followers for issues only)', async () => {
+    const { zoho, counters } = connect();
+    const task = (await zoho.listRecords(tasks, { page: 1, perPage: 1 })).records[0];
+    expect(await zoho.listFollowers(tasks, task.id)).toEqual([]);
+    expect(counters.calls.filter((c) => c.includes('/followers'))).toEqual([]);
     await zoho.close();
   });
 
