@@ -3,6 +3,7 @@
  * Behaviour that zoho.md marks UNCONFIRMED lives behind a switch here, so a correction is one edit.
  */
 import type { SimClockSource } from './clock';
+import type { ZohoAttachmentShape } from './model';
 
 /** The exact Self Client scope bundle from the product guide ("Generate code and required scopes"). */
 export const ZOHO_PRODUCT_SCOPES: readonly string[] = [
@@ -55,6 +56,8 @@ export interface ZohoSimSwitches {
   invalidOauthTokenStatus: 400 | 401;
   /** A wrong client secret answers `invalid_client` (documented); `invalid_client_secret` is UNCONFIRMED. */
   wrongSecretError: 'invalid_client' | 'invalid_client_secret';
+  /** List shape of newly uploaded attachments (live data mixes: see ZohoAttachmentShape). */
+  attachmentShape: ZohoAttachmentShape;
 }
 
 export interface ZohoRateLimitOptions {
@@ -100,6 +103,7 @@ export const DEFAULT_SWITCHES: ZohoSimSwitches = {
   rateLimitStyle: '429',
   invalidOauthTokenStatus: 400,
   wrongSecretError: 'invalid_client',
+  attachmentShape: { downloadUrl: true, sentinelId: false },
 };
 
 export function resolveConfig(opts: ZohoSimOptions = {}): ZohoSimConfig {
@@ -108,7 +112,7 @@ export function resolveConfig(opts: ZohoSimOptions = {}): ZohoSimConfig {
     accessTokenTtlMs: opts.accessTokenTtlMs ?? 3_600_000,
     apiDomain: opts.apiDomain ?? 'https://www.zohoapis.com',
     rateLimit: { limit: 200, windowMs: 120_000, blockMs: 10 * 60_000, ...opts.rateLimit },
-    switches: { ...DEFAULT_SWITCHES, ...opts.switches },
+    switches: { ...DEFAULT_SWITCHES, attachmentShape: { ...DEFAULT_SWITCHES.attachmentShape }, ...opts.switches },
     attachmentMaxBytes: opts.attachmentMaxBytes ?? 128 * 1024 * 1024,
   };
 }
