@@ -11,7 +11,7 @@ import type { SmartConnectedItem } from '../workflows/core/model';
 import type { JiraApi, JiraAttachment } from '../integrations/jira/types';
 import type { ZohoApi, ZohoAttachment } from '../integrations/zoho/types';
 import type { LinkRef } from '../store/links';
-import { attachmentMirrors, recordAttachmentMirror } from '../store/mirrors';
+import { attachmentMirrors, hasZohoAttachment, recordAttachmentMirror } from '../store/mirrors';
 import { type Ctx, sourceOf } from './context';
 
 /** Zoho's clock and ours may disagree: files up to this long before the first attempt still count. */
@@ -43,7 +43,7 @@ export function adoptableUploads(
 ): ZohoAttachment[] {
   return onRecord.filter(
     (z) =>
-      !opts.mirroredZohoIds.has(z.id) &&
+      !hasZohoAttachment(opts.mirroredZohoIds, z) &&
       (!z.createdAt || Date.parse(z.createdAt) >= opts.since - ADOPT_CLOCK_SKEW_MS) &&
       (!opts.tokenUserEmail || !z.uploaderEmail || z.uploaderEmail.toLowerCase() === opts.tokenUserEmail),
   );

@@ -12,7 +12,13 @@ import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoApi } from '../integrations/zoho/types';
 import { loadSmartConnectedItem } from '../store/items';
 import { findLinksByIds, type LinkRef } from '../store/links';
-import { attachmentMirrors, commentMirrors, recordAttachmentMirror, recordCommentMirror } from '../store/mirrors';
+import {
+  attachmentMirrors,
+  commentMirrors,
+  hasZohoAttachment,
+  recordAttachmentMirror,
+  recordCommentMirror,
+} from '../store/mirrors';
 import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
 import {
   activityAttempt,
@@ -76,7 +82,7 @@ export async function mirrorLinkFromZoho(
   if (opts.attachments) {
     const mirrors = await attachmentMirrors(ctx.prisma, link.id);
     const pending = (await apis.zoho.listAttachments(src, link.zohoRecordId)).filter(
-      (a) => !mirrors.zohoIds.has(a.id) && (a.size ?? 0) <= ctx.config.attachmentMaxBytes,
+      (a) => a.id !== '' && !hasZohoAttachment(mirrors.zohoIds, a) && (a.size ?? 0) <= ctx.config.attachmentMaxBytes,
     );
     const existing = retried && pending.length ? await apis.jira.listAttachments(link.jiraIssueId) : [];
     for (const a of pending) {

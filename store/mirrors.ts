@@ -29,6 +29,14 @@ export async function attachmentMirrors(prisma: PrismaClient, linkId: string): P
   };
 }
 
+/**
+ * Whether a Zoho attachment is already mirrored: under its stable key, or under the attachment_id
+ * older mirrors were recorded with (dual lookup instead of a data migration: an old row's file id is unknown).
+ */
+export function hasZohoAttachment(zohoIds: ReadonlySet<string>, a: { id: string; attachmentId?: string }): boolean {
+  return zohoIds.has(a.id) || (a.attachmentId !== undefined && zohoIds.has(a.attachmentId));
+}
+
 function isUniqueViolation(err: unknown): boolean {
   return (err as { code?: string }).code === 'P2002';
 }

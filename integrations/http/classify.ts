@@ -91,7 +91,15 @@ export function classify(
     const waitMs = wait ?? (title === 'URL_ROLLING_THROTTLES_LIMIT_EXCEEDED' ? ZOHO_THROTTLE_BLOCK_MS : undefined);
     return { retry: true, kind: 'rate_limited', reason, ...(waitMs !== undefined ? { waitMs } : {}) };
   }
-  if (status === 401) return { retry: false, kind: 'auth', reason };
+  // Zoho documents INVALID_OAUTHTOKEN with HTTP 400 (401 is also seen): the code decides, not the status.
+  if (status === 401 || title === 'INVALID_OAUTHTOKEN') return { retry: false, kind: 'auth', reason };
+  if (title === 'URL_RULE_NOT_CONFIGURED') {
+    return {
+      retry: false,
+      kind: 'client',
+      reason: `${reason} (Zoho Projects has no API at this URL: a connector bug)`,
+    };
+  }
   if (status >= 500 || status === 408) {
     return { retry: true, kind: 'server', reason, ...(wait !== undefined ? { waitMs: wait } : {}) };
   }

@@ -5,17 +5,16 @@
 import { ZOHO_MODULE_CAPABILITIES } from '../../workflows/core/capabilities';
 import { ZOHO_MODULES, type ZohoModule, type ZohoRecord, type ZohoStatus } from '../../workflows/core/model';
 import { HttpFailure } from '../http/failures';
-import { multipartBody } from '../http/multipart';
 import { createHttpClient, type HttpClient } from '../http/request';
-import type { FileDownload, OnCall } from '../http/types';
+import type { OnCall } from '../http/types';
 import { listAssociatedRecords } from './associations';
+import { downloadAttachment, listAttachments, uploadAttachment } from './attachments';
 import { createZohoBudget, type ZohoBudget } from './budget';
 import { zohoHosts, type DataCenterId, type ZohoHostOverrides, type ZohoHosts } from './data-centers';
 import {
   idOf,
   isObj,
   mergeFields,
-  toZohoAttachment,
   toZohoComment,
   toZohoField,
   toZohoPortal,
@@ -35,7 +34,7 @@ export interface ZohoClientOptions {
   /** Either a data center (plus optional overrides) or explicit hosts. */
   dataCenter?: DataCenterId;
   overrides?: ZohoHostOverrides;
-  hosts?: Pick<ZohoHosts, 'api' | 'web'>;
+  hosts?: Pick<ZohoHosts, 'api' | 'web'> & Partial<Pick<ZohoHosts, 'workdrive'>>;
   tokens: ZohoTokenProvider;
   /** Share one budget per connection (per worker process). Default: a fresh 80/120 s budget. */
   budget?: ZohoBudget;
@@ -69,7 +68,9 @@ function rows(body: unknown, key: string): Json[] {
 }
 
 export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): Promise<void> } {
-  const hosts = opts.hosts ?? zohoHosts(opts.dataCenter ?? 'us', opts.overrides);
+  const hosts = opts.hosts
+    ? { workdrive: zohoHosts(opts.dataCenter ?? 'us').workdrive, ...opts.hosts }
+    : zohoHosts(opts.dataCenter ?? 'us', opts.overrides);
   const http = opts.http ?? createHttpClient({ service: 'zoho', onCall: opts.onCall, timeoutMs: opts.timeoutMs });
   const t = createZohoTransport({
     apiOrigin: hosts.api,
@@ -239,67 +240,13 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
         allow404: true,
       });
     },
-    async listAttachments(src, id) {
-      const body = await t.json({ method: 'GET', url: `${recordPath(src)}/${enc(id)}/attachments`, allow404: true });
-      return rows(body, 'attachment').concat(rows(body, 'attachments')).map(toZohoAttachment);
-    },
-    async downloadAttachment(att): Promise<FileDownload> {
-      const res = await t.raw({ method: 'GET', url: att.downloadUrl });
-      const len = Number(res.headers['content-length']);
-      return {
-        stream: res.body,
-        contentType: res.headers['content-type'] ?? 'application/octet-stream',
-        ...(Number.isFinite(len) ? { size: len } : {}),
-      };
-    },
-    async uploadAttachment(src, id, file) {
-      // Step 1: upload to the portal. A stream cannot be replayed: one attempt per activity try.
-      let used = false;
-      const up = await t.json({
-        method: 'POST',
-        url: `/api/v3/portal/${enc(src.portalId)}/attachments`,
-        body: () => {
-          if (used)
-            throw new HttpFailure(
-              'zoho',
-              'network',
-              'network',
-              'Zoho Projects upload must be restarted (stream already consumed)',
-              true,
-            );
-          used = true;
-          return multipartBody([
-            { name: 'attachment_details[storage_type]', value: 'WorkDrive' },
-            {
-              name: 'upload_file',
-              filename: file.name,
-              contentType: file.contentType,
-              stream: file.stream,
-              size: file.size,
-            },
-          ]);
-        },
-      });
-      const attId = rows(up, 'attachment').map((a) => idOf(a))[0];
-      if (!attId)
-        throw new HttpFailure(
-          'zoho',
-          200,
-          'client',
-          'Zoho Projects upload returned no attachment id',
-          false,
-          undefined,
-          up,
-        );
-      // Step 2: associate with the record.
-      await t.json({
-        method: 'POST',
-        url: `${recordPath(src)}/${enc(id)}/attachments`,
-        body: () => multipartBody([{ name: 'attachment_ids', value: JSON.stringify([attId]) }]),
-      });
-      return { id: attId };
-    },
+    listAttachments: (src, id) => listAttachments(t, `${recordPath(src)}/${enc(id)}`),
+    downloadAttachment: (att) => downloadAttachment(t, hosts.workdrive, att),
+    uploadAttachment: (src, id, file) =>
+      uploadAttachment(t, `/api/v3/portal/${enc(src.portalId)}`, `${recordPath(src)}/${enc(id)}`, file),
     async listFollowers(src, id) {
+      // Documented for issues only: other modules have no followers API to ask.
+      if (src.module !== 'issues') return [];
       const body = await t.json({ method: 'GET', url: `${recordPath(src)}/${enc(id)}/followers`, allow404: true });
       return rows(body, 'followers')
         .map(toZohoUser)

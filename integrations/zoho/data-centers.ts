@@ -1,7 +1,7 @@
 /**
  * Zoho data centers as data: one row per DC with its accounts (OAuth), Projects API and web hosts.
  * Canada lives on zohocloud.ca (not .ca). Hosts can be overridden for every DC at once (simulators,
- * proxies) through ZOHO_ACCOUNTS_URL / ZOHO_API_URL / ZOHO_WEB_URL.
+ * proxies) through ZOHO_ACCOUNTS_URL / ZOHO_API_URL / ZOHO_WEB_URL / ZOHO_WORKDRIVE_URL.
  */
 import { DATA_CENTER_IDS, isDataCenterId, type DataCenterId } from '../../workflows/core/data-centers';
 
@@ -14,6 +14,8 @@ export interface ZohoHosts {
   api: string;
   /** Projects web UI origin, e.g. https://projects.zoho.eu */
   web: string;
+  /** WorkDrive download server (attachments without a download_url), e.g. https://download.zoho.eu */
+  workdrive: string;
 }
 
 export interface ZohoDataCenter extends ZohoHosts {
@@ -22,12 +24,19 @@ export interface ZohoDataCenter extends ZohoHosts {
   name: string;
 }
 
-const dc = (id: DataCenterId, name: string, domain: string): ZohoDataCenter => ({
+// WorkDrive's Download File page lists its download server per DC: download.<domain>, except SA (files.zoho.sa).
+const dc = (
+  id: DataCenterId,
+  name: string,
+  domain: string,
+  workdrive = `https://download.${domain}`,
+): ZohoDataCenter => ({
   id,
   name,
   accounts: `https://accounts.${domain}`,
   api: `https://projectsapi.${domain}`,
   web: `https://projects.${domain}`,
+  workdrive,
 });
 
 export const ZOHO_DATA_CENTERS: Readonly<Record<DataCenterId, ZohoDataCenter>> = {
@@ -37,10 +46,11 @@ export const ZOHO_DATA_CENTERS: Readonly<Record<DataCenterId, ZohoDataCenter>> =
   au: dc('au', 'Australia', 'zoho.com.au'),
   jp: dc('jp', 'Japan', 'zoho.jp'),
   cn: dc('cn', 'China', 'zoho.com.cn'),
+  // UK is not on WorkDrive's download-server list: download.zoho.uk is UNCONFIRMED.
   uk: dc('uk', 'United Kingdom', 'zoho.uk'),
   // Projects host on zohocloud.ca is UNCONFIRMED (zoho.md); accounts host is confirmed.
   ca: dc('ca', 'Canada', 'zohocloud.ca'),
-  sa: dc('sa', 'Saudi Arabia', 'zoho.sa'),
+  sa: dc('sa', 'Saudi Arabia', 'zoho.sa', 'https://files.zoho.sa'),
 };
 
 /** Host overrides applied to every data center (read from config/env by the caller). */
@@ -48,6 +58,7 @@ export interface ZohoHostOverrides {
   ZOHO_ACCOUNTS_URL?: string;
   ZOHO_API_URL?: string;
   ZOHO_WEB_URL?: string;
+  ZOHO_WORKDRIVE_URL?: string;
 }
 
 const origin = (url: string): string => url.replace(/\/+$/, '');
@@ -61,6 +72,7 @@ export function zohoHosts(id: DataCenterId, overrides: ZohoHostOverrides = {}): 
     accounts: overrides.ZOHO_ACCOUNTS_URL ? origin(overrides.ZOHO_ACCOUNTS_URL) : base.accounts,
     api: overrides.ZOHO_API_URL ? origin(overrides.ZOHO_API_URL) : base.api,
     web: overrides.ZOHO_WEB_URL ? origin(overrides.ZOHO_WEB_URL) : base.web,
+    workdrive: overrides.ZOHO_WORKDRIVE_URL ? origin(overrides.ZOHO_WORKDRIVE_URL) : base.workdrive,
   };
 }
 

@@ -91,6 +91,9 @@ export function toZohoComment(raw: Json): ZohoComment {
   };
 }
 
+/** Live records carry attachment_id "-1" on some files: never a key. */
+const SENTINEL_ATTACHMENT_ID = '-1';
+
 export function toZohoAttachment(raw: Json): ZohoAttachment {
   // Who uploaded it (key UNCONFIRMED: added_by in the simulator, uploaded_by/created_by seen elsewhere).
   const by = [raw.added_by, raw.uploaded_by, raw.created_by].find(isObj);
@@ -100,13 +103,19 @@ export function toZohoAttachment(raw: Json): ZohoAttachment {
       : typeof raw.size === 'string' && /^\d+$/.test(raw.size)
         ? Number(raw.size)
         : undefined;
+  const usable = (v: string | undefined) => (v && v !== SENTINEL_ATTACHMENT_ID ? v : undefined);
+  const fileId = usable(str(raw.third_party_file_id));
+  const attachmentId = usable(str(raw.attachment_id)) ?? usable(str(raw.id_string)) ?? usable(str(raw.id));
+  const downloadUrl =
+    str(raw.download_url) ?? (isObj(raw.link) && isObj(raw.link.download) ? str(raw.link.download.url) : undefined);
   return {
-    id: str(raw.attachment_id) ?? idOf(raw),
+    id: fileId ?? attachmentId ?? downloadUrl ?? '',
+    ...opt('attachmentId', attachmentId),
+    ...opt('fileId', fileId),
     name: str(raw.name) ?? str(raw.file_name) ?? 'attachment',
     ...(size !== undefined ? { size } : {}),
     ...opt('contentType', str(raw.content_type) ?? str(raw.type)),
-    downloadUrl:
-      str(raw.download_url) ?? (isObj(raw.link) && isObj(raw.link.download) ? (str(raw.link.download.url) ?? '') : ''),
+    ...opt('downloadUrl', downloadUrl || undefined),
     ...opt('createdAt', isoTime(raw.created_time, raw.created_time_long)),
     ...opt('uploaderId', by ? (str(by.zuid) ?? str(by.zpuid) ?? str(by.id)) : undefined),
     ...opt('uploaderEmail', by ? str(by.email) : undefined),

@@ -68,7 +68,8 @@ function describe(dcName: string, err: string, code?: string): ZohoAuthError {
     case 'invalid_client':
       return new ZohoAuthError(
         'invalid_client',
-        `Zoho (${dcName} data center) does not know this Client ID. Check the Client ID and that the selected data center is the one where the Self Client was created.`,
+        // Zoho answers invalid_client for an unknown Client ID and for a wrong Client Secret alike.
+        `Zoho (${dcName} data center) rejected the Client ID or the Client Secret. Copy both again from the same Self Client in the Zoho API Console, and check that the selected data center is the one where the Self Client was created.`,
       );
     case 'invalid_client_secret':
       return new ZohoAuthError(

@@ -62,7 +62,7 @@ export function createZohoTransport(deps: {
     if (res.status === 404 && call.allow404) return undefined;
     const c = classify(res.status, res.headers, body, now());
     const title = (body as { error?: { title?: unknown } } | undefined)?.error?.title;
-    if (c.kind === 'auth' && title === 'INVALID_OAUTHTOKEN') {
+    if (title === 'INVALID_OAUTHTOKEN') {
       deps.tokens.invalidate(token);
       if (!retried) return send(call, true);
     }

@@ -49,11 +49,19 @@ export interface ZohoComment {
 }
 
 export interface ZohoAttachment {
+  /**
+   * The file's stable key: its WorkDrive `third_party_file_id`, else `attachment_id` (unless it is the
+   * sentinel "-1" seen on live records), else its download_url. Mirrors are recorded under it.
+   */
   id: string;
+  /** An `attachment_id` the file may have been recorded under earlier (mirrors made before keys changed). */
+  attachmentId?: string;
+  /** WorkDrive resource id: downloads go through WorkDrive's download API when there is no download_url. */
+  fileId?: string;
   name: string;
   size?: number;
   contentType?: string;
-  downloadUrl: string;
+  downloadUrl?: string;
   createdAt?: string;
   /** Uploader's zuid (or zpuid) and email, when Zoho says. */
   uploaderId?: string;
@@ -98,7 +106,9 @@ export interface ZohoApi {
   /** DELETE …/comments/{commentId}; a comment that is already gone (404) is not an error. */
   deleteComment(src: ZohoSource, id: string, commentId: string): Promise<void>;
   listAttachments(src: ZohoSource, id: string): Promise<ZohoAttachment[]>;
-  downloadAttachment(att: Pick<ZohoAttachment, 'downloadUrl'>): Promise<FileDownload>;
+  /** Streams the file: its download_url when present, otherwise WorkDrive's download API by fileId. */
+  downloadAttachment(att: Pick<ZohoAttachment, 'downloadUrl' | 'fileId'>): Promise<FileDownload>;
+  /** Two-step upload; the returned id is the attachment's stable key (see ZohoAttachment.id). */
   uploadAttachment(src: ZohoSource, id: string, file: FileUpload): Promise<{ id: string }>;
   listFollowers(src: ZohoSource, id: string): Promise<ZohoUser[]>;
   /**

@@ -18,13 +18,14 @@ export function registerApiGuard(app: FastifyInstance, ctx: ZohoSimContext): voi
     req.zohoCall = call;
 
     if (await applyFaults(ctx, req, reply, path, endpoint)) return reply;
-    if (!path.startsWith('/api/v3/')) return;
+    if (!isApiPath(path)) return;
 
     const token = bearer(req.headers.authorization);
     if (!token) return sendV3Error(reply, v3Errors.invalidTicket());
     const grant = ctx.oauth.authenticate(token);
     const user = grant && ctx.state.userByZuid(grant.userZuid);
-    if (!grant || !user) return sendV3Error(reply, v3Errors.invalidOauthToken());
+    if (!grant || !user)
+      return sendV3Error(reply, v3Errors.invalidOauthToken(ctx.state.config.switches.invalidOauthTokenStatus));
     req.zohoGrant = grant;
     req.zohoUser = user;
     call.userZuid = user.zuid;
@@ -78,6 +79,13 @@ export function registerApiGuard(app: FastifyInstance, ctx: ZohoSimContext): voi
     req.log.error(err);
     return sendV3Error(reply, v3Errors.internal());
   });
+}
+
+/** Projects V3 and the WorkDrive download paths need the OAuth header; the accounts host does not. */
+function isApiPath(path: string): boolean {
+  return (
+    path.startsWith('/api/v3/') || path.startsWith('/v1/workdrive/download/') || path.startsWith('/api/v1/download/')
+  );
 }
 
 function bearer(header: string | undefined): string | undefined {

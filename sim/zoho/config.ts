@@ -3,6 +3,7 @@
  * Behaviour that zoho.md marks UNCONFIRMED lives behind a switch here, so a correction is one edit.
  */
 import type { SimClockSource } from './clock';
+import type { ZohoAttachmentShape } from './model';
 
 // The scope bundle is a product fact (the setup guide's list); the simulator grants it by default.
 export { ZOHO_PRODUCT_SCOPES } from '../../integrations/zoho/scopes';
@@ -17,6 +18,12 @@ export interface ZohoSimSwitches {
   issueListOmitsModifiedTime: boolean;
   /** Over the rate limit: '429' (with Retry-After) or '400' (title URL_ROLLING_THROTTLES_LIMIT_EXCEEDED). */
   rateLimitStyle: '429' | '400';
+  /** HTTP status of INVALID_OAUTHTOKEN: 400 as the Error Codes page documents, 401 as also observed. */
+  invalidOauthTokenStatus: 400 | 401;
+  /** A wrong client secret answers `invalid_client` (documented); `invalid_client_secret` is UNCONFIRMED. */
+  wrongSecretError: 'invalid_client' | 'invalid_client_secret';
+  /** List shape of newly uploaded attachments (live data mixes: see ZohoAttachmentShape). */
+  attachmentShape: ZohoAttachmentShape;
 }
 
 export interface ZohoRateLimitOptions {
@@ -60,6 +67,9 @@ export const DEFAULT_SWITCHES: ZohoSimSwitches = {
   filterByModifiedTime: false,
   issueListOmitsModifiedTime: false,
   rateLimitStyle: '429',
+  invalidOauthTokenStatus: 400,
+  wrongSecretError: 'invalid_client',
+  attachmentShape: { downloadUrl: true, sentinelId: false },
 };
 
 export function resolveConfig(opts: ZohoSimOptions = {}): ZohoSimConfig {
@@ -68,7 +78,7 @@ export function resolveConfig(opts: ZohoSimOptions = {}): ZohoSimConfig {
     accessTokenTtlMs: opts.accessTokenTtlMs ?? 3_600_000,
     apiDomain: opts.apiDomain ?? 'https://www.zohoapis.com',
     rateLimit: { limit: 200, windowMs: 120_000, blockMs: 10 * 60_000, ...opts.rateLimit },
-    switches: { ...DEFAULT_SWITCHES, ...opts.switches },
+    switches: { ...DEFAULT_SWITCHES, attachmentShape: { ...DEFAULT_SWITCHES.attachmentShape }, ...opts.switches },
     attachmentMaxBytes: opts.attachmentMaxBytes ?? 128 * 1024 * 1024,
   };
 }

@@ -12,7 +12,7 @@ import {
   setFollowers,
   storeUpload,
 } from './item-actions';
-import type { Json, ZohoItem, ZohoModule, ZohoUser } from './model';
+import type { Json, ZohoAttachmentShape, ZohoItem, ZohoModule, ZohoUser } from './model';
 import { writeItem } from './record-fields';
 import { createItem } from './records';
 import type { ZohoSimSwitches } from './config';
@@ -120,6 +120,7 @@ export function createZohoControl(ctx: ZohoSimContext) {
       ref: ZohoRecordRef,
       file: { name: string; content: Buffer | string; contentType?: string },
       asUser?: string,
+      shape?: Partial<ZohoAttachmentShape>,
     ): string {
       const it = item(ref);
       const att = storeUpload(state, {
@@ -127,6 +128,7 @@ export function createZohoControl(ctx: ZohoSimContext) {
         contentType: file.contentType ?? 'application/octet-stream',
         content: Buffer.from(file.content),
         uploader: actor(asUser),
+        shape,
       });
       check(associateAttachments(state, it, [att.id]));
       return att.id;

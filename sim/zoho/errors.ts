@@ -32,8 +32,8 @@ export class V3Error extends Error {
 }
 
 export const v3Errors = {
-  invalidOauthToken: () =>
-    new V3Error(401, 'INVALID_OAUTHTOKEN', 'AUTHENTICATION_ERROR', [{ message: 'Invalid OAuth access token.' }]),
+  invalidOauthToken: (status: 400 | 401 = 400) =>
+    new V3Error(status, 'INVALID_OAUTHTOKEN', 'AUTHENTICATION_ERROR', [{ message: 'Invalid OAuth access token.' }]),
   invalidTicket: () =>
     new V3Error(401, 'INVALID_TICKET', 'AUTHENTICATION_ERROR', [
       { message: 'Authorization header missing or malformed.' },
@@ -44,8 +44,9 @@ export const v3Errors = {
     ]),
   invalidMethod: (method: string) =>
     new V3Error(405, 'INVALID_METHOD', 'METHOD_ERROR', [{ message: `${method} is not allowed here.` }]),
+  /** HTTP 400 per the Error Codes page: the URL itself is wrong. */
   urlRuleNotConfigured: () =>
-    new V3Error(404, 'URL_RULE_NOT_CONFIGURED', 'URL_ERROR', [{ message: 'No such API URL.' }]),
+    new V3Error(400, 'URL_RULE_NOT_CONFIGURED', 'URL_ERROR', [{ message: 'No such API URL.' }]),
   extraKey: (keys: string[]) =>
     new V3Error(
       400,

@@ -1,5 +1,6 @@
 import { v3Errors, type V3Error } from './errors';
-import type { Json, ZohoAttachment, ZohoComment, ZohoItem, ZohoUser } from './model';
+import { randomBytes } from 'node:crypto';
+import type { Json, ZohoAttachment, ZohoAttachmentShape, ZohoComment, ZohoItem, ZohoUser } from './model';
 import { refreshAssociations } from './records';
 import { userRef, type ZohoSimState } from './store';
 
@@ -75,10 +76,13 @@ export function setFollowers(state: ZohoSimState, item: ZohoItem, ids: string[],
 /** Step one of the upload: the file lands in the portal, not yet on any record. */
 export function storeUpload(
   state: ZohoSimState,
-  f: { name: string; contentType: string; content: Buffer; uploader: ZohoUser },
+  f: { name: string; contentType: string; content: Buffer; uploader: ZohoUser; shape?: Partial<ZohoAttachmentShape> },
 ): ZohoAttachment {
   const att: ZohoAttachment = {
     id: state.ids.id(),
+    // WorkDrive resource ids are opaque lowercase alphanumerics (UNCONFIRMED length).
+    fileId: randomBytes(20).toString('hex').slice(0, 37),
+    shape: { ...state.config.switches.attachmentShape, ...f.shape },
     name: f.name,
     contentType: f.contentType,
     content: f.content,
@@ -107,24 +111,31 @@ export function associateAttachments(state: ZohoSimState, item: ZohoItem, ids: s
   return undefined;
 }
 
-export function removeAttachment(state: ZohoSimState, item: ZohoItem, id: string): void {
-  if (!item.attachmentIds.includes(id)) throw v3Errors.notFound('Attachment');
+export function removeAttachment(state: ZohoSimState, item: ZohoItem, idOrFileId: string): void {
+  // WorkDrive attachments are removed by their third_party_file_id; the attachment id works too.
+  const id = item.attachmentIds.find((a) => a === idOrFileId || state.attachments.get(a)?.fileId === idOrFileId);
+  if (!id) throw v3Errors.notFound('Attachment');
   item.attachmentIds = item.attachmentIds.filter((a) => a !== id);
   state.attachments.delete(id);
   refreshAssociations(item);
   state.touch(item);
 }
 
-/** List entry of an attachment; download_url needs the OAuth header. Shape partly UNCONFIRMED. */
-export function attachmentView(att: ZohoAttachment, baseUrl: string, portalId: string): Json {
+/** WorkDrive's download path (download server form) for a file id. */
+export const workdriveDownloadPath = (fileId: string): string => `/v1/workdrive/download/${encodeURIComponent(fileId)}`;
+
+/** List entry of an attachment in the shape chosen for it (see ZohoAttachmentShape). */
+export function attachmentView(att: ZohoAttachment, baseUrl: string): Json {
+  const id = att.shape.sentinelId ? '-1' : att.id;
   return {
-    id: att.id,
-    attachment_id: att.id,
+    id,
+    attachment_id: id,
+    third_party_file_id: att.fileId,
     name: att.name,
     content_type: att.contentType,
     size: att.content.length,
     created_time: att.createdTime,
     added_by: userRef(att.uploadedBy),
-    download_url: `${baseUrl}/api/v3/portal/${portalId}/attachments/${att.id}/content`,
+    ...(att.shape.downloadUrl ? { download_url: `${baseUrl}${workdriveDownloadPath(att.fileId)}` } : {}),
   };
 }

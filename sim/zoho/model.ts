@@ -48,8 +48,21 @@ export interface ZohoComment {
   json: Json;
 }
 
+/**
+ * How a list entry of this attachment looks. Live data mixes them: a public export of 629 records had a
+ * download_url on each and 50 with the sentinel attachment_id "-1"; the V3 docs identify the file by
+ * third_party_file_id (WorkDrive) and show no download_url.
+ */
+export interface ZohoAttachmentShape {
+  downloadUrl: boolean;
+  sentinelId: boolean;
+}
+
 export interface ZohoAttachment {
   id: string;
+  /** The WorkDrive resource id (third_party_file_id): the file's identity and its download key. */
+  fileId: string;
+  shape: ZohoAttachmentShape;
   name: string;
   contentType: string;
   content: Buffer;

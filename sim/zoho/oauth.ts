@@ -175,7 +175,7 @@ export class ZohoOAuth {
     if (!clientId) return new OAuthError('invalid_client');
     const client = this.state.clients.get(clientId);
     if (!client) return new OAuthError('invalid_client');
-    if (client.clientSecret !== secret) return new OAuthError('invalid_client_secret');
+    if (client.clientSecret !== secret) return new OAuthError(this.state.config.switches.wrongSecretError);
     return undefined;
   }
 

@@ -26,7 +26,12 @@ afterAll(async () => {
 
 function connect(opts: { stored?: ZohoTokens | null } = {}) {
   const { refresh_token, access_token } = sim.control.issueTokens({ clientId: DEMO_CLIENT_ID });
-  const overrides = { ZOHO_ACCOUNTS_URL: sim.url, ZOHO_API_URL: sim.url, ZOHO_WEB_URL: 'https://projects.zoho.eu' };
+  const overrides = {
+    ZOHO_ACCOUNTS_URL: sim.url,
+    ZOHO_API_URL: sim.url,
+    ZOHO_WEB_URL: 'https://projects.zoho.eu',
+    ZOHO_WORKDRIVE_URL: sim.url,
+  };
   const counters = { refresh: 0, save: 0, calls: [] as string[] };
   const tokens = createZohoTokenProvider({
     load: async () =>
@@ -103,21 +108,26 @@ describe('Zoho Projects client against the simulator', () => {
     await zoho.close();
   });
 
-  it('refreshes the access token once on INVALID_OAUTHTOKEN and retries the call once', async () => {
-    const { zoho, counters, accessToken } = connect();
-    sim.control.expireAccessTokens(accessToken);
-    const portals = await zoho.listPortals();
-    expect(portals).toHaveLength(1);
-    expect(counters.refresh).toBe(1);
-    expect(counters.save).toBe(1);
-    expect(counters.calls.filter((c) => c.startsWith('GET /api/v3/portals'))).toEqual([
-      'GET /api/v3/portals 401',
-      'GET /api/v3/portals 200',
-    ]);
-    await zoho.listPortals(); // cached token now: no further refresh
-    expect(counters.refresh).toBe(1);
-    await zoho.close();
-  });
+  it.each([400, 401] as const)(
+    'refreshes the access token once on HTTP %i INVALID_OAUTHTOKEN and retries the call once',
+    async (status) => {
+      sim.control.setSwitches({ invalidOauthTokenStatus: status });
+      const { zoho, counters, accessToken } = connect();
+      sim.control.expireAccessTokens(accessToken);
+      const portals = await zoho.listPortals();
+      expect(portals).toHaveLength(1);
+      expect(counters.refresh).toBe(1);
+      expect(counters.save).toBe(1);
+      expect(counters.calls.filter((c) => c.startsWith('GET /api/v3/portals'))).toEqual([
+        `GET /api/v3/portals ${status}`,
+        'GET /api/v3/portals 200',
+      ]);
+      await zoho.listPortals(); // cached token now: no further refresh
+      expect(counters.refresh).toBe(1);
+      sim.control.setSwitches({ invalidOauthTokenStatus: 400 });
+      await zoho.close();
+    },
+  );
 
   it('does not loop when the refreshed token is rejected too', async () => {
     const { zoho, counters } = connect();
@@ -186,6 +196,58 @@ describe('Zoho Projects client against the simulator', () => {
     for await (const c of dl.stream) chunks.push(c as Buffer);
     expect(Buffer.concat(chunks).equals(content)).toBe(true);
     expect(dl.size).toBe(content.length);
+    await zoho.close();
+  });
+
+  it('URL_RULE_NOT_CONFIGURED is a configuration error naming the path, never an empty list', async () => {
+    const { zoho } = connect();
+    const milestone: ZohoSource = { ...tasks, module: 'milestones' };
+    const err = await zoho.listComments(milestone, '2447529000000000001').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpFailure);
+    const f = err as HttpFailure;
+    expect(f.kind).toBe('client');
+    expect(f.nonRetryable).toBe(true);
+    expect(f.apiCode).toBe('URL_RULE_NOT_CONFIGURED');
+    expect(f.message).toContain(`/projects/${DEMO_PROJECT_IDS.website}/milestones/2447529000000000001/comments`);
+    expect(f.message).toMatch(/no API at this URL/);
+    await zoho.close();
+  });
+
+  it('task followers are not asked for (Zoho documents followers for issues only)', async () => {
+    const { zoho, counters } = connect();
+    const task = (await zoho.listRecords(tasks, { page: 1, perPage: 1 })).records[0];
+    expect(await zoho.listFollowers(tasks, task.id)).toEqual([]);
+    expect(counters.calls.filter((c) => c.includes('/followers'))).toEqual([]);
+    await zoho.close();
+  });
+
+  it('attachments without a download_url download through WorkDrive by third_party_file_id', async () => {
+    const { zoho, counters } = connect();
+    const [rec] = (await zoho.listRecords(issues, { page: 2, perPage: 1 })).records;
+    const attId = sim.control.attach(rec.id, { name: 'spec.pdf', content: 'pdf bytes' }, undefined, {
+      downloadUrl: false,
+    });
+    const fileId = sim.state.attachments.get(attId)!.fileId;
+    const att = (await zoho.listAttachments(issues, rec.id)).find((a) => a.name === 'spec.pdf')!;
+    expect(att).toMatchObject({ id: fileId, fileId, attachmentId: attId });
+    expect(att.downloadUrl).toBeUndefined();
+    const dl = await zoho.downloadAttachment(att);
+    const chunks: Buffer[] = [];
+    for await (const c of dl.stream) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).toString()).toBe('pdf bytes');
+    expect(counters.calls).toContain(`GET /v1/workdrive/download/${fileId} 200`);
+    await zoho.close();
+  });
+
+  it('attachments with the sentinel attachment_id "-1" get distinct keys (their third_party_file_id)', async () => {
+    const { zoho } = connect();
+    const [rec] = (await zoho.listRecords(issues, { page: 3, perPage: 1 })).records;
+    for (const name of ['a.txt', 'b.txt'])
+      sim.control.attach(rec.id, { name, content: name }, undefined, { sentinelId: true });
+    const list = (await zoho.listAttachments(issues, rec.id)).filter((a) => a.name === 'a.txt' || a.name === 'b.txt');
+    expect(list).toHaveLength(2);
+    expect(new Set(list.map((a) => a.id)).size).toBe(2);
+    expect(list.every((a) => a.id !== '-1' && a.attachmentId === undefined && a.id === a.fileId)).toBe(true);
     await zoho.close();
   });
 

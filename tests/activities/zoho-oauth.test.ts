@@ -75,12 +75,30 @@ describe('Zoho connection: Self Client code exchange', () => {
     expect(err.message).toMatch(/Europe/);
   });
 
-  it('a wrong Client Secret names the Client Secret', async () => {
+  it('a wrong Client Secret (Zoho answers invalid_client) names both the Client ID and the Client Secret', async () => {
+    const code = sim.control.generateCode({ clientId: DEMO_CLIENT_ID });
+    const err = await failure(exchangeCode({ ...input(code), clientSecret: 'wrong-secret' }, ctx()));
+    expect(err.code).toBe('invalid_client');
+    expect(err.message).toMatch(/Client ID/);
+    expect(err.message).toMatch(/Client Secret/);
+    expect(err.message).not.toContain('wrong-secret');
+  });
+
+  it('an unknown Client ID (invalid_client) names the Client Secret too', async () => {
+    const err = await failure(
+      exchangeCode({ ...input('1000.aaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbb'), clientId: '1000.NOPE' }, ctx()),
+    );
+    expect(err.message).toMatch(/Client Secret/);
+  });
+
+  it('if Zoho sends invalid_client_secret (unconfirmed), a wrong Client Secret names the Client Secret', async () => {
+    sim.control.setSwitches({ wrongSecretError: 'invalid_client_secret' });
     const code = sim.control.generateCode({ clientId: DEMO_CLIENT_ID });
     const err = await failure(exchangeCode({ ...input(code), clientSecret: 'wrong-secret' }, ctx()));
     expect(err.code).toBe('invalid_client_secret');
     expect(err.message).toMatch(/Client Secret/);
     expect(err.message).not.toContain('wrong-secret');
+    sim.control.setSwitches({ wrongSecretError: 'invalid_client' });
   });
 
   it('an account in another data center is reported as the wrong data center', async () => {

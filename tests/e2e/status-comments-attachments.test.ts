@@ -153,4 +153,23 @@ describe('comments and attachments', () => {
     );
     expect(zohoFiles.map((f) => f.name).sort()).toEqual(['screenshot.png', 'spec.txt']);
   });
+
+  it('Zoho attachments in every live shape reach Jira once: sentinel attachment_id "-1" files do not collide, files without download_url come through WorkDrive', async () => {
+    const projectId = h.zoho.control.addProject({ name: 'Mixed files', prefix: 'MX' });
+    const sciId = await createSci(h.prisma, {
+      installationId: h.installationId,
+      mode: 'one_way',
+      projectId,
+      syncAttachments: true,
+    });
+    const pair = await linkedPair(h, { sciId, projectId, name: 'Mixed' });
+    h.zoho.control.attach(pair.recordId, { name: 'one.txt', content: 'first' }, undefined, { sentinelId: true });
+    h.zoho.control.attach(pair.recordId, { name: 'two.txt', content: 'second' }, undefined, { sentinelId: true });
+    h.zoho.control.attach(pair.recordId, { name: 'three.txt', content: 'third' }, undefined, { downloadUrl: false });
+    await runCycle(h.client, h.taskQueue, sciId);
+    await runCycle(h.client, h.taskQueue, sciId);
+    const jiraFiles = await h.jiraApi.listAttachments(pair.issueId);
+    expect(jiraFiles.map((f) => f.filename).sort()).toEqual(['one.txt', 'three.txt', 'two.txt']);
+    expect(jiraFiles.find((f) => f.filename === 'three.txt')?.size).toBe('third'.length);
+  });
 });

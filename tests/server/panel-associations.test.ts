@@ -103,7 +103,8 @@ describe('associated Zoho Projects records in the issue panel', () => {
     const ofTask = await panel('GET', `/api/panel/items/${tasksSci}/associations`, issue1);
     expect(ofTask.status).toBe(200);
     const groups = ofTask.body.groups as Group[];
-    expect(groups.map((g) => g.relation)).toEqual(['comments', 'followers', 'issues']);
+    // Zoho documents followers for issues only: a task shows no followers group (and no error).
+    expect(groups.map((g) => g.relation)).toEqual(['comments', 'issues']);
     const linkedIssues = groups.find((g) => g.relation === 'issues')!;
     expect(linkedIssues.label).toBe('Associated issues');
     expect(linkedIssues.records.map((r) => r.id)).toEqual([bug1.id, bug2.id]);
@@ -124,15 +125,15 @@ describe('associated Zoho Projects records in the issue panel', () => {
   });
 
   it('a group Zoho fails to answer shows its error; the other groups still show', async () => {
-    const task = record('tasks', 'Task with flaky followers');
-    h.zoho.control.addFollower(task.id, 'sam@example.com');
-    const sci = await displaySci('Flaky followers', 'tasks');
-    expect((await panel('POST', `/api/panel/items/${sci}/link`, issue2, { zohoRecordId: task.id })).status).toBe(200);
+    const bug = record('issues', 'Issue with flaky followers');
+    h.zoho.control.addFollower(bug.id, 'sam@example.com');
+    const sci = await displaySci('Flaky followers', 'issues');
+    expect((await panel('POST', `/api/panel/items/${sci}/link`, issue2, { zohoRecordId: bug.id })).status).toBe(200);
     h.zoho.control.injectFault({
       kind: 'status',
       status: 503,
       method: 'GET',
-      path: `/tasks/${task.id}/followers`,
+      path: `/issues/${bug.id}/followers`,
       times: 1,
     });
     const res = await panel('GET', `/api/panel/items/${sci}/associations`, issue2);

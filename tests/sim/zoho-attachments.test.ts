@@ -65,6 +65,45 @@ describe('Zoho V3 attachments: two-step upload and download', () => {
     expect(json.status).toBe(400);
   });
 
+  it('list entries serve the live mixes: third_party_file_id always, download_url or not, sentinel attachment_id "-1"', async () => {
+    const item = sim.state.list(DEMO_PROJECT_IDS.mobile, 'issues').inCreatedOrder()[1];
+    const plain = sim.control.attach(item.id, { name: 'plain.txt', content: 'p' });
+    const bare = sim.control.attach(item.id, { name: 'bare.txt', content: 'b' }, undefined, { downloadUrl: false });
+    const sentinel = sim.control.attach(item.id, { name: 's.txt', content: 's' }, undefined, { sentinelId: true });
+    const res = await fetch(`${portal()}/projects/${DEMO_PROJECT_IDS.mobile}/issues/${item.id}/attachments`, {
+      headers: auth,
+    });
+    const { attachment } = (await res.json()) as { attachment: Record<string, string>[] };
+    const by = (name: string) => attachment.find((a) => a.name === name)!;
+    const fileId = (id: string) => sim.state.attachments.get(id)!.fileId;
+    expect(by('plain.txt')).toMatchObject({ attachment_id: plain, third_party_file_id: fileId(plain) });
+    expect(by('plain.txt').download_url).toBe(`${sim.url}/v1/workdrive/download/${fileId(plain)}`);
+    expect(by('bare.txt')).toMatchObject({ attachment_id: bare, third_party_file_id: fileId(bare) });
+    expect(by('bare.txt').download_url).toBeUndefined();
+    expect(by('s.txt')).toMatchObject({ attachment_id: '-1', third_party_file_id: fileId(sentinel) });
+  });
+
+  it("WorkDrive's download API serves a file by third_party_file_id with the OAuth header (both path forms)", async () => {
+    const item = sim.state.list(DEMO_PROJECT_IDS.mobile, 'tasks').inCreatedOrder()[3];
+    const id = sim.control.attach(item.id, { name: 'w.txt', content: 'workdrive' });
+    const fileId = sim.state.attachments.get(id)!.fileId;
+    for (const path of [`/v1/workdrive/download/${fileId}`, `/api/v1/download/${fileId}`]) {
+      expect((await fetch(`${sim.url}${path}`)).status).toBe(401);
+      const dl = await fetch(`${sim.url}${path}`, { headers: auth });
+      expect(dl.status).toBe(200);
+      expect(await dl.text()).toBe('workdrive');
+    }
+  });
+
+  it('a WorkDrive attachment is removed by its third_party_file_id', async () => {
+    const item = sim.state.list(DEMO_PROJECT_IDS.mobile, 'tasks').inCreatedOrder()[4];
+    const id = sim.control.attach(item.id, { name: 'gone.txt', content: 'x' });
+    const fileId = sim.state.attachments.get(id)!.fileId;
+    const url = `${portal()}/projects/${DEMO_PROJECT_IDS.mobile}/tasks/${item.id}/attachments/${fileId}`;
+    expect((await fetch(url, { method: 'DELETE', headers: auth })).status).toBe(204);
+    expect(sim.state.attachments.has(id)).toBe(false);
+  });
+
   it('a Zoho user attaching a file (control) shows up in the list', async () => {
     const item = sim.state.list(DEMO_PROJECT_IDS.mobile, 'tasks').inCreatedOrder()[2];
     const id = sim.control.attach(item.id, { name: 'notes.txt', content: 'hello', contentType: 'text/plain' });

@@ -56,7 +56,15 @@ describe('Zoho simulator fault injection', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
   });
 
-  it('token expiry mid-run → 401 INVALID_OAUTHTOKEN', async () => {
+  it('token expiry mid-run → 400 INVALID_OAUTHTOKEN (documented status)', async () => {
+    sim.control.injectFault({ kind: 'token-expiry' });
+    const res = await fetch(tasks(), { headers: auth });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { title: 'INVALID_OAUTHTOKEN' } });
+  });
+
+  it('token expiry mid-run → 401 INVALID_OAUTHTOKEN (observed variant)', async () => {
+    sim.control.setSwitches({ invalidOauthTokenStatus: 401 });
     sim.control.injectFault({ kind: 'token-expiry' });
     const res = await fetch(tasks(), { headers: auth });
     expect(res.status).toBe(401);

@@ -53,7 +53,14 @@ describe('Zoho accounts: Self Client code exchange', () => {
     expect((await exchange(short)).body.access_token).toBeDefined();
   });
 
-  it('wrong secret → invalid_client_secret; unknown client → invalid_client', async () => {
+  it('wrong secret and unknown client both answer invalid_client, as Zoho documents', async () => {
+    const code = sim.control.generateCode({ clientId: DEMO_CLIENT_ID });
+    expect((await exchange(code, { client_secret: 'nope' })).body).toEqual({ error: 'invalid_client' });
+    expect((await exchange(code, { client_id: '1000.UNKNOWN' })).body).toEqual({ error: 'invalid_client' });
+  });
+
+  it('with the unconfirmed invalid_client_secret variant: wrong secret → invalid_client_secret; unknown client → invalid_client', async () => {
+    sim.control.setSwitches({ wrongSecretError: 'invalid_client_secret' });
     const code = sim.control.generateCode({ clientId: DEMO_CLIENT_ID });
     expect((await exchange(code, { client_secret: 'nope' })).body).toEqual({ error: 'invalid_client_secret' });
     expect((await exchange(code, { client_id: '1000.UNKNOWN' })).body).toEqual({ error: 'invalid_client' });
@@ -87,7 +94,16 @@ describe('Zoho accounts: refresh and revoke', () => {
     expect((await portals(body.access_token as string)).status).toBe(200);
   });
 
-  it('an expired access token gets 401 INVALID_OAUTHTOKEN; refreshing recovers', async () => {
+  it('an expired access token gets HTTP 400 INVALID_OAUTHTOKEN, as the Error Codes page documents', async () => {
+    const t = sim.control.issueTokens({ clientId: DEMO_CLIENT_ID });
+    sim.control.advanceTime(3_600_000);
+    const res = await portals(t.access_token);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { status_code: '400', title: 'INVALID_OAUTHTOKEN' } });
+  });
+
+  it('with the observed 401 variant, an expired access token gets 401 INVALID_OAUTHTOKEN; refreshing recovers', async () => {
+    sim.control.setSwitches({ invalidOauthTokenStatus: 401 });
     const t = sim.control.issueTokens({ clientId: DEMO_CLIENT_ID });
     sim.control.advanceTime(3_600_000);
     const res = await portals(t.access_token);
@@ -103,6 +119,7 @@ describe('Zoho accounts: refresh and revoke', () => {
   });
 
   it('control can expire tokens immediately; unknown tokens are INVALID_OAUTHTOKEN too', async () => {
+    sim.control.setSwitches({ invalidOauthTokenStatus: 401 });
     const t = sim.control.issueTokens({ clientId: DEMO_CLIENT_ID });
     expect(sim.control.expireAccessTokens()).toBeGreaterThan(0);
     expect((await portals(t.access_token)).status).toBe(401);
@@ -110,7 +127,8 @@ describe('Zoho accounts: refresh and revoke', () => {
     expect(await unknown.json()).toMatchObject({ error: { title: 'INVALID_OAUTHTOKEN' } });
   });
 
-  it('revoking the refresh token kills it and its access tokens', async () => {
+  it('revoking the refresh token kills it and its access tokens (401 variant of INVALID_OAUTHTOKEN)', async () => {
+    sim.control.setSwitches({ invalidOauthTokenStatus: 401 });
     const t = sim.control.issueTokens({ clientId: DEMO_CLIENT_ID });
     const res = await fetch(`${sim.url}/oauth/v2/token/revoke?token=${encodeURIComponent(t.refresh_token!)}`, {
       method: 'POST',

@@ -184,6 +184,13 @@ describe('Zoho V3 records', () => {
     expect((await call('DELETE', `/tasks/${id}/comments/${cid}`)).status).toBe(204);
   });
 
+  it('followers are documented for issues only: a task followers URL answers HTTP 400 URL_RULE_NOT_CONFIGURED', async () => {
+    const task = (await call('GET', '/tasks?page=1&per_page=1')).json.tasks[0];
+    const res = await call('GET', `/tasks/${task.id}/followers`);
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ error: { status_code: '400', title: 'URL_RULE_NOT_CONFIGURED' } });
+  });
+
   it('followers and search by name or prefix', async () => {
     const issue = (await call('GET', '/issues?page=1&per_page=1')).json.issues[0];
     const added = await call('POST', `/issues/${issue.id}/followers`, { follower_ids: ['2447529000000054003'] });

@@ -17,7 +17,7 @@ import { sci } from './fixtures';
 
 describe('provider facts: Zoho module capabilities', () => {
   it.each([
-    ['tasks', true, true, true, true, ['comments', 'followers', 'attachments', 'linked_issues']],
+    ['tasks', true, true, true, true, ['comments', 'attachments', 'linked_issues']],
     ['issues', true, true, true, true, ['comments', 'followers', 'attachments', 'linked_tasks']],
     ['milestones', false, false, false, false, ['linked_tasks', 'linked_issues']],
     ['timesheets', false, false, false, false, []],

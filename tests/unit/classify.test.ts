@@ -87,6 +87,20 @@ describe('classify: one retry decision for every outbound call', () => {
       { retry: false, kind: 'auth' },
     ],
     [
+      'Zoho HTTP 400 INVALID_OAUTHTOKEN (as documented) is auth: caller refreshes once',
+      400,
+      {},
+      { error: { status_code: '400', title: 'INVALID_OAUTHTOKEN' } },
+      { retry: false, kind: 'auth' },
+    ],
+    [
+      'Zoho HTTP 400 URL_RULE_NOT_CONFIGURED is a wrong URL: gives up',
+      400,
+      {},
+      { error: { status_code: '400', title: 'URL_RULE_NOT_CONFIGURED' } },
+      { retry: false, kind: 'client' },
+    ],
+    [
       '400 Jira validation gives up',
       400,
       {},

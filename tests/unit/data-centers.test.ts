@@ -1,5 +1,18 @@
 import { DATA_CENTER_IDS, ZOHO_DATA_CENTERS, listDataCenters, zohoHosts } from '../../integrations/zoho/data-centers';
 
+/** WorkDrive's Download File page: download server per data center (UK not listed there). */
+const WORKDRIVE_DOWNLOAD = {
+  us: 'https://download.zoho.com',
+  eu: 'https://download.zoho.eu',
+  in: 'https://download.zoho.in',
+  au: 'https://download.zoho.com.au',
+  jp: 'https://download.zoho.jp',
+  cn: 'https://download.zoho.com.cn',
+  uk: 'https://download.zoho.uk',
+  ca: 'https://download.zohocloud.ca',
+  sa: 'https://files.zoho.sa',
+} as const;
+
 describe('Zoho data centers: the nine locations the admin page offers', () => {
   it.each([
     ['us', 'United States', 'https://accounts.zoho.com', 'https://projectsapi.zoho.com', 'https://projects.zoho.com'],
@@ -24,7 +37,7 @@ describe('Zoho data centers: the nine locations the admin page offers', () => {
     ],
     ['sa', 'Saudi Arabia', 'https://accounts.zoho.sa', 'https://projectsapi.zoho.sa', 'https://projects.zoho.sa'],
   ] as const)('%s → %s', (id, name, accounts, api, web) => {
-    expect(ZOHO_DATA_CENTERS[id]).toEqual({ id, name, accounts, api, web });
+    expect(ZOHO_DATA_CENTERS[id]).toEqual({ id, name, accounts, api, web, workdrive: WORKDRIVE_DOWNLOAD[id] });
   });
 
   it('lists all nine in the spec order', () => {
@@ -47,6 +60,7 @@ describe('Zoho data centers: the nine locations the admin page offers', () => {
       ZOHO_ACCOUNTS_URL: 'http://127.0.0.1:4000/',
       ZOHO_API_URL: 'http://127.0.0.1:4000',
       ZOHO_WEB_URL: 'http://127.0.0.1:4001',
+      ZOHO_WORKDRIVE_URL: 'http://127.0.0.1:4002/',
     };
     for (const id of DATA_CENTER_IDS) {
       const h = zohoHosts(id, o);
@@ -55,6 +69,7 @@ describe('Zoho data centers: the nine locations the admin page offers', () => {
         'http://127.0.0.1:4000',
         'http://127.0.0.1:4001',
       ]);
+      expect(h.workdrive).toBe('http://127.0.0.1:4002');
       expect(h.name).toBe(ZOHO_DATA_CENTERS[id].name);
     }
   });

@@ -29,7 +29,8 @@ export const ZOHO_MODULE_CAPABILITIES: Readonly<Record<ZohoModule, ZohoModuleCap
     status: true,
     comments: true,
     attachments: true,
-    associations: ['comments', 'followers', 'attachments', 'linked_issues'],
+    // Zoho documents followers for issues only (…/tasks/{t}/followers answers URL_RULE_NOT_CONFIGURED).
+    associations: ['comments', 'attachments', 'linked_issues'],
   },
   issues: {
     label: 'Issues',

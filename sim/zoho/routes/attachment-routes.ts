@@ -44,14 +44,13 @@ export async function attachmentRoutes(app: FastifyInstance, opts: { ctx: ZohoSi
     return { attachment: stored };
   });
 
-  // Streamed download via download_url (OAuth header required, checked by the guard).
-  app.get(
-    '/api/v3/portal/:portalId/attachments/:attachmentId/content',
-    { config: { zohoScopes: SCOPES.download } },
-    async (req, reply) => {
-      requirePortal(state, req);
-      const att = state.attachments.get((req.params as { attachmentId: string }).attachmentId);
-      if (!att) throw v3Errors.notFound('Attachment');
+  // WorkDrive's download API (OAuth header, checked by the guard): the documented download-server path
+  // and the /api/v1/download form public V3 integrations use. Served here so one sim plays every host.
+  for (const path of ['/v1/workdrive/download/:fileId', '/api/v1/download/:fileId']) {
+    app.get(path, { config: { zohoScopes: SCOPES.download } }, async (req, reply) => {
+      const { fileId } = req.params as { fileId: string };
+      const att = [...state.attachments.values()].find((a) => a.fileId === fileId);
+      if (!att) throw v3Errors.notFound('File');
       const chunkSize = 64 * 1024;
       const chunks = function* () {
         for (let i = 0; i < att.content.length; i += chunkSize) yield att.content.subarray(i, i + chunkSize);
@@ -59,18 +58,15 @@ export async function attachmentRoutes(app: FastifyInstance, opts: { ctx: ZohoSi
       reply.header('content-type', att.contentType).header('content-length', String(att.content.length));
       reply.header('content-disposition', `attachment; filename="${encodeURIComponent(att.name)}"`);
       return reply.send(Readable.from(chunks()));
-    },
-  );
+    });
+  }
 
   for (const module of ZOHO_MODULES) {
     const coll = `/api/v3/portal/:portalId/projects/:projectId/${module}/:itemId/attachments`;
 
     app.get(coll, { config: { zohoScopes: SCOPES.read(module) } }, async (req) => {
       const item = requireItem(state, req, module);
-      const { portalId } = req.params as { portalId: string };
-      return {
-        attachment: item.attachmentIds.map((id) => attachmentView(state.attachments.get(id)!, baseUrl(req), portalId)),
-      };
+      return { attachment: item.attachmentIds.map((id) => attachmentView(state.attachments.get(id)!, baseUrl(req))) };
     });
 
     // Step 2: multipart field attachment_ids='["id", …]' (task variant UNCONFIRMED).
@@ -97,10 +93,7 @@ export async function attachmentRoutes(app: FastifyInstance, opts: { ctx: ZohoSi
         throw v3Errors.invalidValue('attachment_ids', 'attachment_ids must be a JSON array of id strings.');
       const err = associateAttachments(state, item, ids as string[]);
       if (err) throw err;
-      const { portalId } = req.params as { portalId: string };
-      return {
-        attachment: (ids as string[]).map((id) => attachmentView(state.attachments.get(id)!, baseUrl(req), portalId)),
-      };
+      return { attachment: (ids as string[]).map((id) => attachmentView(state.attachments.get(id)!, baseUrl(req))) };
     });
 
     app.delete(`${coll}/:attachmentId`, { config: { zohoScopes: SCOPES.update(module) } }, async (req, reply) => {

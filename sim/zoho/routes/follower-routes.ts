@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SCOPES, type ZohoSimContext } from '../context';
 import { v3Errors } from '../errors';
 import { followers, setFollowers } from '../item-actions';
-import { ZOHO_MODULES } from '../model';
 import { requireItem } from './item-routes';
 
 /** follower_ids from the JSON body, or (for DELETE) a JSON-array query parameter. */
@@ -20,10 +19,13 @@ function followerIds(req: FastifyRequest): string[] {
   return ids as string[];
 }
 
-/** Followers of issues (confirmed) and tasks (UNCONFIRMED variant). */
+/**
+ * Followers are documented for issues only; a task's …/followers has no route, so it answers
+ * URL_RULE_NOT_CONFIGURED like the real API.
+ */
 export async function followerRoutes(app: FastifyInstance, opts: { ctx: ZohoSimContext }): Promise<void> {
   const { state } = opts.ctx;
-  for (const module of ZOHO_MODULES) {
+  for (const module of ['issues'] as const) {
     const path = `/api/v3/portal/:portalId/projects/:projectId/${module}/:itemId/followers`;
     app.get(path, { config: { zohoScopes: SCOPES.read(module) } }, async (req) => ({
       followers: followers(state, requireItem(state, req, module)),

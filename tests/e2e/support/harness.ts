@@ -98,7 +98,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   });
   const taskQueue = `zjc-test-${randomUUID()}`;
   const zohoCalls: string[] = [];
-  const overrides = { ZOHO_ACCOUNTS_URL: zoho.url, ZOHO_API_URL: zoho.url, ZOHO_WEB_URL: 'https://projects.zoho.com' };
+  const overrides = {
+    ZOHO_ACCOUNTS_URL: zoho.url,
+    ZOHO_API_URL: zoho.url,
+    ZOHO_WEB_URL: 'https://projects.zoho.com',
+    ZOHO_WORKDRIVE_URL: zoho.url,
+  };
   const { refresh_token } = zoho.control.issueTokens({ clientId: DEMO_CLIENT_ID });
   const tokens = createZohoTokenProvider({
     load: async () => null,
