@@ -2,7 +2,7 @@
  * Authentication for every route, in ONE hook. Each route declares `config: { auth }`:
  * - 'admin'        a valid FIT from the admin-page module only
  * - 'panel'        a valid FIT from the issue-panel module only
- * - 'forge-event'  a valid FIT from any module of our app (triggers, lifecycle, scheduled trigger)
+ * - 'forge-event'  a valid FIT from the trigger module bound to the route (trigger-modules.ts)
  * - 'webhook'      HMAC-SHA256 of the raw body in X-Hub-Signature (Jira admin webhooks)
  * - 'none'         public (health, OpenAPI, dev routes)
  * Routes under /api/ that declare nothing are refused. Any failure is 401 `unauthorized`.
@@ -12,6 +12,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { errorBody } from '../errors';
 import { bearerToken, FitError, type FitVerifier, type ForgeInvocation } from './fit-verifier';
+import { triggerRouteRefusal } from './trigger-modules';
 
 export type AuthMode = 'admin' | 'panel' | 'forge-event' | 'webhook' | 'none';
 
@@ -86,6 +87,16 @@ const forgeAuth: FastifyPluginAsync<ForgeAuthOptions> = async (app, opts) => {
     }
     if (mode === 'panel' && invocation.moduleKey !== opts.panelModuleKey) {
       return deny(reply, 'This route accepts calls from the Zoho Projects issue panel only.');
+    }
+    if (mode === 'forge-event') {
+      const refusal = triggerRouteRefusal(request.routeOptions.url, invocation.moduleKey);
+      if (refusal) {
+        request.log.warn(
+          { reason: refusal, installationId: invocation.installationId },
+          'FIT refused on a trigger route',
+        );
+        return deny(reply, 'This route accepts calls from its Forge trigger only.');
+      }
     }
     request.forge = invocation;
     const token = request.headers[SYSTEM_TOKEN_HEADER];
