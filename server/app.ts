@@ -1,20 +1,26 @@
 /**
- * buildApp(deps): the Fastify application without listen(). Schema-first routes (zod), one auth
- * hook (plugins/forge-auth.ts), one error handler (errors.ts), OpenAPI at /openapi.json.
+ * buildApp(deps): the Fastify application without listen(). Shared resources are plugins that
+ * decorate the instance and close with it (plugins/prisma.ts, temporal.ts, clients.ts, events.ts,
+ * services.ts); schema-first routes (zod), one auth hook (plugins/forge-auth.ts), one error handler
+ * (errors.ts), OpenAPI at /openapi.json.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { createServerContext, type ServerContext } from './context';
 import type { AppDeps } from './deps';
 import { devKeySet } from './dev/dev-keys';
 import { devRoutes } from './dev/dev-routes';
 import { registerErrorHandler } from './errors';
 import { createLogger } from './logger';
+import clientsPlugin from './plugins/clients';
+import eventsPlugin from './plugins/events';
 import forgeAuth from './plugins/forge-auth';
 import { createFitVerifier } from './plugins/fit-verifier';
+import prismaPlugin from './plugins/prisma';
+import servicesPlugin from './plugins/services';
+import temporalPlugin from './plugins/temporal';
 import { adminRoutes } from './routes/admin';
 import { forgeEventRoutes } from './routes/forge-events';
 import { healthRoutes } from './routes/health';
@@ -24,12 +30,6 @@ import { panelRoutes } from './routes/panel';
 
 /** FITs plus system tokens can exceed Node's default 16 KB header limit. */
 export const MAX_HEADER_BYTES = 64 * 1024;
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    ctx: ServerContext;
-  }
-}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -43,17 +43,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  const ctx = createServerContext(deps, app.log);
-  app.decorate('ctx', ctx);
-  // The event relay sweeps while the server runs and drains what it holds when the server closes;
-  // old settled delivery receipts are pruned meanwhile.
-  app.addHook('onReady', async () => {
-    ctx.relay.start();
-    ctx.receiptRetention.start();
+  const clock = deps.clock ?? (() => new Date());
+  // Registered in dependency order; they close in reverse (the relay drains before Temporal and PostgreSQL close).
+  await app.register(prismaPlugin, { databaseUrl: config.databaseUrl, client: deps.prisma });
+  await app.register(temporalPlugin, {
+    connection: config.temporal,
+    client: deps.temporal,
+    taskQueue: deps.taskQueue,
   });
-  app.addHook('onClose', async () => {
-    await ctx.receiptRetention.stop();
-    await ctx.relay.close();
+  await app.register(clientsPlugin, { config, secrets: deps.secrets, registry: deps.clients });
+  await app.register(servicesPlugin, { config, clock });
+  await app.register(eventsPlugin, {
+    retentionDays: config.eventReceiptRetentionDays,
+    now: () => clock().getTime(),
+    relay: deps.relay,
   });
 
   await app.register(helmet, { global: true });
@@ -78,7 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     adminModuleKey: config.forge.adminModuleKey,
     panelModuleKey: config.forge.panelModuleKey,
     webhookSecret: config.webhookSecret,
-    onInvocation: (inv, token) => ctx.installations.recordInvocation(inv, token),
+    onInvocation: (inv, token) => app.installations.recordInvocation(inv, token),
   });
 
   // Admin and panel routes are rate limited per installation (after auth, so the key is known).
@@ -98,12 +101,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keyGenerator: (request) => request.forge?.installationId ?? request.ip,
   });
 
-  await app.register(healthRoutes, { ctx });
-  await app.register(lifecycleRoutes, { ctx });
-  await app.register(forgeEventRoutes, { ctx });
-  await app.register(jiraWebhookRoutes, { ctx });
-  await app.register(adminRoutes, { ctx });
-  await app.register(panelRoutes, { ctx });
+  await app.register(healthRoutes);
+  await app.register(lifecycleRoutes);
+  await app.register(forgeEventRoutes);
+  await app.register(jiraWebhookRoutes);
+  await app.register(adminRoutes);
+  await app.register(panelRoutes);
   if (config.devConsole) await app.register(devRoutes);
 
   app.get('/openapi.json', { config: { auth: 'none' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,4 +1,8 @@
-/** What buildApp needs from the outside world. Everything with side effects is injected here. */
+/**
+ * What buildApp needs from the outside world. Only the configuration is required: the plugins open
+ * PostgreSQL, Temporal and the client registry from it and close them with the app. Tests hand in
+ * their own open resources instead (the app then leaves closing them to their owner).
+ */
 import type { Client } from '@temporalio/client';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Logger } from 'pino';
@@ -20,11 +24,12 @@ export interface JiraAccess {
 
 export interface AppDeps {
   config: ServerConfig;
-  prisma: PrismaClient;
-  temporal: Client;
-  secrets: SecretBox;
+  /** Open resources to share (tests); each defaults to one the app opens from config and closes. */
+  prisma?: PrismaClient;
+  temporal?: Client;
+  secrets?: SecretBox;
   /** The process's Zoho and Jira clients from the stored credentials (clients/registry.ts, shared with the worker's kind). */
-  clients: ClientRegistry;
+  clients?: ClientRegistry;
   /** A pino logger (tests pass one writing to memory to check redaction). */
   logger?: Logger;
   clock?: () => Date;

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     logger.warn(
       'DEV_CONSOLE=true: FITs signed by the local development key are accepted. Never use this in production.',
     );
-  const { app, closeResources } = await buildProductionApp(config, logger);
+  const app = await buildProductionApp(config, logger);
 
   if (config.devConsole && config.jiraSimUrl) {
     await app.register(devConsoleRoutes, {
@@ -52,8 +52,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
-      await app.close();
-      await closeResources();
+      await app.close(); // closes Temporal, PostgreSQL and the outbound pools too (plugins' onClose)
     } finally {
       process.exit(0);
     }

@@ -14,7 +14,6 @@ import {
   zohoModuleInfoSchema,
   zohoStatusSchema,
 } from '../../contract/admin';
-import type { ServerContext } from '../../context';
 import { invocationOf } from '../../plugins/forge-auth';
 
 const auth = { auth: 'admin' as const };
@@ -24,9 +23,9 @@ const moduleParams = projectParams.extend({ module: z.enum(ZOHO_MODULES) });
 const jiraProjectParams = z.object({ projectId: z.string().regex(/^\d{1,20}$/) });
 const issueTypeParams = jiraProjectParams.extend({ issueTypeId: z.string().regex(/^\d{1,20}$/) });
 
-export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
+export const adminMetadataRoutes: FastifyPluginAsyncZod = async (app) => {
   const cached = <T>(installationId: string, key: string, load: () => Promise<T>) =>
-    ctx.metadata.get(installationId, key, load);
+    app.metadata.get(installationId, key, load);
   const zohoTags = ['admin: Zoho metadata'];
   const jiraTags = ['admin: Jira metadata'];
 
@@ -39,7 +38,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
     async (request) => {
       const { installationId } = invocationOf(request);
       const portals = await cached(installationId, 'zoho:portals', async () =>
-        (await ctx.zoho.apiFor(installationId)).listPortals(),
+        (await app.zoho.apiFor(installationId)).listPortals(),
       );
       return { portals: portals.map((p) => ({ id: p.id, name: p.name })) };
     },
@@ -55,7 +54,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { portalId } = request.params;
       const projects = await cached(installationId, `zoho:projects:${portalId}`, async () =>
-        (await ctx.zoho.apiFor(installationId)).listProjects(portalId),
+        (await app.zoho.apiFor(installationId)).listProjects(portalId),
       );
       return { projects: projects.map((p) => ({ id: p.id, name: p.name })) };
     },
@@ -73,7 +72,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
     },
     async (request) => {
       const { installationId } = invocationOf(request);
-      return { modules: (await ctx.zoho.apiFor(installationId)).listModules() };
+      return { modules: (await app.zoho.apiFor(installationId)).listModules() };
     },
   );
 
@@ -91,7 +90,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { portalId, projectId, module } = request.params;
       const fields = await cached(installationId, `zoho:fields:${portalId}:${projectId}:${module}`, async () =>
-        (await ctx.zoho.apiFor(installationId)).listFields(portalId, projectId, module),
+        (await app.zoho.apiFor(installationId)).listFields(portalId, projectId, module),
       );
       return { fields };
     },
@@ -111,7 +110,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { portalId, projectId, module } = request.params;
       const statuses = await cached(installationId, `zoho:statuses:${portalId}:${projectId}:${module}`, async () =>
-        (await ctx.zoho.apiFor(installationId)).listStatuses(portalId, projectId, module),
+        (await app.zoho.apiFor(installationId)).listStatuses(portalId, projectId, module),
       );
       return { statuses };
     },
@@ -126,7 +125,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
     async (request) => {
       const { installationId } = invocationOf(request);
       const projects = await cached(installationId, 'jira:projects', async () =>
-        (await ctx.jiraFor(installationId)).listProjects(),
+        (await app.jiraFor(installationId)).listProjects(),
       );
       return { projects: projects.map((p) => ({ id: p.id, key: p.key, name: p.name })) };
     },
@@ -146,7 +145,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { projectId } = request.params;
       const types = await cached(installationId, `jira:issuetypes:${projectId}`, async () =>
-        (await ctx.jiraFor(installationId)).listIssueTypes(projectId),
+        (await app.jiraFor(installationId)).listIssueTypes(projectId),
       );
       return { issueTypes: types.filter((t) => !t.subtask).map((t) => ({ id: t.id, name: t.name })) };
     },
@@ -166,7 +165,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { projectId, issueTypeId } = request.params;
       const fields = await cached(installationId, `jira:fields:${projectId}:${issueTypeId}`, async () =>
-        (await ctx.jiraFor(installationId)).listFields(projectId, issueTypeId),
+        (await app.jiraFor(installationId)).listFields(projectId, issueTypeId),
       );
       return { fields: fields.map((f) => ({ ...f, required: f.required ?? false })) };
     },
@@ -186,7 +185,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { projectId } = request.params;
       const statuses = await cached(installationId, `jira:statuses:${projectId}`, async () =>
-        (await ctx.jiraFor(installationId)).listStatuses(projectId),
+        (await app.jiraFor(installationId)).listStatuses(projectId),
       );
       return { statuses };
     },
