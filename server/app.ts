@@ -102,11 +102,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes);
-  await app.register(lifecycleRoutes);
-  await app.register(forgeEventRoutes);
-  await app.register(jiraWebhookRoutes);
-  await app.register(adminRoutes);
-  await app.register(panelRoutes);
+  await app.register(lifecycleRoutes, { prefix: '/forge' });
+  await app.register(forgeEventRoutes, { prefix: '/forge' });
+  await app.register(jiraWebhookRoutes, { prefix: '/webhooks' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(panelRoutes, { prefix: '/api/panel' });
   if (config.devConsole) await app.register(devRoutes);
 
   app.get('/openapi.json', { config: { auth: 'none' }, schema: { hide: true } }, async () => app.swagger());

@@ -30,7 +30,7 @@ export const forgeEventRoutes: FastifyPluginAsyncZod = async (app) => {
     request.deliveryEnded?.();
   });
   app.post(
-    '/forge/events',
+    '/events',
     {
       config: { auth: 'forge-event' },
       schema: { hide: true, body: z.unknown(), response: { 200: eventAckSchema } },

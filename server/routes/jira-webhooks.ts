@@ -32,7 +32,7 @@ export const jiraWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post(
-    '/webhooks/jira',
+    '/jira',
     {
       config: { auth: 'webhook' },
       schema: {

@@ -41,7 +41,7 @@ export async function syncInstallationSchedules(
 
 export const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
-    '/forge/lifecycle',
+    '/lifecycle',
     {
       config: { auth: 'forge-event' },
       schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },
@@ -61,7 +61,7 @@ export const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/forge/pre-uninstall',
+    '/pre-uninstall',
     {
       config: { auth: 'forge-event' },
       schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },
@@ -76,7 +76,7 @@ export const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/forge/keepalive',
+    '/keepalive',
     {
       config: { auth: 'forge-event' },
       schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },

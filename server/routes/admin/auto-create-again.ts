@@ -17,7 +17,7 @@ const params = z.object({ id: z.string().uuid(), zohoRecordId: z.string().regex(
 export const adminAutoCreateAgainRoutes: FastifyPluginAsyncZod = async (app) => {
   const store = createItemStore(app.prisma);
   app.post(
-    '/api/admin/items/:id/records/:zohoRecordId/allow-auto-create',
+    '/items/:id/records/:zohoRecordId/allow-auto-create',
     { config: auth, schema: { tags, params, response: { 200: allowAutoCreateAgainResultSchema } } },
     async (request) => {
       const { installationId } = invocationOf(request);

@@ -15,7 +15,7 @@ const tags = ['admin: connection'];
 
 export const adminConnectionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/admin/data-centers',
+    '/data-centers',
     {
       config: auth,
       schema: { tags, response: { 200: z.object({ dataCenters: z.array(dataCenterSchema) }) } },
@@ -24,7 +24,7 @@ export const adminConnectionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/connection',
+    '/connection',
     {
       config: auth,
       schema: { tags, response: { 200: connectionSummarySchema } },
@@ -33,7 +33,7 @@ export const adminConnectionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/api/admin/connection',
+    '/connection',
     {
       config: auth,
       schema: { tags, body: saveConnectionBodySchema, response: { 200: connectionSummarySchema } },
@@ -48,7 +48,7 @@ export const adminConnectionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/api/admin/connection',
+    '/connection',
     {
       config: auth,
       schema: { tags, response: { 200: z.object({ connected: z.literal(false), revokedAtZoho: z.boolean() }) } },
@@ -63,7 +63,7 @@ export const adminConnectionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/status',
+    '/status',
     {
       config: auth,
       schema: { tags, response: { 200: adminStatusSchema } },

@@ -24,7 +24,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
     upsertSchedule(app.temporal, scheduledItemOf(row, row.installation.status), { taskQueue: app.taskQueue });
 
   app.get(
-    '/api/admin/items',
+    '/items',
     {
       config: auth,
       schema: { tags, response: { 200: z.object({ items: z.array(itemSchema) }) } },
@@ -36,7 +36,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/items/:id',
+    '/items/:id',
     {
       config: auth,
       schema: { tags, params: itemParams, response: { 200: itemSchema } },
@@ -45,7 +45,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/admin/items',
+    '/items',
     {
       config: auth,
       // attachValidation: the core's matrix answers with friendlier, per-field 422 errors.
@@ -68,7 +68,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.put(
-    '/api/admin/items/:id',
+    '/items/:id',
     {
       config: auth,
       attachValidation: true,
@@ -86,7 +86,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/api/admin/items/:id',
+    '/items/:id',
     {
       config: auth,
       schema: { tags, params: itemParams, response: { 200: z.object({ deleted: z.literal(true) }) } },
@@ -105,7 +105,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
     ['disable', false],
   ] as const) {
     app.post(
-      `/api/admin/items/:id/${action}`,
+      `/items/:id/${action}`,
       {
         config: auth,
         schema: { tags, params: itemParams, response: { 200: itemSchema } },
@@ -119,7 +119,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.post(
-    '/api/admin/items/:id/sync-now',
+    '/items/:id/sync-now',
     {
       config: auth,
       schema: { tags, params: itemParams, response: { 202: syncNowResultSchema } },

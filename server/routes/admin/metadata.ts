@@ -30,7 +30,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod = async (app) => {
   const jiraTags = ['admin: Jira metadata'];
 
   app.get(
-    '/api/admin/zoho/portals',
+    '/zoho/portals',
     {
       config: auth,
       schema: { tags: zohoTags, response: { 200: z.object({ portals: z.array(namedSchema) }) } },
@@ -45,7 +45,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/zoho/portals/:portalId/projects',
+    '/zoho/portals/:portalId/projects',
     {
       config: auth,
       schema: { tags: zohoTags, params: portalParams, response: { 200: z.object({ projects: z.array(namedSchema) }) } },
@@ -61,7 +61,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/zoho/portals/:portalId/projects/:projectId/modules',
+    '/zoho/portals/:portalId/projects/:projectId/modules',
     {
       config: auth,
       schema: {
@@ -77,7 +77,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/zoho/portals/:portalId/projects/:projectId/modules/:module/fields',
+    '/zoho/portals/:portalId/projects/:projectId/modules/:module/fields',
     {
       config: auth,
       schema: {
@@ -97,7 +97,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/zoho/portals/:portalId/projects/:projectId/modules/:module/statuses',
+    '/zoho/portals/:portalId/projects/:projectId/modules/:module/statuses',
     {
       config: auth,
       schema: {
@@ -117,7 +117,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/jira/projects',
+    '/jira/projects',
     {
       config: auth,
       schema: { tags: jiraTags, response: { 200: z.object({ projects: z.array(jiraProjectSchema) }) } },
@@ -132,7 +132,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/jira/projects/:projectId/issue-types',
+    '/jira/projects/:projectId/issue-types',
     {
       config: auth,
       schema: {
@@ -152,7 +152,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/jira/projects/:projectId/issue-types/:issueTypeId/fields',
+    '/jira/projects/:projectId/issue-types/:issueTypeId/fields',
     {
       config: auth,
       schema: {
@@ -172,7 +172,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/admin/jira/projects/:projectId/statuses',
+    '/jira/projects/:projectId/statuses',
     {
       config: auth,
       schema: {

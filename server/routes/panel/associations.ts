@@ -130,7 +130,7 @@ export const panelAssociationRoutes: FastifyPluginAsyncZod = async (app) => {
   const loader = createPanelLoader(app);
 
   app.get(
-    '/api/panel/items/:sciId/associations',
+    '/items/:sciId/associations',
     {
       config: auth,
       schema: { tags, params: sciParams, response: { 200: associationsSchema } },

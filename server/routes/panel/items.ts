@@ -15,7 +15,7 @@ export const panelItemRoutes: FastifyPluginAsyncZod = async (app) => {
   const loader = createPanelLoader(app);
 
   app.get(
-    '/api/panel/items',
+    '/items',
     {
       config: auth,
       schema: { tags, response: { 200: panelItemsSchema } },
@@ -44,7 +44,7 @@ export const panelItemRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/api/panel/items/:sciId/search',
+    '/items/:sciId/search',
     {
       config: auth,
       schema: { tags, params: sciParams, querystring: searchQuerySchema, response: { 200: searchResultSchema } },

@@ -48,7 +48,7 @@ export const panelLinkRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // The dialog asks before the user confirms: which fields the first sync changes, in which direction.
   app.post(
-    '/api/panel/items/:sciId/link/preview',
+    '/items/:sciId/link/preview',
     {
       config: auth,
       schema: { tags, params: sciParams, body: linkBodySchema, response: { 200: linkPreviewSchema } },
@@ -60,7 +60,7 @@ export const panelLinkRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/panel/items/:sciId/link',
+    '/items/:sciId/link',
     {
       config: auth,
       schema: { tags, params: sciParams, body: linkBodySchema, response: { 200: panelItemSchema } },
@@ -128,7 +128,7 @@ export const panelLinkRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.delete(
-    '/api/panel/items/:sciId/link',
+    '/items/:sciId/link',
     {
       config: auth,
       schema: { tags, params: sciParams, response: { 200: panelItemSchema } },
@@ -145,7 +145,7 @@ export const panelLinkRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
-    '/api/panel/items/:sciId/refresh',
+    '/items/:sciId/refresh',
     {
       config: auth,
       schema: { tags, params: sciParams, response: { 200: refreshResultSchema } },
