@@ -10,7 +10,8 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps';
-import { devKeySet } from './dev/dev-keys';
+import { join } from 'node:path';
+import { devKeySet, signDevFit } from './dev/dev-keys';
 import { devRoutes } from './dev/dev-routes';
 import { registerErrorHandler } from './errors';
 import { createLogger } from './logger';
@@ -22,6 +23,7 @@ import prismaPlugin from './plugins/prisma';
 import servicesPlugin from './plugins/services';
 import temporalPlugin from './plugins/temporal';
 import { adminRoutes } from './routes/admin';
+import { devConsoleRoutes } from './routes/dev-console';
 import { forgeEventRoutes } from './routes/forge-events';
 import { healthRoutes } from './routes/health';
 import { jiraWebhookRoutes } from './routes/jira-webhooks';
@@ -107,8 +109,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jiraWebhookRoutes, { prefix: '/webhooks' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(panelRoutes, { prefix: '/api/panel' });
-  if (config.devConsole) await app.register(devRoutes);
+  if (config.devConsole) {
+    await app.register(devRoutes);
+    await registerDevConsole(app, deps);
+  }
 
   app.get('/openapi.json', { config: { auth: 'none' }, schema: { hide: true } }, async () => app.swagger());
   return app;
+}
+
+/** The dev console, when a Jira simulator is known: defaults from the configuration, overridden by deps.devConsole. */
+async function registerDevConsole(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { config } = deps;
+  const jiraSimUrl = deps.devConsole?.jiraSimUrl ?? config.jiraSimUrl;
+  if (!jiraSimUrl) return;
+  await app.register(devConsoleRoutes, {
+    webDistDir: join(__dirname, '..', 'web', 'dist'),
+    signFit: signDevFit,
+    adminModuleKey: config.forge.adminModuleKey,
+    panelModuleKey: config.forge.panelModuleKey,
+    appId: config.forge.appId,
+    // In dev the Zoho API URL is the Zoho simulator, which also serves its /_sim control API.
+    zohoSimUrl: config.zoho.apiUrl,
+    demoZohoClient: config.devZohoClient,
+    ...deps.devConsole,
+    jiraSimUrl,
+  });
 }

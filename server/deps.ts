@@ -10,6 +10,7 @@ import type { PrismaClient } from '../store/prisma';
 import type { ClientRegistry } from '../clients/registry';
 import type { ServerConfig } from './config';
 import type { EventRelayOptions } from './events/relay';
+import type { DevConsoleWiring } from './routes/dev-console';
 
 import type { SecretBox } from '../store/secrets';
 
@@ -39,4 +40,9 @@ export interface AppDeps {
   taskQueue?: string;
   /** Event relay tuning (concurrency, sweeper period, lease); defaults suit production. */
   relay?: EventRelayOptions;
+  /**
+   * Dev console settings beyond the configuration (web bundles, Jira simulator API base, installation,
+   * demo Zoho client). buildApp serves the console when DEV_CONSOLE=true and a Jira simulator is known.
+   */
+  devConsole?: DevConsoleWiring;
 }
