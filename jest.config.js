@@ -17,7 +17,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/'],
+  // cookie (light-my-request's, behind app.inject) ships ESM only; jest's CommonJS runtime needs it compiled.
+  transformIgnorePatterns: ['/node_modules/(?!cookie/)'],
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',
   globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   testTimeout: 60_000,

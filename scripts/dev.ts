@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   if (demo) {
     step('starting the Jira and Zoho simulators with demo data');
     const { startJiraSim } = await import('../sim/jira');
-    const { startZohoSim } = await import('../sim/zoho');
+    const { startZohoSim, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } = await import('../sim/zoho');
     // Jira user actions in the simulator reach the server as Forge product events, signed like Forge would.
     const jira = await startJiraSim({
       port: env.JIRA_SIM_PORT,
@@ -168,6 +168,9 @@ async function main(): Promise<void> {
       FORGE_JWKS_URL: `${base}/dev/jwks.json`,
       DEV_CONSOLE: 'true',
       JIRA_SIM_URL: jira.url,
+      // The dev console shows the Zoho simulator's demo Self Client (the server never imports sim/).
+      DEV_ZOHO_CLIENT_ID: DEMO_CLIENT_ID,
+      DEV_ZOHO_CLIENT_SECRET: DEMO_CLIENT_SECRET,
       ZOHO_ACCOUNTS_URL: zoho.url,
       ZOHO_API_URL: zoho.url,
       ZOHO_WEB_URL: zoho.url,

@@ -1,21 +1,29 @@
 /**
- * buildApp(deps): the Fastify application without listen(). Schema-first routes (zod), one auth
- * hook (plugins/forge-auth.ts), one error handler (errors.ts), OpenAPI at /openapi.json.
+ * buildApp(deps): the Fastify application without listen(). Shared resources are plugins that
+ * decorate the instance and close with it (plugins/prisma.ts, temporal.ts, clients.ts, events.ts,
+ * services.ts); schema-first routes (zod), one auth hook (plugins/forge-auth.ts), one error handler
+ * (errors.ts), OpenAPI at /openapi.json.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { createServerContext, type ServerContext } from './context';
 import type { AppDeps } from './deps';
-import { devKeySet } from './dev/dev-keys';
+import { join } from 'node:path';
+import { devKeySet, signDevFit } from './dev/dev-keys';
 import { devRoutes } from './dev/dev-routes';
 import { registerErrorHandler } from './errors';
 import { createLogger } from './logger';
+import clientsPlugin from './plugins/clients';
+import eventsPlugin from './plugins/events';
 import forgeAuth from './plugins/forge-auth';
 import { createFitVerifier } from './plugins/fit-verifier';
+import prismaPlugin from './plugins/prisma';
+import servicesPlugin from './plugins/services';
+import temporalPlugin from './plugins/temporal';
 import { adminRoutes } from './routes/admin';
+import { devConsoleRoutes } from './routes/dev-console';
 import { forgeEventRoutes } from './routes/forge-events';
 import { healthRoutes } from './routes/health';
 import { jiraWebhookRoutes } from './routes/jira-webhooks';
@@ -24,12 +32,6 @@ import { panelRoutes } from './routes/panel';
 
 /** FITs plus system tokens can exceed Node's default 16 KB header limit. */
 export const MAX_HEADER_BYTES = 64 * 1024;
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    ctx: ServerContext;
-  }
-}
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -43,17 +45,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
-  const ctx = createServerContext(deps, app.log);
-  app.decorate('ctx', ctx);
-  // The event relay sweeps while the server runs and drains what it holds when the server closes;
-  // old settled delivery receipts are pruned meanwhile.
-  app.addHook('onReady', async () => {
-    ctx.relay.start();
-    ctx.receiptRetention.start();
+  const clock = deps.clock ?? (() => new Date());
+  // Registered in dependency order; they close in reverse (the relay drains before Temporal and PostgreSQL close).
+  await app.register(prismaPlugin, { databaseUrl: config.databaseUrl, client: deps.prisma });
+  await app.register(temporalPlugin, {
+    connection: config.temporal,
+    client: deps.temporal,
+    taskQueue: deps.taskQueue,
   });
-  app.addHook('onClose', async () => {
-    await ctx.receiptRetention.stop();
-    await ctx.relay.close();
+  await app.register(clientsPlugin, { config, secrets: deps.secrets, registry: deps.clients });
+  await app.register(servicesPlugin, { config, clock });
+  await app.register(eventsPlugin, {
+    retentionDays: config.eventReceiptRetentionDays,
+    now: () => clock().getTime(),
+    relay: deps.relay,
   });
 
   await app.register(helmet, { global: true });
@@ -78,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     adminModuleKey: config.forge.adminModuleKey,
     panelModuleKey: config.forge.panelModuleKey,
     webhookSecret: config.webhookSecret,
-    onInvocation: (inv, token) => ctx.installations.recordInvocation(inv, token),
+    onInvocation: (inv, token) => app.installations.recordInvocation(inv, token),
   });
 
   // Admin and panel routes are rate limited per installation (after auth, so the key is known).
@@ -98,14 +103,36 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keyGenerator: (request) => request.forge?.installationId ?? request.ip,
   });
 
-  await app.register(healthRoutes, { ctx });
-  await app.register(lifecycleRoutes, { ctx });
-  await app.register(forgeEventRoutes, { ctx });
-  await app.register(jiraWebhookRoutes, { ctx });
-  await app.register(adminRoutes, { ctx });
-  await app.register(panelRoutes, { ctx });
-  if (config.devConsole) await app.register(devRoutes);
+  await app.register(healthRoutes);
+  await app.register(lifecycleRoutes, { prefix: '/forge' });
+  await app.register(forgeEventRoutes, { prefix: '/forge' });
+  await app.register(jiraWebhookRoutes, { prefix: '/webhooks' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(panelRoutes, { prefix: '/api/panel' });
+  if (config.devConsole) {
+    await app.register(devRoutes);
+    await registerDevConsole(app, deps);
+  }
 
   app.get('/openapi.json', { config: { auth: 'none' }, schema: { hide: true } }, async () => app.swagger());
   return app;
+}
+
+/** The dev console, when a Jira simulator is known: defaults from the configuration, overridden by deps.devConsole. */
+async function registerDevConsole(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  const { config } = deps;
+  const jiraSimUrl = deps.devConsole?.jiraSimUrl ?? config.jiraSimUrl;
+  if (!jiraSimUrl) return;
+  await app.register(devConsoleRoutes, {
+    webDistDir: join(__dirname, '..', 'web', 'dist'),
+    signFit: signDevFit,
+    adminModuleKey: config.forge.adminModuleKey,
+    panelModuleKey: config.forge.panelModuleKey,
+    appId: config.forge.appId,
+    // In dev the Zoho API URL is the Zoho simulator, which also serves its /_sim control API.
+    zohoSimUrl: config.zoho.apiUrl,
+    demoZohoClient: config.devZohoClient,
+    ...deps.devConsole,
+    jiraSimUrl,
+  });
 }

@@ -40,6 +40,9 @@ const envSchema = z.object({
   JIRA_SIM_URL: optionalUrl,
   /** Enables the local FIT signing key and /dev/* routes. Never in production. */
   DEV_CONSOLE: bool,
+  /** Dev console only: the Zoho simulator's demo Self Client (npm run dev sets both from sim/zoho). */
+  DEV_ZOHO_CLIENT_ID: z.string().min(1).optional(),
+  DEV_ZOHO_CLIENT_SECRET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Readable log lines via pino-pretty (a devDependency): for `npm run dev`, never in production. */
   LOG_PRETTY: bool,
@@ -62,6 +65,8 @@ export interface ServerConfig {
   jiraSimUrl?: string;
   webhookSecret?: string;
   devConsole: boolean;
+  /** DEV_ZOHO_CLIENT_ID + DEV_ZOHO_CLIENT_SECRET: the demo Self Client the dev console shows. */
+  devZohoClient?: { clientId: string; clientSecret: string };
   logLevel: string;
   logPretty: boolean;
   bodyLimitBytes: number;
@@ -111,6 +116,10 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     jiraSimUrl: c.JIRA_SIM_URL,
     webhookSecret: c.WEBHOOK_SECRET,
     devConsole: c.DEV_CONSOLE,
+    devZohoClient:
+      c.DEV_ZOHO_CLIENT_ID && c.DEV_ZOHO_CLIENT_SECRET
+        ? { clientId: c.DEV_ZOHO_CLIENT_ID, clientSecret: c.DEV_ZOHO_CLIENT_SECRET }
+        : undefined,
     logLevel: c.LOG_LEVEL,
     logPretty: c.LOG_PRETTY,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,

@@ -2,12 +2,9 @@
  * Server process entry: parse the configuration once (a bad setting stops here, naming the
  * variable), connect PostgreSQL and Temporal, listen, and shut down gracefully on SIGTERM/SIGINT.
  */
-import { join } from 'node:path';
 import { createSecretBox } from '../store/secrets';
 import { ConfigError, loadServerConfig, type ServerConfig } from './config';
-import { signDevFit } from './dev/dev-keys';
 import { createLogger } from './logger';
-import { devConsoleRoutes } from './routes/dev-console';
 import { buildProductionApp } from './production';
 
 function configOrExit(): ServerConfig {
@@ -29,20 +26,7 @@ async function main(): Promise<void> {
     logger.warn(
       'DEV_CONSOLE=true: FITs signed by the local development key are accepted. Never use this in production.',
     );
-  const { app, closeResources } = await buildProductionApp(config, logger);
-
-  if (config.devConsole && config.jiraSimUrl) {
-    await app.register(devConsoleRoutes, {
-      webDistDir: join(__dirname, '..', 'web', 'dist'),
-      jiraSimUrl: config.jiraSimUrl,
-      signFit: signDevFit,
-      adminModuleKey: config.forge.adminModuleKey,
-      panelModuleKey: config.forge.panelModuleKey,
-      appId: config.forge.appId,
-      // In dev the Zoho API URL is the Zoho simulator, which also serves its /_sim control API.
-      zohoSimUrl: config.zoho.apiUrl,
-    });
-  }
+  const app = await buildProductionApp(config, logger);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -52,8 +36,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
-      await app.close();
-      await closeResources();
+      await app.close(); // closes Temporal, PostgreSQL and the outbound pools too (plugins' onClose)
     } finally {
       process.exit(0);
     }

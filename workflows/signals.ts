@@ -4,8 +4,11 @@
  * server/events/relay.ts); `jiraIssueEventSignal` (one event, no receipt id) is still handled for
  * running workflows and tools. workflows/issue-events.ts handles both.
  * Payloads stay small: ids and changed field ids only; workflows read current values through activities.
+ * The event payload has one zod schema (the type is inferred from it): the server checks an outbox
+ * row against it before sending it (server/events/outbox.ts).
  */
 import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { z } from 'zod';
 
 export const JIRA_ISSUE_EVENT_KINDS = [
   'issue_updated',
@@ -17,19 +20,20 @@ export const JIRA_ISSUE_EVENT_KINDS = [
 ] as const;
 export type JiraIssueEventKind = (typeof JIRA_ISSUE_EVENT_KINDS)[number];
 
-export interface JiraIssueEvent {
-  kind: JiraIssueEventKind;
-  installationId: string;
-  jiraIssueId: string;
-  jiraIssueKey: string;
+export const jiraIssueEventSchema = z.object({
+  kind: z.enum(JIRA_ISSUE_EVENT_KINDS),
+  installationId: z.string().min(1),
+  jiraIssueId: z.string().min(1),
+  jiraIssueKey: z.string(),
   /** Jira field ids from the changelog (e.g. "summary", "status", "customfield_10010"). */
-  changedFieldIds: string[];
-  commentId?: string;
+  changedFieldIds: z.array(z.string()),
+  commentId: z.string().optional(),
   /** Jira accountId of who made the change; our own app user's events are dropped. */
-  actorAccountId?: string;
+  actorAccountId: z.string().optional(),
   /** ISO time of the change at the source (Jira `updated`), used for last-writer-wins. */
-  occurredAt: string;
-}
+  occurredAt: z.string().min(1),
+});
+export type JiraIssueEvent = z.infer<typeof jiraIssueEventSchema>;
 
 /** Name of the signal, for callers that cannot import the definition (e.g. the CLI). */
 export const JIRA_ISSUE_EVENT_SIGNAL = 'jiraIssueEvent';

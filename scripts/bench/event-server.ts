@@ -10,14 +10,11 @@ import { buildProductionApp } from '../../server/production';
 
 async function main(): Promise<void> {
   const config = loadServerConfig();
-  const { app, closeResources } = await buildProductionApp(config, createLogger(config.logLevel), {
+  const app = await buildProductionApp(config, createLogger(config.logLevel), {
     taskQueue: process.env.BENCH_TASK_QUEUE,
   });
   process.once('SIGTERM', () => {
-    void app
-      .close()
-      .then(closeResources)
-      .finally(() => process.exit(0));
+    void app.close().finally(() => process.exit(0));
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   process.stdout.write(`listening ${url}\n`);

@@ -3,7 +3,8 @@
  * hosts the built admin page and, for any issue of the Jira simulator, the issue panel in an iframe.
  * It also signs short-lived FITs with the local development key (`/dev/fit`), which the web apps'
  * transport sends exactly as Forge would, and lists simulator issues (`/dev/jira/issues`).
- * With a Zoho simulator (zohoSimUrl) it shows the simulator's public demo Self Client and mints
+ * With a Zoho simulator (zohoSimUrl) and its public demo Self Client (demoZohoClient, handed in by
+ * the dev wiring: the product never imports the simulator) it shows that client and mints
  * authorization codes for it (`/dev/zoho/self-client`, `/dev/zoho/code`), so no Zoho account is needed.
  */
 import type { FastifyPluginAsync } from 'fastify';
@@ -11,10 +12,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { request } from 'undici';
 import { z } from 'zod';
-// eslint-disable-next-line no-restricted-imports -- TODO: the dev console stops importing sim/ (in progress on another branch)
-import { ZOHO_PRODUCT_SCOPES } from '../../sim/zoho/config';
-// eslint-disable-next-line no-restricted-imports -- TODO: the dev console stops importing sim/ (in progress on another branch)
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../sim/zoho/demo-data';
+import { ZOHO_PRODUCT_SCOPES } from '../../integrations/zoho/scopes';
 import type { DevFitClaims } from '../dev/dev-keys';
 
 export interface DevConsoleOptions {
@@ -37,7 +35,18 @@ export interface DevConsoleOptions {
   principal?: string;
   /** Base URL of the Zoho simulator (its /_sim control API); unset = no demo Self Client routes. */
   zohoSimUrl?: string;
+  /** The Zoho simulator's demo Self Client (public demo values); unset = no demo Self Client routes. */
+  demoZohoClient?: DemoZohoClient;
 }
+
+/** A Self Client the Zoho simulator knows (sim/zoho/demo-data.ts), handed in by the dev wiring. */
+export interface DemoZohoClient {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** What buildApp takes beyond the configuration (DEV_CONSOLE, JIRA_SIM_URL, FORGE_*, ZOHO_API_URL). */
+export type DevConsoleWiring = Partial<DevConsoleOptions>;
 
 /** The Zoho simulator's demo Self Client: public demo values, shown by the dev console only. */
 export interface DevZohoSelfClient {
@@ -195,11 +204,11 @@ export const devConsoleRoutes: FastifyPluginAsync<DevConsoleOptions> = async (ap
     return { token, expiresAt: new Date(Date.now() + FIT_TTL_SECONDS * 1000).toISOString(), systemToken };
   });
 
-  if (opts.zohoSimUrl) {
+  if (opts.zohoSimUrl && opts.demoZohoClient) {
     const zohoSimBase = opts.zohoSimUrl.replace(/\/+$/, '');
     const selfClient: DevZohoSelfClient = {
-      clientId: DEMO_CLIENT_ID,
-      clientSecret: DEMO_CLIENT_SECRET,
+      clientId: opts.demoZohoClient.clientId,
+      clientSecret: opts.demoZohoClient.clientSecret,
       dataCenter: 'us',
       scopes: [...ZOHO_PRODUCT_SCOPES],
     };
@@ -209,7 +218,7 @@ export const devConsoleRoutes: FastifyPluginAsync<DevConsoleOptions> = async (ap
       const res = await request(`${zohoSimBase}/_sim/codes`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ clientId: DEMO_CLIENT_ID, scopes: selfClient.scopes }),
+        body: JSON.stringify({ clientId: selfClient.clientId, scopes: selfClient.scopes }),
       });
       const parsed = z.object({ code: z.string().min(1) }).safeParse(await res.body.json().catch(() => null));
       if (res.statusCode >= 400 || !parsed.success) {

@@ -5,7 +5,6 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ServerContext } from '../context';
 import { AppError } from '../errors';
 import { INTAKE_OUTCOMES } from '../events/intake';
 import { forgeEventSchema, mapForgeEvent, unwrapForgeEvent } from '../events/forge-event';
@@ -19,10 +18,10 @@ declare module 'fastify' {
 
 export const eventAckSchema = z.object({ outcome: z.enum(INTAKE_OUTCOMES) });
 
-export const forgeEventRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
+export const forgeEventRoutes: FastifyPluginAsyncZod = async (app) => {
   // Deliveries in progress (from arrival, before FIT verification) make the relay hold its signals.
   app.addHook('onRequest', async (request) => {
-    request.deliveryEnded = ctx.relay.begin();
+    request.deliveryEnded = app.relay.begin();
   });
   app.addHook('onResponse', async (request) => {
     request.deliveryEnded?.();
@@ -31,7 +30,7 @@ export const forgeEventRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = a
     request.deliveryEnded?.();
   });
   app.post(
-    '/forge/events',
+    '/events',
     {
       config: { auth: 'forge-event' },
       schema: { hide: true, body: z.unknown(), response: { 200: eventAckSchema } },
@@ -40,8 +39,8 @@ export const forgeEventRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = a
       const inv = invocationOf(request);
       const parsed = forgeEventSchema.safeParse(unwrapForgeEvent(request.body));
       if (!parsed.success) throw new AppError('bad_request', 'The body is not a Forge product event.');
-      const mapped = mapForgeEvent(inv.installationId, parsed.data, ctx.clock());
-      const outcome = await ctx.intake(inv.installationId, 'forge', mapped);
+      const mapped = mapForgeEvent(inv.installationId, parsed.data, app.clock());
+      const outcome = await app.intake(inv.installationId, 'forge', mapped);
       request.log.info({ installationId: inv.installationId, eventType: mapped.eventType, outcome }, 'forge event');
       return { outcome };
     },

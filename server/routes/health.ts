@@ -4,7 +4,6 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ServerContext } from '../context';
 
 const readySchema = z.object({
   status: z.enum(['ready', 'not_ready']),
@@ -24,7 +23,7 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
-export const healthRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
+export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',
     {
@@ -42,17 +41,17 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async
     },
     async (_request, reply) => {
       const [database, temporal] = await Promise.all([
-        within(3_000, ctx.prisma.$queryRaw`SELECT 1`).then(
+        within(3_000, app.prisma.$queryRaw`SELECT 1`).then(
           () => 'ok' as const,
           () => 'failed' as const,
         ),
-        within(3_000, ctx.temporal.workflowService.getSystemInfo({})).then(
+        within(3_000, app.temporal.workflowService.getSystemInfo({})).then(
           () => 'ok' as const,
           () => 'failed' as const,
         ),
       ]);
       const ready = database === 'ok' && temporal === 'ok';
-      const { queued, inFlight, signalled, failedSignals } = ctx.relay.stats();
+      const { queued, inFlight, signalled, failedSignals } = app.relay.stats();
       return reply.code(ready ? 200 : 503).send({
         status: ready ? 'ready' : 'not_ready',
         checks: { database, temporal },

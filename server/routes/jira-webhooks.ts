@@ -5,12 +5,11 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ServerContext } from '../context';
 import { AppError } from '../errors';
 import { mapWebhook, siteOfWebhook, webhookPayloadSchema } from '../events/webhook-event';
 import { eventAckSchema } from './forge-events';
 
-export const jiraWebhookRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
+export const jiraWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
   // Keep the raw body for the signature (this parser applies to this plugin's routes only).
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     request.rawBody = body as string;
@@ -23,7 +22,7 @@ export const jiraWebhookRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = 
 
   // Deliveries in progress make the event relay hold its signals (see server/events/relay.ts).
   app.addHook('onRequest', async (request) => {
-    request.deliveryEnded = ctx.relay.begin();
+    request.deliveryEnded = app.relay.begin();
   });
   app.addHook('onResponse', async (request) => {
     request.deliveryEnded?.();
@@ -33,7 +32,7 @@ export const jiraWebhookRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = 
   });
 
   app.post(
-    '/webhooks/jira',
+    '/jira',
     {
       config: { auth: 'webhook' },
       schema: {
@@ -48,9 +47,9 @@ export const jiraWebhookRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = 
       if (!parsed.success) throw new AppError('bad_request', 'The body is not a Jira webhook delivery.');
       const site = siteOfWebhook(parsed.data);
       const installation = request.query.installation
-        ? await ctx.prisma.installation.findUnique({ where: { id: request.query.installation }, select: { id: true } })
+        ? await app.prisma.installation.findUnique({ where: { id: request.query.installation }, select: { id: true } })
         : site
-          ? await ctx.prisma.installation.findFirst({ where: { siteUrl: site }, select: { id: true } })
+          ? await app.prisma.installation.findFirst({ where: { siteUrl: site }, select: { id: true } })
           : null;
       if (!installation)
         throw new AppError(
@@ -62,9 +61,9 @@ export const jiraWebhookRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = 
         installation.id,
         parsed.data,
         Array.isArray(identifier) ? identifier[0] : identifier,
-        ctx.clock(),
+        app.clock(),
       );
-      const outcome = await ctx.intake(installation.id, 'webhook', mapped);
+      const outcome = await app.intake(installation.id, 'webhook', mapped);
       request.log.info({ installationId: installation.id, eventType: mapped.eventType, outcome }, 'jira webhook');
       return { outcome };
     },

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scheduledItemOf, upsertSchedule } from '../temporal/schedules';
-import type { ServerContext } from '../context';
+import type { ServerContext } from '../plugins/services';
 import { invocationOf } from '../plugins/forge-auth';
 import { unwrapForgeEvent } from '../events/forge-event';
 
@@ -39,9 +39,9 @@ export async function syncInstallationSchedules(
   }
 }
 
-export const lifecycleRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
+export const lifecycleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
-    '/forge/lifecycle',
+    '/lifecycle',
     {
       config: { auth: 'forge-event' },
       schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },
@@ -49,41 +49,41 @@ export const lifecycleRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
     async (request) => {
       const inv = invocationOf(request);
       const event = lifecycleEventSchema.parse(unwrapForgeEvent(request.body) ?? {});
-      const before = await ctx.prisma.installation.findUnique({
+      const before = await app.prisma.installation.findUnique({
         where: { id: inv.installationId },
         select: { status: true },
       });
-      await ctx.installations.upsertFromInvocation(inv, { status: 'active', heard: true });
-      if (before?.status === 'uninstalled') await syncInstallationSchedules(ctx, inv.installationId, true);
+      await app.installations.upsertFromInvocation(inv, { status: 'active', heard: true });
+      if (before?.status === 'uninstalled') await syncInstallationSchedules(app, inv.installationId, true);
       request.log.info({ installationId: inv.installationId, eventType: event.eventType }, 'installation active');
       return { ok: true as const, status: 'active' };
     },
   );
 
   app.post(
-    '/forge/pre-uninstall',
+    '/pre-uninstall',
     {
       config: { auth: 'forge-event' },
       schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },
     },
     async (request) => {
       const inv = invocationOf(request);
-      await ctx.installations.upsertFromInvocation(inv, { status: 'uninstalled', heard: true });
-      await syncInstallationSchedules(ctx, inv.installationId, false);
+      await app.installations.upsertFromInvocation(inv, { status: 'uninstalled', heard: true });
+      await syncInstallationSchedules(app, inv.installationId, false);
       request.log.info({ installationId: inv.installationId }, 'installation uninstalled: schedules paused, data kept');
       return { ok: true as const, status: 'uninstalled' };
     },
   );
 
   app.post(
-    '/forge/keepalive',
+    '/keepalive',
     {
       config: { auth: 'forge-event' },
       schema: { hide: true, body: z.unknown(), response: { 200: ackSchema } },
     },
     async (request) => {
       const inv = invocationOf(request);
-      await ctx.installations.upsertFromInvocation(inv, { heard: true });
+      await app.installations.upsertFromInvocation(inv, { heard: true });
       return { ok: true as const, status: 'heard' };
     },
   );

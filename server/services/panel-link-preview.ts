@@ -6,7 +6,7 @@ import { issueFieldsToRead, previewFirstLink } from '../../workflows/core';
 import type { JiraField } from '../../workflows/core/model';
 import { loadSmartConnectedItem } from '../../store/items';
 import type { LinkPreviewResult } from '../contract/panel';
-import type { ServerContext } from '../context';
+import type { ServerContext } from '../plugins/services';
 import { notFound } from '../errors';
 import type { PanelIssue, PanelLoader } from './panel-loader';
 import type { ItemRow } from './item-store';

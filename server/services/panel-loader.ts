@@ -6,7 +6,7 @@ import type { Link } from '../../store/prisma';
 import type { ZohoApi } from '../../integrations/zoho/types';
 import type { ZohoField, ZohoRecord } from '../../workflows/core/model';
 import type { PanelItem } from '../contract/panel';
-import type { ServerContext } from '../context';
+import type { ServerContext } from '../plugins/services';
 import { AppError, fromOutboundFailure, notFound } from '../errors';
 import type { ForgeInvocation } from '../plugins/fit-verifier';
 import { itemInclude, type ItemRow } from './item-store';

@@ -157,7 +157,7 @@ describe('event intake under concurrent deliveries', () => {
     // The same burst again (Forge retrying all of it): nothing new reaches Temporal.
     const again = await Promise.all(deliveries.map((d) => h.call('POST', '/forge/events', { fit, body: d.body })));
     expect(again.map((a) => a.body?.outcome)).toEqual(deliveries.map(() => 'duplicate'));
-    await h.app.ctx.relay.idle();
+    await h.app.relay.idle();
     for (const id of linked) expect(await deliveredTo(id)).toHaveLength(3);
   });
 

@@ -56,7 +56,7 @@ describe('event receipt retention', () => {
   it('the server prunes on its own schedule with EVENT_RECEIPT_RETENTION_DAYS', async () => {
     expect(h.config.eventReceiptRetentionDays).toBe(7);
     const old = await receipt('signalled', 30 * DAY);
-    expect(await h.app.ctx.receiptRetention.prune()).toBeGreaterThanOrEqual(1);
+    expect(await h.app.receiptRetention.prune()).toBeGreaterThanOrEqual(1);
     expect(await h.prisma.eventReceipt.count({ where: { id: old } })).toBe(0);
   });
 });

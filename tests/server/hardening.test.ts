@@ -9,7 +9,7 @@ let keyServer: ServerHarness;
 let h: ServerHarness;
 beforeAll(async () => {
   // Serves /dev/jwks.json (DEV_CONSOLE) — stands in for https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json.
-  keyServer = await startServerHarness({ env: { DEV_CONSOLE: 'true' } });
+  keyServer = await startServerHarness({ env: { DEV_CONSOLE: 'true' }, listen: true });
   h = await startServerHarness({
     fitKeys: 'config',
     env: {

@@ -11,9 +11,11 @@ const input = JSON.parse(
     process.stdin.on('data', (c) => (data += c)).on('end', () => resolve(data));
   }),
 );
-// Only the boundary rule, without type information (virtual files are not in the TS project).
+// Only the boundary rule, without type information (virtual files are not in the TS project), and
+// with inline `eslint-disable` comments ignored: the boundaries hold with no exceptions.
 const eslint = new ESLint({
   cwd: root,
+  allowInlineConfig: false,
   overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
   ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports',
 });

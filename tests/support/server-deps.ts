@@ -1,5 +1,5 @@
 /**
- * The server's real dependencies for tests, wired the way server/production.ts wires them: config
+ * The server's real dependencies for tests, wired the way the server's plugins (server/plugins/) wire them: config
  * from the environment, PostgreSQL, the secret box, a Temporal client and the client registry
  * (clients/registry.ts, configured from the server config like production). Used by the server harness and the browser-test stack.
  */
@@ -8,7 +8,7 @@ import { createPrisma } from '../../store/prisma';
 import { createSecretBox } from '../../store/secrets';
 import { loadServerConfig } from '../../server/config';
 import { createClientRegistry } from '../../clients/registry';
-import { serverClientRegistryOptions } from '../../server/production';
+import { serverClientRegistryOptions } from '../../server/plugins/clients';
 
 export async function openServerDeps(env: NodeJS.ProcessEnv) {
   const config = loadServerConfig(env);

@@ -1,13 +1,13 @@
 /**
- * The real server over real HTTP for tests: buildApp + listen on port 0, against fresh Jira and Zoho
- * simulators, the jest run's PostgreSQL and Temporal dev server. Logs are captured in memory so a
+ * The real server for tests: buildApp called through `app.inject` (no socket), or over real HTTP on
+ * port 0 when a test needs one (`listen: true`, e.g. a key server another app fetches from), against
+ * fresh Jira and Zoho simulators, the jest run's PostgreSQL and Temporal dev server. Logs are captured in memory so a
  * test can prove secrets never reach them. Schedules and signals go to a private task queue that no
  * worker polls (server tests check what the server asks Temporal, not what workflows do).
  */
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
-import { request } from 'undici';
 import type { PrismaClient } from '../../store/prisma';
 import { buildApp } from '../../server/app';
 import type { ServerConfig } from '../../server/config';
@@ -21,7 +21,8 @@ import { openServerDeps } from './server-deps';
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
 export interface ServerHarness {
-  url: string;
+  /** Base URL of the listening server (only with `listen: true`). */
+  readonly url: string;
   app: FastifyInstance;
   config: ServerConfig;
   prisma: PrismaClient;
@@ -45,6 +46,8 @@ export interface HarnessOptions {
   jiraSeed?: 'demo' | 'empty';
   /** 'dev' (default): trust the dev key directly; 'config': resolve keys from config (FORGE_JWKS_URL / DEV_CONSOLE). */
   fitKeys?: 'dev' | 'config';
+  /** Listen on a real socket (port 0) as well; default: calls go through app.inject only. */
+  listen?: boolean;
 }
 
 export async function startServerHarness(opts: HarnessOptions = {}): Promise<ServerHarness> {
@@ -73,12 +76,18 @@ export async function startServerHarness(opts: HarnessOptions = {}): Promise<Ser
   const taskQueue = `server-test-${randomUUID()}`;
   const fitKeys = opts.fitKeys === 'config' ? undefined : devKeySet();
   const app = await buildApp({ config, prisma, temporal, secrets, logger, fitKeys, taskQueue, clients });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  let url: string | undefined;
+  if (opts.listen) {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  } else await app.ready();
 
   return {
-    url,
+    get url(): string {
+      if (!url) throw new Error('this server harness does not listen: start it with { listen: true }');
+      return url;
+    },
     app,
     config,
     prisma,
@@ -101,15 +110,20 @@ export async function startServerHarness(opts: HarnessOptions = {}): Promise<Ser
         body = JSON.stringify(o.body);
         headers['content-type'] = 'application/json';
       } else if (o.raw !== undefined) headers['content-type'] ??= 'application/json';
-      const res = await request(`${url}${path}`, { method: method as 'GET', headers, body });
-      const text = await res.body.text();
+      const res = await app.inject({ method: method as 'GET', url: path, headers, payload: body });
+      const text = res.body;
       let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {
         parsed = undefined;
       }
-      return { status: res.statusCode, body: parsed, text, headers: res.headers };
+      return {
+        status: res.statusCode,
+        body: parsed,
+        text,
+        headers: res.headers as Record<string, string | string[] | undefined>,
+      };
     },
     async close() {
       await app.close();

@@ -1,9 +1,12 @@
 /**
  * The dependency direction of the top-level folders is enforced by ESLint (eslint.config.mjs):
- * a wrong-direction import fails lint, the allowed ones pass, and today's tree is clean.
+ * a wrong-direction import fails lint, the allowed ones pass, and today's tree is clean. And no
+ * file imports itself through others (no import cycle anywhere; no cycle plugin in the toolchain,
+ * so tests/support/import-cycles.ts walks the graph).
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { importCycles, importGraph } from '../support/import-cycles';
 
 type Case = [filePath: string, code: string];
 interface LintAnswer {
@@ -81,5 +84,23 @@ describe('import boundaries between the top-level folders', () => {
   it('the whole tree keeps to the boundaries', () => {
     expect(answer.linted).toBeGreaterThan(200);
     expect(answer.tree).toEqual([]);
+  });
+});
+
+describe('import cycles', () => {
+  it('the cycle check finds a cycle, a self-import, and no cycle in a chain', () => {
+    const graph = (edges: Record<string, string[]>) => new Map(Object.entries(edges));
+    expect(importCycles(graph({ 'relay.ts': ['outbox-row.ts'], 'outbox-row.ts': ['relay.ts'] }))).toEqual([
+      ['outbox-row.ts', 'relay.ts'],
+    ]);
+    expect(importCycles(graph({ 'a.ts': ['a.ts'] }))).toEqual([['a.ts']]);
+    expect(importCycles(graph({ 'a.ts': ['b.ts'], 'b.ts': ['c.ts'], 'c.ts': [] }))).toEqual([]);
+  });
+
+  it('no file of the tree imports itself through others (value or type imports)', () => {
+    const graph = importGraph(join(__dirname, '../..'));
+    expect(graph.size).toBeGreaterThan(200);
+    expect(graph.get('server/events/relay.ts')).toContain('server/events/outbox.ts');
+    expect(importCycles(graph)).toEqual([]);
   });
 });

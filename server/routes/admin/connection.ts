@@ -8,15 +8,14 @@ import {
   dataCenterSchema,
   saveConnectionBodySchema,
 } from '../../contract/admin';
-import type { ServerContext } from '../../context';
 import { invocationOf } from '../../plugins/forge-auth';
 
 const auth = { auth: 'admin' as const };
 const tags = ['admin: connection'];
 
-export const adminConnectionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
+export const adminConnectionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
-    '/api/admin/data-centers',
+    '/data-centers',
     {
       config: auth,
       schema: { tags, response: { 200: z.object({ dataCenters: z.array(dataCenterSchema) }) } },
@@ -25,46 +24,46 @@ export const adminConnectionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }
   );
 
   app.get(
-    '/api/admin/connection',
+    '/connection',
     {
       config: auth,
       schema: { tags, response: { 200: connectionSummarySchema } },
     },
-    async (request) => ctx.zoho.summary(invocationOf(request).installationId),
+    async (request) => app.zoho.summary(invocationOf(request).installationId),
   );
 
   app.put(
-    '/api/admin/connection',
+    '/connection',
     {
       config: auth,
       schema: { tags, body: saveConnectionBodySchema, response: { 200: connectionSummarySchema } },
     },
     async (request) => {
       const { installationId } = invocationOf(request);
-      const summary = await ctx.zoho.save(installationId, request.body);
-      ctx.metadata.clear(installationId);
+      const summary = await app.zoho.save(installationId, request.body);
+      app.metadata.clear(installationId);
       request.log.info({ installationId, dataCenter: request.body.dataCenter }, 'zoho connection saved');
       return summary;
     },
   );
 
   app.delete(
-    '/api/admin/connection',
+    '/connection',
     {
       config: auth,
       schema: { tags, response: { 200: z.object({ connected: z.literal(false), revokedAtZoho: z.boolean() }) } },
     },
     async (request) => {
       const { installationId } = invocationOf(request);
-      const { revokedAtZoho } = await ctx.zoho.revoke(installationId);
-      ctx.metadata.clear(installationId);
+      const { revokedAtZoho } = await app.zoho.revoke(installationId);
+      app.metadata.clear(installationId);
       request.log.info({ installationId, revokedAtZoho }, 'zoho connection revoked');
       return { connected: false as const, revokedAtZoho };
     },
   );
 
   app.get(
-    '/api/admin/status',
+    '/status',
     {
       config: auth,
       schema: { tags, response: { 200: adminStatusSchema } },
@@ -73,8 +72,8 @@ export const adminConnectionRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }
       const { installationId } = invocationOf(request);
       return {
         installationId,
-        ...(await ctx.installations.tokenStatus(installationId)),
-        temporalWebUrl: `${ctx.config.temporal.webUrl}/namespaces/${encodeURIComponent(ctx.config.temporal.namespace)}/schedules`,
+        ...(await app.installations.tokenStatus(installationId)),
+        temporalWebUrl: `${app.config.temporal.webUrl}/namespaces/${encodeURIComponent(app.config.temporal.namespace)}/schedules`,
       };
     },
   );

@@ -9,7 +9,6 @@ import { deleteSchedule, scheduledItemOf, triggerSyncNow, upsertSchedule } from 
 import { syncPause } from '../../../workflows/core/sync-activity';
 import { scheduleIdFor, syncWorkflowIdFor } from '../../../workflows/ids';
 import { itemBodySchema, itemSchema, syncNowResultSchema } from '../../contract/admin';
-import type { ServerContext } from '../../context';
 import { AppError } from '../../errors';
 import { invocationOf } from '../../plugins/forge-auth';
 import { createItemStore, syncSwitchesOf, toItem, validateItemInput, type ItemRow } from '../../services/item-store';
@@ -18,14 +17,14 @@ const auth = { auth: 'admin' as const };
 const tags = ['admin: Smart Connected Items'];
 const itemParams = z.object({ id: z.string().uuid() });
 
-export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
-  const store = createItemStore(ctx.prisma);
-  const view = (row: ItemRow) => toItem(row, ctx.config.temporal);
+export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
+  const store = createItemStore(app.prisma);
+  const view = (row: ItemRow) => toItem(row, app.config.temporal);
   const schedule = (row: ItemRow) =>
-    upsertSchedule(ctx.temporal, scheduledItemOf(row, row.installation.status), { taskQueue: ctx.taskQueue });
+    upsertSchedule(app.temporal, scheduledItemOf(row, row.installation.status), { taskQueue: app.taskQueue });
 
   app.get(
-    '/api/admin/items',
+    '/items',
     {
       config: auth,
       schema: { tags, response: { 200: z.object({ items: z.array(itemSchema) }) } },
@@ -37,7 +36,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
   );
 
   app.get(
-    '/api/admin/items/:id',
+    '/items/:id',
     {
       config: auth,
       schema: { tags, params: itemParams, response: { 200: itemSchema } },
@@ -46,7 +45,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
   );
 
   app.post(
-    '/api/admin/items',
+    '/items',
     {
       config: auth,
       // attachValidation: the core's matrix answers with friendlier, per-field 422 errors.
@@ -69,7 +68,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
   );
 
   app.put(
-    '/api/admin/items/:id',
+    '/items/:id',
     {
       config: auth,
       attachValidation: true,
@@ -87,7 +86,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
   );
 
   app.delete(
-    '/api/admin/items/:id',
+    '/items/:id',
     {
       config: auth,
       schema: { tags, params: itemParams, response: { 200: z.object({ deleted: z.literal(true) }) } },
@@ -95,7 +94,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
     async (request) => {
       const { installationId } = invocationOf(request);
       await store.find(installationId, request.params.id);
-      await deleteSchedule(ctx.temporal, request.params.id);
+      await deleteSchedule(app.temporal, request.params.id);
       await store.remove(installationId, request.params.id);
       return { deleted: true as const };
     },
@@ -106,7 +105,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
     ['disable', false],
   ] as const) {
     app.post(
-      `/api/admin/items/:id/${action}`,
+      `/items/:id/${action}`,
       {
         config: auth,
         schema: { tags, params: itemParams, response: { 200: itemSchema } },
@@ -120,7 +119,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
   }
 
   app.post(
-    '/api/admin/items/:id/sync-now',
+    '/items/:id/sync-now',
     {
       config: auth,
       schema: { tags, params: itemParams, response: { 202: syncNowResultSchema } },
@@ -132,8 +131,8 @@ export const adminItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
         throw new AppError('conflict', 'Display-only items never sync; there is nothing to run.');
       }
       if (pause) throw new AppError('conflict', 'Enable the Smart Connected Item before running a sync.');
-      await triggerSyncNow(ctx.temporal, row.id);
-      const { webUrl, namespace } = ctx.config.temporal;
+      await triggerSyncNow(app.temporal, row.id);
+      const { webUrl, namespace } = app.config.temporal;
       return reply.code(202).send({
         workflowId: syncWorkflowIdFor(row.id),
         temporalUrl: `${webUrl}/namespaces/${encodeURIComponent(namespace)}/schedules/${encodeURIComponent(scheduleIdFor(row.id))}`,

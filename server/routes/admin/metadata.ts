@@ -14,7 +14,6 @@ import {
   zohoModuleInfoSchema,
   zohoStatusSchema,
 } from '../../contract/admin';
-import type { ServerContext } from '../../context';
 import { invocationOf } from '../../plugins/forge-auth';
 
 const auth = { auth: 'admin' as const };
@@ -24,14 +23,14 @@ const moduleParams = projectParams.extend({ module: z.enum(ZOHO_MODULES) });
 const jiraProjectParams = z.object({ projectId: z.string().regex(/^\d{1,20}$/) });
 const issueTypeParams = jiraProjectParams.extend({ issueTypeId: z.string().regex(/^\d{1,20}$/) });
 
-export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
+export const adminMetadataRoutes: FastifyPluginAsyncZod = async (app) => {
   const cached = <T>(installationId: string, key: string, load: () => Promise<T>) =>
-    ctx.metadata.get(installationId, key, load);
+    app.metadata.get(installationId, key, load);
   const zohoTags = ['admin: Zoho metadata'];
   const jiraTags = ['admin: Jira metadata'];
 
   app.get(
-    '/api/admin/zoho/portals',
+    '/zoho/portals',
     {
       config: auth,
       schema: { tags: zohoTags, response: { 200: z.object({ portals: z.array(namedSchema) }) } },
@@ -39,14 +38,14 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
     async (request) => {
       const { installationId } = invocationOf(request);
       const portals = await cached(installationId, 'zoho:portals', async () =>
-        (await ctx.zoho.apiFor(installationId)).listPortals(),
+        (await app.zoho.apiFor(installationId)).listPortals(),
       );
       return { portals: portals.map((p) => ({ id: p.id, name: p.name })) };
     },
   );
 
   app.get(
-    '/api/admin/zoho/portals/:portalId/projects',
+    '/zoho/portals/:portalId/projects',
     {
       config: auth,
       schema: { tags: zohoTags, params: portalParams, response: { 200: z.object({ projects: z.array(namedSchema) }) } },
@@ -55,14 +54,14 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { portalId } = request.params;
       const projects = await cached(installationId, `zoho:projects:${portalId}`, async () =>
-        (await ctx.zoho.apiFor(installationId)).listProjects(portalId),
+        (await app.zoho.apiFor(installationId)).listProjects(portalId),
       );
       return { projects: projects.map((p) => ({ id: p.id, name: p.name })) };
     },
   );
 
   app.get(
-    '/api/admin/zoho/portals/:portalId/projects/:projectId/modules',
+    '/zoho/portals/:portalId/projects/:projectId/modules',
     {
       config: auth,
       schema: {
@@ -73,12 +72,12 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
     },
     async (request) => {
       const { installationId } = invocationOf(request);
-      return { modules: (await ctx.zoho.apiFor(installationId)).listModules() };
+      return { modules: (await app.zoho.apiFor(installationId)).listModules() };
     },
   );
 
   app.get(
-    '/api/admin/zoho/portals/:portalId/projects/:projectId/modules/:module/fields',
+    '/zoho/portals/:portalId/projects/:projectId/modules/:module/fields',
     {
       config: auth,
       schema: {
@@ -91,14 +90,14 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { portalId, projectId, module } = request.params;
       const fields = await cached(installationId, `zoho:fields:${portalId}:${projectId}:${module}`, async () =>
-        (await ctx.zoho.apiFor(installationId)).listFields(portalId, projectId, module),
+        (await app.zoho.apiFor(installationId)).listFields(portalId, projectId, module),
       );
       return { fields };
     },
   );
 
   app.get(
-    '/api/admin/zoho/portals/:portalId/projects/:projectId/modules/:module/statuses',
+    '/zoho/portals/:portalId/projects/:projectId/modules/:module/statuses',
     {
       config: auth,
       schema: {
@@ -111,14 +110,14 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { portalId, projectId, module } = request.params;
       const statuses = await cached(installationId, `zoho:statuses:${portalId}:${projectId}:${module}`, async () =>
-        (await ctx.zoho.apiFor(installationId)).listStatuses(portalId, projectId, module),
+        (await app.zoho.apiFor(installationId)).listStatuses(portalId, projectId, module),
       );
       return { statuses };
     },
   );
 
   app.get(
-    '/api/admin/jira/projects',
+    '/jira/projects',
     {
       config: auth,
       schema: { tags: jiraTags, response: { 200: z.object({ projects: z.array(jiraProjectSchema) }) } },
@@ -126,14 +125,14 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
     async (request) => {
       const { installationId } = invocationOf(request);
       const projects = await cached(installationId, 'jira:projects', async () =>
-        (await ctx.jiraFor(installationId)).listProjects(),
+        (await app.jiraFor(installationId)).listProjects(),
       );
       return { projects: projects.map((p) => ({ id: p.id, key: p.key, name: p.name })) };
     },
   );
 
   app.get(
-    '/api/admin/jira/projects/:projectId/issue-types',
+    '/jira/projects/:projectId/issue-types',
     {
       config: auth,
       schema: {
@@ -146,14 +145,14 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { projectId } = request.params;
       const types = await cached(installationId, `jira:issuetypes:${projectId}`, async () =>
-        (await ctx.jiraFor(installationId)).listIssueTypes(projectId),
+        (await app.jiraFor(installationId)).listIssueTypes(projectId),
       );
       return { issueTypes: types.filter((t) => !t.subtask).map((t) => ({ id: t.id, name: t.name })) };
     },
   );
 
   app.get(
-    '/api/admin/jira/projects/:projectId/issue-types/:issueTypeId/fields',
+    '/jira/projects/:projectId/issue-types/:issueTypeId/fields',
     {
       config: auth,
       schema: {
@@ -166,14 +165,14 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { projectId, issueTypeId } = request.params;
       const fields = await cached(installationId, `jira:fields:${projectId}:${issueTypeId}`, async () =>
-        (await ctx.jiraFor(installationId)).listFields(projectId, issueTypeId),
+        (await app.jiraFor(installationId)).listFields(projectId, issueTypeId),
       );
       return { fields: fields.map((f) => ({ ...f, required: f.required ?? false })) };
     },
   );
 
   app.get(
-    '/api/admin/jira/projects/:projectId/statuses',
+    '/jira/projects/:projectId/statuses',
     {
       config: auth,
       schema: {
@@ -186,7 +185,7 @@ export const adminMetadataRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> 
       const { installationId } = invocationOf(request);
       const { projectId } = request.params;
       const statuses = await cached(installationId, `jira:statuses:${projectId}`, async () =>
-        (await ctx.jiraFor(installationId)).listStatuses(projectId),
+        (await app.jiraFor(installationId)).listStatuses(projectId),
       );
       return { statuses };
     },

@@ -13,7 +13,6 @@ import {
 import type { ZohoRecord } from '../../../workflows/core/model';
 import { sciParams } from '../../contract/common';
 import { associationsSchema, type AssociationGroup } from '../../contract/panel';
-import type { ServerContext } from '../../context';
 import { AppError } from '../../errors';
 import { invocationOf } from '../../plugins/forge-auth';
 import { createPanelLoader, issueOf } from '../../services/panel-loader';
@@ -127,11 +126,11 @@ export async function associationGroups(zoho: ZohoApi, src: ZohoSource, recordId
   return groups.filter((g): g is AssociationGroup => !!g && (g.records.length > 0 || g.error !== undefined));
 }
 
-export const panelAssociationRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
-  const loader = createPanelLoader(ctx);
+export const panelAssociationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const loader = createPanelLoader(app);
 
   app.get(
-    '/api/panel/items/:sciId/associations',
+    '/items/:sciId/associations',
     {
       config: auth,
       schema: { tags, params: sciParams, response: { 200: associationsSchema } },
@@ -143,7 +142,7 @@ export const panelAssociationRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext 
         throw new AppError('conflict', 'Associated records are not enabled for this Smart Connected Item.');
       const link = await loader.linkOf(inv.installationId, sci.id, issueOf(inv).issueId);
       if (!link) return { groups: [] };
-      const zoho = await ctx.zoho.apiFor(inv.installationId);
+      const zoho = await app.zoho.apiFor(inv.installationId);
       return { groups: await associationGroups(zoho, sourceOfRow(sci), link.zohoRecordId) };
     },
   );

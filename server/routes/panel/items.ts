@@ -2,7 +2,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sciParams } from '../../contract/common';
 import { panelItemsSchema, searchQuerySchema, searchResultSchema } from '../../contract/panel';
-import type { ServerContext } from '../../context';
 import { invocationOf } from '../../plugins/forge-auth';
 import { itemInclude } from '../../services/item-store';
 import { createPanelLoader, issueOf } from '../../services/panel-loader';
@@ -12,11 +11,11 @@ const auth = { auth: 'panel' as const };
 const tags = ['issue panel'];
 const MAX_SEARCH_RESULTS = 25;
 
-export const panelItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
-  const loader = createPanelLoader(ctx);
+export const panelItemRoutes: FastifyPluginAsyncZod = async (app) => {
+  const loader = createPanelLoader(app);
 
   app.get(
-    '/api/panel/items',
+    '/items',
     {
       config: auth,
       schema: { tags, response: { 200: panelItemsSchema } },
@@ -25,13 +24,13 @@ export const panelItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
       const inv = invocationOf(request);
       const issue = issueOf(inv);
       const [scis, links, connection] = await Promise.all([
-        ctx.prisma.smartConnectedItem.findMany({
+        app.prisma.smartConnectedItem.findMany({
           where: { installationId: issue.installationId },
           include: itemInclude,
           orderBy: { createdAt: 'asc' },
         }),
-        ctx.prisma.link.findMany({ where: { installationId: issue.installationId, jiraIssueId: issue.issueId } }),
-        ctx.zoho.get(issue.installationId),
+        app.prisma.link.findMany({ where: { installationId: issue.installationId, jiraIssueId: issue.issueId } }),
+        app.zoho.get(issue.installationId),
       ]);
       const linkBySci = new Map(links.map((l) => [l.sciId, l]));
       const scope = scis.some((s) => !linkBySci.has(s.id)) ? await loader.scopeOf(inv) : null;
@@ -45,7 +44,7 @@ export const panelItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
   );
 
   app.get(
-    '/api/panel/items/:sciId/search',
+    '/items/:sciId/search',
     {
       config: auth,
       schema: { tags, params: sciParams, querystring: searchQuerySchema, response: { 200: searchResultSchema } },
@@ -53,7 +52,7 @@ export const panelItemRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
     async (request) => {
       const inv = invocationOf(request);
       const sci = await loader.sciForIssue(inv, request.params.sciId);
-      const zoho = await ctx.zoho.apiFor(inv.installationId);
+      const zoho = await app.zoho.apiFor(inv.installationId);
       const src = sourceOfRow(sci);
       const found = await zoho.searchRecords(src, request.query.q);
       return { records: found.slice(0, MAX_SEARCH_RESULTS).map((r) => recordSummary(zoho, src, r)) };

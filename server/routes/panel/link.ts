@@ -10,7 +10,6 @@ import { startRefreshLink } from '../../temporal/schedules';
 import { SYNC_MODE_CAPABILITIES } from '../../../workflows/core/capabilities';
 import { sciParams } from '../../contract/common';
 import { linkBodySchema, linkPreviewSchema, refreshResultSchema, panelItemSchema } from '../../contract/panel';
-import type { ServerContext } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { invocationOf } from '../../plugins/forge-auth';
 import { linkPreviewFor } from '../../services/panel-link-preview';
@@ -23,16 +22,16 @@ const tags = ['issue panel'];
 
 const isUnique = (err: unknown) => (err as { code?: string }).code === 'P2002';
 
-export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = async (app, { ctx }) => {
-  const loader = createPanelLoader(ctx);
+export const panelLinkRoutes: FastifyPluginAsyncZod = async (app) => {
+  const loader = createPanelLoader(app);
   const noteCtx = makeCtx({
-    prisma: ctx.prisma,
-    zohoFor: (installationId) => ctx.zoho.apiFor(installationId),
-    jiraFor: (installationId) => ctx.jiraFor(installationId),
+    prisma: app.prisma,
+    zohoFor: (installationId) => app.zoho.apiFor(installationId),
+    jiraFor: (installationId) => app.jiraFor(installationId),
   });
   const synchronized = (sci: ItemRow) => SYNC_MODE_CAPABILITIES[sci.mode].synchronized && sci.enabled;
   const refreshInBackground = (installationId: string, linkId: string) =>
-    startRefreshLink(ctx.temporal, { installationId, linkId }, { taskQueue: ctx.taskQueue });
+    startRefreshLink(app.temporal, { installationId, linkId }, { taskQueue: app.taskQueue });
   /** The panel's issue and the item it asks about (404 when the item does not apply to the issue). */
   const issueAndItem = async (request: FastifyRequest, sciId: string) => {
     const inv = invocationOf(request);
@@ -49,19 +48,19 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
 
   // The dialog asks before the user confirms: which fields the first sync changes, in which direction.
   app.post(
-    '/api/panel/items/:sciId/link/preview',
+    '/items/:sciId/link/preview',
     {
       config: auth,
       schema: { tags, params: sciParams, body: linkBodySchema, response: { 200: linkPreviewSchema } },
     },
     async (request) => {
       const { issue, sci } = await issueAndItem(request, request.params.sciId);
-      return linkPreviewFor(ctx, loader, issue, sci, request.body.zohoRecordId);
+      return linkPreviewFor(app, loader, issue, sci, request.body.zohoRecordId);
     },
   );
 
   app.post(
-    '/api/panel/items/:sciId/link',
+    '/items/:sciId/link',
     {
       config: auth,
       schema: { tags, params: sciParams, body: linkBodySchema, response: { 200: panelItemSchema } },
@@ -73,7 +72,7 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
       if (existing?.origin === 'auto') throw new AppError('auto_managed_link', AUTO_LINK_REASON);
       if (existing?.zohoRecordId === zohoRecordId) return loader.panelItem(issue.installationId, sci, existing);
 
-      const other = await ctx.prisma.link.findFirst({
+      const other = await app.prisma.link.findFirst({
         where: { sciId: sci.id, zohoRecordId, NOT: { jiraIssueId: issue.issueId } },
       });
       if (other) {
@@ -82,7 +81,7 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
           `This Zoho Projects record is already linked to ${other.jiraIssueKey} by "${sci.name}". Unlink it there first.`,
         );
       }
-      const zoho = await ctx.zoho.apiFor(issue.installationId);
+      const zoho = await app.zoho.apiFor(issue.installationId);
       const record = await zoho.getRecord(sourceOfRow(sci), zohoRecordId);
       if (!record) throw notFound("The Zoho Projects record (in this item's portal, project and module)");
 
@@ -99,7 +98,7 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
       };
       let link;
       try {
-        link = await ctx.prisma.$transaction(async (tx) => {
+        link = await app.prisma.$transaction(async (tx) => {
           // Replacing a manual link: the old pair goes (with its receipts and mirrors), a new one starts.
           if (existing) await tx.link.deleteMany({ where: { id: existing.id, origin: 'manual' } });
           return tx.link.create({ data });
@@ -123,13 +122,13 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
         { installationId: issue.installationId, sciId: sci.id, linkId: link.id, note: note?.outcome },
         'manual link created',
       );
-      const fresh = await ctx.prisma.link.findUniqueOrThrow({ where: { id: link.id } });
+      const fresh = await app.prisma.link.findUniqueOrThrow({ where: { id: link.id } });
       return loader.panelItem(issue.installationId, sci, fresh, { zoho, error: null });
     },
   );
 
   app.delete(
-    '/api/panel/items/:sciId/link',
+    '/items/:sciId/link',
     {
       config: auth,
       schema: { tags, params: sciParams, response: { 200: panelItemSchema } },
@@ -137,7 +136,7 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
     async (request) => {
       const { issue, sci, link } = await linkedItem(request, request.params.sciId);
       if (link.origin === 'auto') throw new AppError('auto_managed_link', AUTO_LINK_REASON);
-      await ctx.prisma.link.deleteMany({
+      await app.prisma.link.deleteMany({
         where: { id: link.id, installationId: issue.installationId, origin: 'manual' },
       });
       request.log.info({ installationId: issue.installationId, sciId: sci.id, linkId: link.id }, 'manual link removed');
@@ -146,7 +145,7 @@ export const panelLinkRoutes: FastifyPluginAsyncZod<{ ctx: ServerContext }> = as
   );
 
   app.post(
-    '/api/panel/items/:sciId/refresh',
+    '/items/:sciId/refresh',
     {
       config: auth,
       schema: { tags, params: sciParams, response: { 200: refreshResultSchema } },

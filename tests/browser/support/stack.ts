@@ -13,10 +13,9 @@ import { createClientRegistry } from '../../../clients/registry';
 import { createWorker } from '../../../worker/create-worker';
 import type { PrismaClient } from '../../../store/prisma';
 import { buildApp } from '../../../server/app';
-import { DEV_APP_ID, signDevFit } from '../../../server/dev/dev-keys';
-import { devConsoleRoutes } from '../../../server/routes/dev-console';
+import { DEV_APP_ID } from '../../../server/dev/dev-keys';
 import { startJiraSim, type JiraSim } from '../../../sim/jira/server';
-import { startZohoSim, type ZohoSim } from '../../../sim/zoho';
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, startZohoSim, type ZohoSim } from '../../../sim/zoho';
 import { openServerDeps } from '../../support/server-deps';
 
 export const WEB_DIST = join(__dirname, '..', '..', '..', 'web', 'dist');
@@ -60,17 +59,23 @@ export async function startStack(opts: { worker?: boolean } = {}): Promise<Stack
   const deps = await openServerDeps(env);
   const { config, prisma, secrets, temporal, clients } = deps;
 
-  const app = await buildApp({ config, prisma, temporal, secrets, clients, taskQueue });
-  if (!app.hasRoute({ method: 'GET', url: '/dev/fit' })) {
-    await app.register(devConsoleRoutes, {
+  // buildApp serves the dev console (DEV_CONSOLE=true); the demo Zoho client comes from the simulator.
+  const app = await buildApp({
+    config,
+    prisma,
+    temporal,
+    secrets,
+    clients,
+    taskQueue,
+    devConsole: {
       webDistDir: WEB_DIST,
       jiraSimUrl: jira.url,
       apiBaseUrl: jira.apiBaseUrl,
-      signFit: signDevFit,
       installationId,
       zohoSimUrl: zoho.url,
-    });
-  }
+      demoZohoClient: { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET },
+    },
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
