@@ -142,6 +142,13 @@ describe("Atlassian's Forge validators on forge/manifest.yml", () => {
     );
   }, 60_000);
 
+  it('catches a jira:entityProperty index with a value type Jira does not know', async () => {
+    const dir = broken((m) => (m.modules['jira:entityProperty'][0].values[0].type = 'keyword'));
+    expect(errorsOf(await runForgeChecks(dir))).toEqual(
+      expect.arrayContaining([expect.objectContaining({ check: '@forge/manifest full' })]),
+    );
+  }, 60_000);
+
   it('refuses a deploy from a shell without REMOTE_URL: the CLI cannot substitute the declared variable', async () => {
     const url = process.env.REMOTE_URL;
     delete process.env.REMOTE_URL;
