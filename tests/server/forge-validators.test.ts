@@ -47,13 +47,16 @@ async function runForgeChecks(dir: string): Promise<Problem[]> {
   process.chdir(dir);
   try {
     const problems: Problem[] = [];
+    const gates = new OfflineGates();
+    // The options @forge/lint's manifest linters pass, so both share ProcessorBuilder's compiled chains.
+    const options = { deprecatedRuntimes: await gates.getDeprecatedRuntimes() };
     for (const type of Object.values(ValidationTypes)) {
-      const result = await ProcessorBuilder.instance().withValidation(type).withOptions({}).build().process();
+      const result = await ProcessorBuilder.instance().withValidation(type).withOptions(options).build().process();
       for (const e of result.errors ?? [])
         problems.push({ check: `@forge/manifest ${type}`, level: e.level, message: e.message });
     }
     const manifest = await new ConfigFile(new FileSystemReader(), new FileSystemWriter()).readConfig();
-    const results = await lint([], manifest, 'production', quietLogger, new OfflineGates() as never, {
+    const results = await lint([], manifest, 'production', quietLogger, gates as never, {
       linter: { mode: 'client-side' },
     });
     for (const r of results) {
