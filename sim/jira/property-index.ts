@@ -4,7 +4,7 @@
  * type and optional searchAlias); a clause on anything else matches no issue. By default the simulator
  * is the site our Forge app is installed on, so the index comes from forge/manifest.yml.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -47,12 +47,19 @@ const manifestSchema = z.object({
   modules: z.object({ 'jira:entityProperty': z.array(moduleSchema).optional() }).passthrough(),
 });
 
-/** The issue property index an app's manifest asks Jira for. */
+const parsed = new Map<string, IndexedProperty[]>();
+
+/** The issue property index an app's manifest asks Jira for (parsed once per process and file version). */
 export function propertyIndexFromManifest(manifestPath: string = appManifestPath()): IndexedProperty[] {
+  const version = `${manifestPath}:${statSync(manifestPath).mtimeMs}`;
+  const known = parsed.get(version);
+  if (known) return known;
   const manifest = manifestSchema.parse(parse(readFileSync(manifestPath, 'utf8')));
-  return (manifest.modules['jira:entityProperty'] ?? [])
+  const index = (manifest.modules['jira:entityProperty'] ?? [])
     .filter((m) => m.entityType === 'issue')
     .flatMap((m) => m.values.map((v) => ({ propertyKey: m.propertyKey, ...v })));
+  parsed.set(version, index);
+  return index;
 }
 
 /** A JQL field naming an issue property: `issue.property[key].path` or a declared search alias. */
