@@ -4,6 +4,7 @@ import type { CallLog } from '../shared/control-call-log';
 import type { FaultInjector } from '../shared/fault-injector';
 import type { JiraAuth } from './auth';
 import type { JiraEvents } from './events';
+import type { PropertyIndex } from './property-index';
 import type { JiraRateLimiter } from './rate-limit';
 import type { JiraRenderer } from './render';
 import type { JiraStore } from './store';
@@ -22,6 +23,8 @@ export interface JiraSimContext {
   events: JiraEvents;
   cloudId: string;
   maxAttachmentBytes: number;
+  /** Issue properties JQL can search (the installed apps' jira:entityProperty modules). */
+  propertyIndex: PropertyIndex;
   /** Set once the server listens (self links use it). */
   baseUrl: string;
 }

@@ -1,6 +1,7 @@
 /** Evaluates parsed JQL against issues as the search index sees them, and sorts the result. */
 import { adfToText } from './adf';
 import { JqlError, type JqlExpr, type JqlOperator, type JqlOrder, type JqlValue } from './jql';
+import type { IndexedValueType, PropertyIndex } from './property-index';
 import type { JiraStore } from './store';
 import type { AdfDoc, SimFieldDef, SimIssue } from './types';
 
@@ -8,6 +9,8 @@ export interface EvalContext {
   store: JiraStore;
   currentAccountId: string;
   now: number;
+  /** Issue properties the installed apps index; a clause on any other property matches nothing. */
+  propertyIndex: PropertyIndex;
 }
 
 type Scalar = string | number | null;
@@ -33,11 +36,6 @@ export function parseJqlDate(text: string, now: number): number {
   );
 }
 
-function propertyPath(field: string): { key: string; path: string[] } | undefined {
-  const m = /^issue\.property\[([^\]]+)\](?:\.(.+))?$/i.exec(field);
-  return m ? { key: m[1], path: m[2] ? m[2].split('.') : [] } : undefined;
-}
-
 function customFieldDef(ctx: EvalContext, field: string): SimFieldDef | undefined {
   const cf = /^cf\[(\d+)\]$/i.exec(field);
   const id = cf ? `customfield_${cf[1]}` : field;
@@ -49,6 +47,28 @@ function customFieldDef(ctx: EvalContext, field: string): SimFieldDef | undefine
 
 type Resolved = { values: Scalar[]; kind: 'text' | 'date' | 'number' | 'match' };
 
+const NONE: Resolved = { kind: 'match', values: [] };
+
+/** The values Jira extracted from an indexed property path, compared as the declared type. */
+function indexedPropertyValues(issue: SimIssue, key: string, path: string[], type: IndexedValueType): Resolved {
+  let value: unknown = issue.properties[key];
+  for (const segment of path)
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+  const list = (Array.isArray(value) ? value : [value]).filter((v): v is string | number | boolean =>
+    ['string', 'number', 'boolean'].includes(typeof v),
+  );
+  switch (type) {
+    case 'number':
+      return { kind: 'number', values: list.map(Number).filter((n) => !Number.isNaN(n)) };
+    case 'date':
+      return { kind: 'date', values: list.map((v) => Date.parse(String(v))).filter((n) => !Number.isNaN(n)) };
+    case 'text':
+      return { kind: 'text', values: list.map(String) };
+    default:
+      return { kind: 'match', values: list.map(String) };
+  }
+}
+
 /** The comparable values of a field for one issue (several for multi-valued fields). */
 function resolveField(
   ctx: EvalContext,
@@ -57,19 +77,9 @@ function resolveField(
 ): Resolved & { aliases?: (v: string) => boolean } {
   const { store } = ctx;
   const lower = field.toLowerCase();
-  const prop = propertyPath(field);
-  if (prop) {
-    let value: unknown = issue.properties[prop.key];
-    for (const segment of prop.path)
-      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
-    const list = Array.isArray(value) ? value : [value];
-    return {
-      kind: 'match',
-      values: list
-        .filter((v) => v !== undefined && v !== null)
-        .map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))),
-    };
-  }
+  const prop = ctx.propertyIndex.resolve(field);
+  if (prop)
+    return prop.kind === 'indexed' ? indexedPropertyValues(issue, prop.propertyKey, prop.path, prop.type) : NONE;
   const project = store.projects.get(issue.projectId)!;
   const status = store.statuses.get(issue.statusId)!;
   const type = store.issueTypes.get(issue.issueTypeId)!;

@@ -11,6 +11,7 @@ import type { JiraSimContext } from './context';
 import { createJiraControl, type JiraSimControl } from './control';
 import { DEMO_API_TOKENS, DEMO_TOKENS, demoSeed } from './demo-data';
 import { JiraEvents, type EventDeliveryOptions } from './events';
+import { PropertyIndex, propertyIndexFromManifest, type IndexedProperty } from './property-index';
 import { installJiraHooks, installJsonParser, isControlPath } from './hooks';
 import { JiraRateLimiter, type RateLimitOptions } from './rate-limit';
 import { JiraRenderer } from './render';
@@ -43,6 +44,11 @@ export interface JiraSimOptions {
   rateLimit?: RateLimitOptions;
   events?: EventDeliveryOptions;
   cloudId?: string;
+  /**
+   * Issue properties JQL can search, as `jira:entityProperty` modules declare them (default: those
+   * of forge/manifest.yml, the app the simulated site has installed).
+   */
+  indexedProperties?: IndexedProperty[];
   /** Largest accepted attachment (default 10 MB). */
   maxAttachmentBytes?: number;
   /** Where violations are written (default env ZJC_OPENAPI_VIOLATIONS_DIR). */
@@ -94,6 +100,7 @@ export async function buildJiraApp(
     violations: new ViolationRecorder(options.violationsDir),
     events: new JiraEvents(store, render, { cloudId, ...options.events }),
     maxAttachmentBytes: options.maxAttachmentBytes ?? 10 * 1024 * 1024,
+    propertyIndex: new PropertyIndex(options.indexedProperties ?? propertyIndexFromManifest()),
     get baseUrl() {
       return ctxRef.baseUrl;
     },

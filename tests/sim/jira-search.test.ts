@@ -33,10 +33,14 @@ describe('Jira simulator: JQL search (/rest/api/3/search/jql)', () => {
       fields: { project: { key: 'ENG' }, issuetype: { name: 'Bug' }, summary: 'Linked' },
     });
     expect(
-      (await jira.put(`/rest/api/3/issue/${created.body.id}/properties/zjc.link`, { sciId: 'sci-42', zohoId: '7' }))
-        .status,
+      (
+        await jira.put(`/rest/api/3/issue/${created.body.id}/properties/zoho-connector-link`, {
+          sciId: 'sci-42',
+          zohoId: '7',
+        })
+      ).status,
     ).toBe(201);
-    const jql = 'project = ENG AND issue.property[zjc.link].sciId = "sci-42"';
+    const jql = 'project = ENG AND issue.property[zoho-connector-link].sciId = "sci-42"';
     const startedAt = Date.now();
 
     const immediately = await search(jql);

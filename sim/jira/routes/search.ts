@@ -72,7 +72,7 @@ export function runSearch(ctx: JiraSimContext, actor: string, input: SearchInput
   const wantsFields = (input.fields ?? []).some((f) => f !== 'id');
   const maxResults = Math.max(1, Math.min(input.maxResults ?? 50, wantsFields ? 100 : 5000));
 
-  const evalCtx = { store, currentAccountId: actor, now: store.now() };
+  const evalCtx = { store, currentAccountId: actor, now: store.now(), propertyIndex: ctx.propertyIndex };
   const byId = new Map<string, SimIssue>(store.searchableIssues().map((doc) => [doc.id, doc]));
   for (const id of input.reconcileIssues ?? []) {
     const fresh = store.freshDoc(String(id));
