@@ -6,6 +6,8 @@
  * process shares it. Jira: the system token re-read from the store, briefly cached.
  */
 import { createHttpClient } from '../integrations/http/request';
+import type { OnCall } from '../integrations/http/types';
+import { providerCalls, providerThrottled } from '../metrics/registry';
 import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoHostOverrides } from '../integrations/zoho/data-centers';
 import type { ZohoApi } from '../integrations/zoho/types';
@@ -42,9 +44,18 @@ export interface ClientRegistry {
   close(): Promise<void>;
 }
 
+/** Every provider call counted by service and status (metrics); Jira 429s are its throttles. */
+const countCalls =
+  (service: 'zoho' | 'jira'): OnCall =>
+  (_origin, _method, _path, status) => {
+    providerCalls.inc({ service, status: String(status) });
+    // Zoho throttles are counted where the budget pauses (429 and its HTTP 400 throttle alike).
+    if (service === 'jira' && status === 429) providerThrottled.inc({ service });
+  };
+
 export function createClientRegistry(opts: ClientRegistryOptions): ClientRegistry {
-  const zohoHttp = createHttpClient({ service: 'zoho' });
-  const jiraHttp = createHttpClient({ service: 'jira' });
+  const zohoHttp = createHttpClient({ service: 'zoho', onCall: countCalls('zoho') });
+  const jiraHttp = createHttpClient({ service: 'jira', onCall: countCalls('jira') });
   const zoho = createZohoClients({
     prisma: opts.prisma,
     secrets: opts.secrets,

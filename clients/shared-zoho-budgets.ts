@@ -9,6 +9,7 @@
  */
 import { FAILURE_TYPES, retryLater } from '../integrations/http/failures';
 import { createZohoBudget, realClock, type BudgetClock, type ZohoBudget } from '../integrations/zoho/budget';
+import { providerThrottled, zohoBudgetLimit, zohoBudgetUsed, zohoThrottlesAvoided } from '../metrics/registry';
 import type { PrismaClient } from '../store/prisma';
 import { createZohoCallLedger, type BudgetLane, type ZohoCallLedger } from '../store/zoho-call-ledger';
 import { DEFAULT_ZOHO_BUDGET_PER_2MIN, type ZohoBudgets } from './zoho-budgets';
@@ -58,6 +59,7 @@ function sharedBudget(ledger: ZohoCallLedger, key: string, opts: SharedZohoBudge
   const mine = laneLimit(limit, opts.lane, opts.reserveShare);
   // Local part: Zoho's header-driven spacing and pauses; no count of its own (the ledger counts).
   const local = createZohoBudget({ limit: Number.MAX_SAFE_INTEGER, windowMs, maxWaitMs: maxWait, clock });
+  zohoBudgetLimit.set({ lane: opts.lane }, mine);
   let lastUsed = 0;
   let lastWait = 0;
 
@@ -76,18 +78,21 @@ function sharedBudget(ledger: ZohoCallLedger, key: string, opts: SharedZohoBudge
           const grant = await ledger.take(key, opts.lane, mine, windowMs + WINDOW_GUARD_MS);
           lastUsed = grant.used + (grant.granted ? 1 : 0);
           lastWait = grant.waitMs;
+          zohoBudgetUsed.set({ connection: key }, lastUsed);
           if (grant.granted) {
             await local.take();
             return;
           }
           wait = grant.waitMs;
         }
+        zohoThrottlesAvoided.inc();
         if (wait > maxWait) throw refuse(wait);
         await clock.sleep(wait);
       }
     },
     observe: (headers) => local.observe(headers),
     pause(ms) {
+      providerThrottled.inc({ service: 'zoho' });
       local.pause(ms);
       // Best effort for the other processes: this process is paused either way, and theirs
       // learn of the throttle from their own next answer if the row cannot be written.
