@@ -28,6 +28,7 @@ import { applyJiraCommentChanges } from './comments-jira-to-zoho';
 import { forgetRefused, mappedJiraField, patchZohoKeepingOthers, refusedErrors } from './refused-fields';
 import { skippedValues } from './skipped-values';
 import { userDirectoryFor } from './user-directory';
+import { eventToZohoWrite } from '../metrics/registry';
 
 export interface ApplyJiraEventsInput {
   installationId: string;
@@ -156,6 +157,13 @@ async function pushComments(
 
 export async function applyJiraEvents(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJiraEventsResult> {
   const result = await applyBatch(ctx, input);
+  if (result.updated > 0) {
+    const now = Date.now();
+    for (const e of input.events) {
+      const at = Date.parse(e.occurredAt);
+      if (Number.isFinite(at)) eventToZohoWrite.observe(Math.max(0, now - at) / 1000);
+    }
+  }
   if (input.run && result.sciIds.length > 0) {
     await recordEventRun(ctx, { installationId: input.installationId, sciIds: result.sciIds, ...input.run, result });
   }

@@ -1,18 +1,22 @@
 /**
  * The one client registry of a process (server and worker alike): per installation, Zoho and Jira
  * clients built from the stored (encrypted) credentials over shared connection pools. Zoho: one
- * client, token provider and call budget per connection, following the stored connection (see
+ * client, token provider and call budget (shared by all processes) per connection, following the stored connection (see
  * zoho-clients.ts); the access token cache lives encrypted on the ZohoConnection row, so every
  * process shares it. Jira: the system token re-read from the store, briefly cached.
  */
 import { createHttpClient } from '../integrations/http/request';
+import type { OnCall } from '../integrations/http/types';
+import { providerCalls, providerThrottled } from '../metrics/registry';
 import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoHostOverrides } from '../integrations/zoho/data-centers';
 import type { ZohoApi } from '../integrations/zoho/types';
 import type { PrismaClient } from '../store/prisma';
 import type { SecretBox } from '../store/secrets';
 import { createJiraClients } from './jira-clients';
-import { createProcessZohoBudgets, type ZohoBudgets } from './zoho-budgets';
+import type { BudgetLane } from '../store/zoho-call-ledger';
+import { createSharedZohoBudgets } from './shared-zoho-budgets';
+import type { ZohoBudgets } from './zoho-budgets';
 import { createZohoClients } from './zoho-clients';
 
 export { ZohoNotConnectedError } from './zoho-clients';
@@ -23,9 +27,11 @@ export interface ClientRegistryOptions {
   zohoOverrides?: ZohoHostOverrides;
   /** Dev/sim: replaces every installation's Jira apiBaseUrl. */
   jiraApiBaseOverride?: string;
-  /** ZOHO_BUDGET_PER_2MIN: Zoho calls per 2 minutes per connection in this process (default 80). */
+  /** ZOHO_BUDGET_PER_2MIN: Zoho calls per 2 minutes per connection, all processes together (default 80). */
   zohoBudgetPer2Min?: number;
-  /** Where call budgets come from; default one per connection in this process (zohoBudgetPer2Min). */
+  /** This process's lane in the shared budget: 'interactive' for the server, 'background' (default) for workers. */
+  zohoBudgetLane?: BudgetLane;
+  /** Where call budgets come from; default the budget shared through PostgreSQL (shared-zoho-budgets.ts). */
   zohoBudgets?: ZohoBudgets;
 }
 
@@ -38,13 +44,28 @@ export interface ClientRegistry {
   close(): Promise<void>;
 }
 
+/** Every provider call counted by service and status (metrics); Jira 429s are its throttles. */
+const countCalls =
+  (service: 'zoho' | 'jira'): OnCall =>
+  (_origin, _method, _path, status) => {
+    providerCalls.inc({ service, status: String(status) });
+    // Zoho throttles are counted where the budget pauses (429 and its HTTP 400 throttle alike).
+    if (service === 'jira' && status === 429) providerThrottled.inc({ service });
+  };
+
 export function createClientRegistry(opts: ClientRegistryOptions): ClientRegistry {
-  const zohoHttp = createHttpClient({ service: 'zoho' });
-  const jiraHttp = createHttpClient({ service: 'jira' });
+  const zohoHttp = createHttpClient({ service: 'zoho', onCall: countCalls('zoho') });
+  const jiraHttp = createHttpClient({ service: 'jira', onCall: countCalls('jira') });
   const zoho = createZohoClients({
     prisma: opts.prisma,
     secrets: opts.secrets,
-    budgets: opts.zohoBudgets ?? createProcessZohoBudgets(opts.zohoBudgetPer2Min),
+    budgets:
+      opts.zohoBudgets ??
+      createSharedZohoBudgets({
+        prisma: opts.prisma,
+        lane: opts.zohoBudgetLane ?? 'background',
+        limit: opts.zohoBudgetPer2Min,
+      }),
     http: zohoHttp,
     overrides: opts.zohoOverrides,
   });

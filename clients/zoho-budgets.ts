@@ -1,7 +1,7 @@
 /**
- * Where a Zoho connection's call budget comes from. Today: one budget per connection per process
- * (ZOHO_BUDGET_PER_2MIN). Sharing budgets across processes later means another implementation of
- * this interface, not a change in the registry.
+ * Where a Zoho connection's call budget comes from. Production: shared by every process through
+ * PostgreSQL (shared-zoho-budgets.ts). `createProcessZohoBudgets` keeps one budget per connection in
+ * this process only: for tests and tools that run without a database.
  */
 import { createZohoBudget, type ZohoBudget } from '../integrations/zoho/budget';
 
@@ -13,13 +13,16 @@ export interface ZohoBudgets {
 /** Default calls per 2 minutes per connection per process (ZOHO_BUDGET_PER_2MIN). */
 export const DEFAULT_ZOHO_BUDGET_PER_2MIN = 80;
 
-export function createProcessZohoBudgets(limit: number = DEFAULT_ZOHO_BUDGET_PER_2MIN): ZohoBudgets {
+export function createProcessZohoBudgets(
+  limit: number = DEFAULT_ZOHO_BUDGET_PER_2MIN,
+  windowMs = 120_000,
+): ZohoBudgets {
   const budgets = new Map<string, ZohoBudget>();
   return {
     budgetFor(connectionKey) {
       let budget = budgets.get(connectionKey);
       if (!budget) {
-        budget = createZohoBudget({ limit, windowMs: 120_000 });
+        budget = createZohoBudget({ limit, windowMs });
         budgets.set(connectionKey, budget);
       }
       return budget;

@@ -50,11 +50,16 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Days settled delivery receipts are kept (duplicates are absorbed while a receipt exists; Jira retries for ~30 min). */
   EVENT_RECEIPT_RETENTION_DAYS: z.coerce.number().min(1).max(365).default(7),
+  /** Prometheus scrape port of the zjc_ metrics (GET /metrics, own listener, not the API); unset = not served. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export interface ServerConfig {
   port: number;
   host: string;
+  /** METRICS_PORT / METRICS_HOST: the Prometheus exporter, when a port is set. */
+  metrics?: { port: number; host: string };
   databaseUrl: string;
   secretsKey: string;
   forge: { jwksUrl: string; appId: string; adminModuleKey: string; panelModuleKey: string };
@@ -102,6 +107,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
   return {
     port: c.PORT,
     host: c.HOST,
+    ...(c.METRICS_PORT ? { metrics: { port: c.METRICS_PORT, host: c.METRICS_HOST } } : {}),
     databaseUrl: c.DATABASE_URL,
     secretsKey: c.SECRETS_KEY,
     forge: {

@@ -2,6 +2,8 @@
  * Server process entry: parse the configuration once (a bad setting stops here, naming the
  * variable), connect PostgreSQL and Temporal, listen, and shut down gracefully on SIGTERM/SIGINT.
  */
+import { startMetricsExporter } from '../metrics/exporter';
+import { serverMetricsCollector } from '../metrics/server-gauges';
 import { createSecretBox } from '../store/secrets';
 import { ConfigError, loadServerConfig, type ServerConfig } from './config';
 import { createLogger } from './logger';
@@ -27,6 +29,10 @@ async function main(): Promise<void> {
       'DEV_CONSOLE=true: FITs signed by the local development key are accepted. Never use this in production.',
     );
   const app = await buildProductionApp(config, logger);
+  const metrics = config.metrics
+    ? await startMetricsExporter({ ...config.metrics, collect: serverMetricsCollector(app.prisma) })
+    : undefined;
+  if (metrics) logger.info({ url: metrics.url }, 'Prometheus metrics served');
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -36,6 +42,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      await metrics?.close();
       await app.close(); // closes Temporal, PostgreSQL and the outbound pools too (plugins' onClose)
     } finally {
       process.exit(0);

@@ -3,6 +3,7 @@
  * Run totals are defined once, in the pure workflows/totals (the workflow accumulates them).
  */
 import { MAX_LISTED, type CycleTotals } from '../workflows/core/totals';
+import { countRun } from '../metrics/registry';
 import type { PrismaClient } from './prisma';
 
 export type SyncRunKind = 'scheduled' | 'event' | 'refresh';
@@ -50,4 +51,5 @@ export async function finishSyncRun(
       errors: totals.errors.slice(0, MAX_LISTED) as never,
     },
   });
+  countRun(final, totals);
 }

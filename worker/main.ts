@@ -5,7 +5,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
-import { bundleWorkflowCode, NativeConnection } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Runtime } from '@temporalio/worker';
+import { startMetricsExporter } from '../metrics/exporter';
 import { loadTemporalConnection } from '../temporal.config';
 import { createClientRegistry } from '../clients/registry';
 import { createPrisma } from '../store/prisma';
@@ -18,6 +19,14 @@ async function main(): Promise<void> {
   // for no measurable gain here (a few % of the worker's CPU is Wasm). Must run before Prisma loads it.
   setFlagsFromString('--no-wasm-tier-up');
   const env = loadWorkerSettings();
+  if (env.TEMPORAL_METRICS_PORT) {
+    // The SDK's metrics (task latencies, slots, polls): must be installed before any connection.
+    Runtime.install({
+      telemetryOptions: {
+        metrics: { prometheus: { bindAddress: `${env.METRICS_HOST}:${env.TEMPORAL_METRICS_PORT}` } },
+      },
+    });
+  }
   const temporal = loadTemporalConnection();
   const prisma = createPrisma(env.DATABASE_URL);
   const secrets = createSecretBox();
@@ -43,11 +52,16 @@ async function main(): Promise<void> {
       },
     },
   });
+  const metrics = env.METRICS_PORT
+    ? await startMetricsExporter({ port: env.METRICS_PORT, host: env.METRICS_HOST })
+    : undefined;
+  if (metrics) console.log(`worker metrics at ${metrics.url}`);
   // Worker.run() installs SIGINT/SIGTERM handlers and drains before resolving.
   console.log(`worker polling task queue ${env.TEMPORAL_TASK_QUEUE} on ${temporal.address}`);
   try {
     await worker.run();
   } finally {
+    await metrics?.close();
     await registry.close();
     await prisma.$disconnect();
     await connection.close();

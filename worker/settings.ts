@@ -25,6 +25,11 @@ const envSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),
   /** A workflow bundle built ahead (bundleWorkflowCode): skips webpack at start, saves ~200 MB peak RSS. */
   WORKFLOW_BUNDLE_PATH: z.string().min(1).optional(),
+  /** Prometheus scrape port of our zjc_ metrics (GET /metrics); unset = not served. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Prometheus scrape port of the Temporal SDK's own metrics (temporal_…); unset = not served. */
+  TEMPORAL_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export type WorkerSettings = z.infer<typeof envSchema>;

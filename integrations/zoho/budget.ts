@@ -5,7 +5,7 @@
  * RateLimit-Remaining header runs low, and paused entirely after a 429/throttle.
  * `take()` waits when the wait is short, otherwise throws a retryable failure carrying the wait,
  * so the activity is retried later by Temporal instead of sleeping.
- * Scope: one worker process. (Several workers each get their own budget; size the limit for that.)
+ * Scope: this object alone is one process; clients/shared-zoho-budgets.ts shares the window across processes.
  */
 import { FAILURE_TYPES, retryLater } from '../http/failures';
 

@@ -34,6 +34,8 @@ export function serverClientRegistryOptions(
     secrets,
     jiraApiBaseOverride: config.jiraApiBaseOverride,
     zohoBudgetPer2Min: config.zohoBudgetPer2Min,
+    // Panel and admin calls: may use the share of the Zoho budget that background sync leaves.
+    zohoBudgetLane: 'interactive',
     zohoOverrides: {
       ZOHO_ACCOUNTS_URL: config.zoho.accountsUrl,
       ZOHO_API_URL: config.zoho.apiUrl,

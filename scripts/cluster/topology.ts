@@ -1,0 +1,246 @@
+/**
+ * The production-shaped topology on loopback, as a library (`npm run cluster` and the chaos tests
+ * drive it): PostgreSQL (ours and Temporal's databases), a real temporal-server on it with SQL
+ * visibility and its Web UI, migrations, the Jira and Zoho simulators, TWO workers and TWO API
+ * servers as separate OS processes, and a load balancer in front of the servers. Every process can
+ * be killed and restarted, which is what the chaos tests do.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEV_APP_ID, signDevFit } from '../../server/dev/dev-keys';
+import { DEV_INSTALLATION_ID } from '../../server/routes/dev-console';
+import { startJiraSim, type JiraSim } from '../../sim/jira';
+import { startZohoSim, type ZohoSim } from '../../sim/zoho';
+import { startBalancer, type Balancer } from './balancer';
+
+const root = resolve(__dirname, '..', '..');
+
+export interface ClusterOptions {
+  /** Where data and logs live (kept between runs unless fresh). */
+  dataDir: string;
+  /** The load balancer's port (what Forge Remote / the simulators call). Default 3100. */
+  port?: number;
+  workers?: number;
+  servers?: number;
+  /** Temporal's default ports are moved by this much (default 100: frontend 7333). */
+  temporalPortOffset?: number;
+  uiPort?: number;
+  pgPort?: number;
+  /** Simulator settings (rate limits, demo data). */
+  jira?: Parameters<typeof startJiraSim>[0];
+  zoho?: Parameters<typeof startZohoSim>[0];
+  /** Extra environment for our workers and servers. */
+  env?: Record<string, string>;
+  log?: (m: string) => void;
+}
+
+export interface AppProcess {
+  name: string;
+  readonly pid: number | undefined;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  start(): Promise<void>;
+}
+
+export interface Cluster {
+  url: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  uiUrl?: string;
+  jira: JiraSim;
+  zoho: ZohoSim;
+  workers: AppProcess[];
+  servers: AppProcess[];
+  restartTemporal(signal?: NodeJS.Signals): Promise<void>;
+  restartPostgres(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type Pg = { url: string; stop(): Promise<void> };
+
+async function waitHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function secretsKey(dataDir: string): string {
+  const file = join(dataDir, 'secrets-key');
+  if (!existsSync(file)) writeFileSync(file, `cluster1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+function appProcess(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, ready?: string): AppProcess {
+  let child: ChildProcess | undefined;
+  const out = openSync(join(logDir, `${name}.log`), 'a');
+  return {
+    name,
+    get pid() {
+      return child?.pid;
+    },
+    async start() {
+      child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', out, out] });
+      if (ready) await waitHttp(ready, 90_000);
+    },
+    kill(signal = 'SIGKILL') {
+      const c = child;
+      if (!c || c.exitCode !== null || c.signalCode !== null) return Promise.resolve();
+      return new Promise((done) => {
+        c.once('exit', () => done());
+        c.kill(signal);
+      });
+    },
+  };
+}
+
+export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
+  const log = opts.log ?? ((m: string) => console.log(`[cluster] ${m}`));
+  const logDir = join(opts.dataDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const stops: Array<() => Promise<void>> = [];
+  const { ensurePostgres } = await import('../infra/postgres.mjs');
+  const { startTemporalServer, startTemporalUi } = await import('../infra/temporal-cluster.mjs');
+
+  const pgPort = opts.pgPort ?? 54339;
+  const openPg = (): Promise<Pg> =>
+    ensurePostgres({ dataDir: join(opts.dataDir, 'postgres'), database: 'zjc', port: pgPort, persistent: true, log });
+  log('starting PostgreSQL');
+  let pg = await openPg();
+  const pgUrl = new URL(pg.url);
+  const pgConn = {
+    host: '127.0.0.1',
+    port: pgPort,
+    user: decodeURIComponent(pgUrl.username),
+    password: decodeURIComponent(pgUrl.password),
+  };
+  log('starting temporal-server on PostgreSQL (schema by temporal-sql-tool)');
+  const temporal = await startTemporalServer({
+    workDir: join(opts.dataDir, 'temporal'),
+    pg: pgConn,
+    portOffset: opts.temporalPortOffset ?? 100,
+    logFile: join(logDir, 'temporal-server.log'),
+    log,
+  });
+  stops.push(() => temporal.stop());
+  let uiUrl: string | undefined;
+  if (temporal.ui) {
+    const ui = startTemporalUi({
+      ui: temporal.ui,
+      address: temporal.address,
+      port: opts.uiPort ?? 8333,
+      workDir: join(opts.dataDir, 'temporal'),
+      logFile: join(logDir, 'temporal-ui.log'),
+    });
+    stops.push(() => ui.stop());
+    uiUrl = ui.url;
+  }
+
+  log('applying migrations');
+  const migrate = spawnSync(process.execPath, ['scripts/prisma.mjs', 'migrate', 'deploy'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: pg.url },
+    encoding: 'utf8',
+  });
+  if (migrate.status !== 0) throw new Error(`migrate deploy failed: ${migrate.stderr || migrate.stdout}`);
+
+  const port = opts.port ?? 3100;
+  const base = `http://127.0.0.1:${port}`;
+  log('starting the Jira and Zoho simulators');
+  let jiraApiBase = '';
+  const jira = await startJiraSim({
+    seed: 'demo',
+    ...opts.jira,
+    events: {
+      eventsUrl: `${base}/forge/events`,
+      eventsFormat: 'forge',
+      eventRetryDelayMs: 2_000,
+      eventHeaders: async () => ({
+        authorization: `Bearer ${await signDevFit({
+          installationId: DEV_INSTALLATION_ID,
+          apiBaseUrl: jiraApiBase,
+          moduleType: 'core:trigger',
+          moduleKey: 'zoho-connector-issue-events',
+        })}`,
+        'x-forge-oauth-system': 'sim-system-token',
+      }),
+    },
+  });
+  jiraApiBase = jira.apiBaseUrl;
+  const zoho = await startZohoSim({ demo: true, ...opts.zoho });
+  stops.push(
+    () => jira.close(),
+    () => zoho.close(),
+  );
+
+  const appEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: pg.url,
+    SECRETS_KEY: process.env.SECRETS_KEY ?? secretsKey(opts.dataDir),
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_WEB_URL: uiUrl ?? '',
+    FORGE_APP_ID: DEV_APP_ID,
+    FORGE_JWKS_URL: `${base}/dev/jwks.json`,
+    DEV_CONSOLE: 'true',
+    JIRA_SIM_URL: jira.url,
+    ZOHO_ACCOUNTS_URL: zoho.url,
+    ZOHO_API_URL: zoho.url,
+    ZOHO_WEB_URL: zoho.url,
+    ...opts.env,
+  };
+  const serverCount = opts.servers ?? 2;
+  const servers = Array.from({ length: serverCount }, (_, i) => {
+    const p = port + 1 + i;
+    return appProcess(
+      `server-${i + 1}`,
+      'server/main.ts',
+      { ...appEnv, PORT: String(p), METRICS_PORT: String(9470 + i + 1) },
+      logDir,
+      `http://127.0.0.1:${p}/readyz`,
+    );
+  });
+  const workers = Array.from({ length: opts.workers ?? 2 }, (_, i) =>
+    appProcess(
+      `worker-${i + 1}`,
+      'worker/main.ts',
+      { ...appEnv, METRICS_PORT: String(9480 + i + 1), TEMPORAL_METRICS_PORT: String(9490 + i + 1) },
+      logDir,
+    ),
+  );
+  log(`starting ${serverCount} API servers and ${workers.length} workers`);
+  await Promise.all([...servers, ...workers].map((p) => p.start()));
+  const balancer: Balancer = await startBalancer(
+    servers.map((_, i) => `http://127.0.0.1:${port + 1 + i}`),
+    port,
+  );
+  stops.push(() => balancer.close());
+  const everyApp = [...servers, ...workers];
+
+  return {
+    url: balancer.url,
+    databaseUrl: pg.url,
+    temporalAddress: temporal.address,
+    uiUrl,
+    jira,
+    zoho,
+    workers,
+    servers,
+    restartTemporal: (signal) => temporal.restart(signal),
+    async restartPostgres() {
+      await pg.stop();
+      pg = await openPg();
+    },
+    async stop() {
+      await Promise.all(everyApp.map((p) => p.kill('SIGTERM')));
+      for (const stop of stops.reverse()) await stop().catch(() => undefined);
+      await pg.stop();
+    },
+  };
+}
