@@ -45,6 +45,8 @@ export interface SyncItemResult {
   totals?: CycleTotals;
   pages?: number;
   noSafeTransition?: number;
+  /** Records this cycle left needing attention (e.g. no workflow path to the target status). */
+  needsAttention?: number;
 }
 
 function minusOneMs(iso: string): string {
