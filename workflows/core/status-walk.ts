@@ -31,6 +31,14 @@ const CATEGORY_RANK: Record<JiraStatusCategory, number> = { new: 0, indeterminat
 const same = (a: string | undefined, b: string | undefined) =>
   a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
 
+/**
+ * Whether an unsettled walk should go on: not when someone moved the issue in Jira since we last
+ * left it (`jiraHashWeLeft` is the status hash in the link's baseline): Jira changed last and wins.
+ */
+export function walkStillWanted(jiraHashWeLeft: string | undefined, jiraHashNow: string): boolean {
+  return jiraHashWeLeft === undefined || jiraHashWeLeft === jiraHashNow;
+}
+
 export function emptyKnowledge(): WorkflowKnowledge {
   return { offered: {}, refused: {} };
 }
