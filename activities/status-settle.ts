@@ -4,7 +4,14 @@
  * unsettled links of an SCI, which goes on walking even when Zoho did not change again.
  */
 import { z } from 'zod';
-import { STATUS_FIELD, statusHash, walkStillWanted, type SyncBaseline, type WriteReceipt } from '../workflows/core';
+import {
+  STATUS_FIELD,
+  ruleGovernsStatus,
+  statusHash,
+  walkStillWanted,
+  type SyncBaseline,
+  type WriteReceipt,
+} from '../workflows/core';
 import { loadSmartConnectedItem } from '../store/items';
 import { markLinkSynced } from '../store/links';
 import { setLinkStatusState, unsettledLinks, type LinkStatusState } from '../store/link-status';
@@ -81,6 +88,12 @@ export async function settleStatuses(ctx: Ctx, input: { sciId: string }): Promis
   const nowDate = new Date(ctx.clock.now());
   const now = nowDate.toISOString();
   const letGo: LinkStatusState = { statusTarget: null, needsAttention: null };
+  // Status sync switched off (and no rule moves status): nothing is owed to these links any more.
+  const statusOwed = sci.enabled && sci.mode !== 'display_only' && (sci.syncStatus || ruleGovernsStatus(sci.rule));
+  if (!statusOwed) {
+    for (const link of links) await setLinkStatusState(ctx.prisma, link.id, letGo, nowDate);
+    return result;
+  }
   try {
     for (const link of links) {
       const where = { zohoRecordId: link.zohoRecordId, jiraIssueKey: link.jiraIssueKey };
