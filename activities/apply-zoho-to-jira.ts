@@ -17,7 +17,7 @@ import { type CallCounter, type Ctx, clientsFor, errorText, isRetryable, sourceO
 import { walkJiraIssue } from './jira-status';
 import { noteWalk } from './status-settle';
 import { setLinkStatusState, type LinkStatusState } from '../store/link-status';
-import { jiraFieldsFor, zohoFieldsFor } from './metadata';
+import { jiraFieldsFor, jiraStatusesFor, zohoFieldsFor } from './metadata';
 import { RECORD_HASH_FIELD, recordHash } from './pull';
 import {
   editJiraKeepingOthers,
@@ -101,7 +101,9 @@ export async function syncLinkFromZoho(
   let statusState: LinkStatusState | undefined;
   if (plan.status) {
     // Walk the workflow toward the target; what is left unsettled is picked up by later cycles.
-    const walk = await walkJiraIssue(apis.jira, issue, plan.status.target);
+    const walk = await walkJiraIssue(apis.jira, issue, plan.status.target, undefined, (p) =>
+      jiraStatusesFor(sci.installationId, apis.jira, p),
+    );
     const zohoHash = record.status ? statusHash(record.status.id) : undefined;
     const noted = noteWalk(walk, { baseline, receipts: receiptsOut, result, where, zohoHash, now });
     wrote ||= noted.wrote;

@@ -22,7 +22,7 @@ import { createAutoLink, findLinkOfRecord } from '../store/links';
 import { type CallCounter, clientsFor, type Ctx, sourceOf } from './context';
 import { walkJiraIssue } from './jira-status';
 import { setLinkStatusState, type LinkStatusState } from '../store/link-status';
-import { jiraFieldsFor, zohoFieldsFor } from './metadata';
+import { jiraStatusesFor, jiraFieldsFor, zohoFieldsFor } from './metadata';
 import { RECORD_HASH_FIELD, recordHash } from './pull';
 
 export interface AutoCreateRecordInput {
@@ -86,6 +86,7 @@ async function findEarlierCreate(
 /** Initial status: the issue is created in its workflow's initial status, then walked to the target. */
 async function initialStatus(
   ctx: Ctx,
+  installationId: string,
   jira: JiraApi,
   issueId: string,
   record: ZohoRecord,
@@ -95,7 +96,7 @@ async function initialStatus(
 ): Promise<{ status: AutoCreateRecordResult['statusMove']; reason?: string; state?: LinkStatusState }> {
   const issue = await jira.getIssue(issueId, ['status', 'updated']);
   if (!issue) return { status: 'none' };
-  const walk = await walkJiraIssue(jira, issue, target);
+  const walk = await walkJiraIssue(jira, issue, target, undefined, (p) => jiraStatusesFor(installationId, jira, p));
   const w = statusWritten(
     'jira',
     walk.reached?.id ?? issue.status.id,
@@ -176,7 +177,7 @@ export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): 
   const baseline: SyncBaseline = { ...plan.newBaseline, [RECORD_HASH_FIELD]: { zohoHash: recordHash(record) } };
   const receipts = [...plan.receipts];
   const moved = target
-    ? await initialStatus(ctx, apis.jira, issue.id, record, target, baseline, receipts)
+    ? await initialStatus(ctx, sci.installationId, apis.jira, issue.id, record, target, baseline, receipts)
     : { status: 'none' as const };
   const link = await createAutoLink(ctx.prisma, {
     installationId: sci.installationId,

@@ -43,10 +43,11 @@ export async function walkJiraIssue(
   issue: { id: string; projectId: string; status: JiraStatus },
   target: JiraStatusTarget,
   learnt?: StatusWalkState['offered'],
+  statusesOf: (projectId: string) => Promise<JiraStatus[]> = (p) => jira.listStatuses(p),
 ): Promise<WalkResult> {
   if (nextWalkStep(target, issue.status, emptyKnowledge()).kind === 'arrived')
     return { outcome: { kind: 'already' }, state: null };
-  const statuses = await jira.listStatuses(issue.projectId);
+  const statuses = await statusesOf(issue.projectId);
   const k: WorkflowKnowledge = { offered: { ...learnt }, refused: {} };
   let at = issue.status;
   let steps = 0;

@@ -13,12 +13,14 @@ import {
   type WriteReceipt,
 } from '../workflows/core';
 import { loadSmartConnectedItem } from '../store/items';
-import { markLinkSynced } from '../store/links';
+import { markLinkSynced, type LinkRef } from '../store/links';
+import type { JiraApi } from '../integrations/jira/types';
 import { setLinkStatusState, unsettledLinks, type LinkStatusState } from '../store/link-status';
 import { recordReceipts } from '../store/receipts';
 import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
 import { type CallCounter, type Ctx, clientsFor, errorText, isRetryable } from './context';
 import { walkJiraIssue, type StatusWalkState, type WalkResult } from './jira-status';
+import { jiraStatusesFor } from './metadata';
 
 /** Unsettled links walked per cycle (each costs a few Jira calls). */
 const SETTLE_PER_CYCLE = 50;
@@ -77,7 +79,43 @@ export function noteWalk(
   return { wrote: walk.reached !== undefined, state: { statusTarget: walk.state, needsAttention: stuck } };
 }
 
-/** One cycle's pass over the SCI's unsettled links: walk on toward the target, or let go if Jira moved. */
+/** Walks one unsettled link on toward its target, or lets it go when Jira moved meanwhile. */
+export async function settleLink(
+  ctx: Ctx,
+  sci: { installationId: string },
+  link: LinkRef & { statusTarget: unknown },
+  jira: JiraApi,
+  result: BatchResult,
+): Promise<void> {
+  const nowDate = new Date(ctx.clock.now());
+  const now = nowDate.toISOString();
+  const where = { zohoRecordId: link.zohoRecordId, jiraIssueKey: link.jiraIssueKey };
+  const state = walkState.safeParse(link.statusTarget);
+  const issue = state.success ? await jira.getIssue(link.jiraIssueId, ['status', 'updated']) : undefined;
+  const base = link.baseline[STATUS_FIELD];
+  if (!state.success || !issue || !walkStillWanted(base?.jiraHash, statusHash(issue.status.id))) {
+    await setLinkStatusState(ctx.prisma, link.id, LET_GO, nowDate);
+    result.skipped += 1;
+    return;
+  }
+  const walk = await walkJiraIssue(jira, issue, state.data.target, state.data.offered, (p) =>
+    jiraStatusesFor(sci.installationId, jira, p),
+  );
+  const baseline = { ...link.baseline };
+  const receipts: WriteReceipt[] = [];
+  const noted = noteWalk(walk, { baseline, receipts, result, where, zohoHash: base?.zohoHash, now });
+  if (noted.wrote) {
+    await recordReceipts(ctx.prisma, link.id, receipts);
+    await markLinkSynced(ctx.prisma, link.id, { baseline });
+  }
+  await setLinkStatusState(ctx.prisma, link.id, noted.state, nowDate);
+  if (walk.outcome.kind === 'moved') result.updated += 1;
+  else result.skipped += 1;
+}
+
+const LET_GO: LinkStatusState = { statusTarget: null, needsAttention: null };
+
+/** One cycle's pass over the SCI's unsettled links (oldest first, a bounded number per cycle). */
 export async function settleStatuses(ctx: Ctx, input: { sciId: string }): Promise<BatchResult> {
   const result = emptyBatch();
   const links = await unsettledLinks(ctx.prisma, input.sciId, SETTLE_PER_CYCLE);
@@ -85,41 +123,23 @@ export async function settleStatuses(ctx: Ctx, input: { sciId: string }): Promis
   if (!sci) return result;
   const counter: CallCounter = { zoho: 0, jira: 0 };
   const { jira } = await clientsFor(ctx, sci.installationId, counter);
-  const nowDate = new Date(ctx.clock.now());
-  const now = nowDate.toISOString();
-  const letGo: LinkStatusState = { statusTarget: null, needsAttention: null };
   // Status sync switched off (and no rule moves status): nothing is owed to these links any more.
   const statusOwed = sci.enabled && sci.mode !== 'display_only' && (sci.syncStatus || ruleGovernsStatus(sci.rule));
   if (!statusOwed) {
-    for (const link of links) await setLinkStatusState(ctx.prisma, link.id, letGo, nowDate);
+    for (const link of links) await setLinkStatusState(ctx.prisma, link.id, LET_GO, new Date(ctx.clock.now()));
     return result;
   }
   try {
     for (const link of links) {
-      const where = { zohoRecordId: link.zohoRecordId, jiraIssueKey: link.jiraIssueKey };
       try {
-        const state = walkState.safeParse(link.statusTarget);
-        const issue = state.success ? await jira.getIssue(link.jiraIssueId, ['status', 'updated']) : undefined;
-        const base = link.baseline[STATUS_FIELD];
-        if (!state.success || !issue || !walkStillWanted(base?.jiraHash, statusHash(issue.status.id))) {
-          await setLinkStatusState(ctx.prisma, link.id, letGo, nowDate);
-          result.skipped += 1;
-          continue;
-        }
-        const walk = await walkJiraIssue(jira, issue, state.data.target, state.data.offered);
-        const baseline = { ...link.baseline };
-        const receipts: WriteReceipt[] = [];
-        const noted = noteWalk(walk, { baseline, receipts, result, where, zohoHash: base?.zohoHash, now });
-        if (noted.wrote) {
-          await recordReceipts(ctx.prisma, link.id, receipts);
-          await markLinkSynced(ctx.prisma, link.id, { baseline });
-        }
-        await setLinkStatusState(ctx.prisma, link.id, noted.state, nowDate);
-        if (walk.outcome.kind === 'moved') result.updated += 1;
-        else result.skipped += 1;
+        await settleLink(ctx, sci, link, jira, result);
       } catch (err) {
         if (isRetryable(err)) throw err;
-        noteFailure(result, { ...where, message: errorText(err) });
+        noteFailure(result, {
+          zohoRecordId: link.zohoRecordId,
+          jiraIssueKey: link.jiraIssueKey,
+          message: errorText(err),
+        });
       }
     }
   } finally {

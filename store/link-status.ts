@@ -39,9 +39,10 @@ export async function unsettledLinks(
   prisma: PrismaClient,
   sciId: string,
   limit: number,
+  linkId?: string,
 ): Promise<Array<LinkRef & { statusTarget: unknown }>> {
   const rows = await prisma.link.findMany({
-    where: { sciId, statusTarget: { not: Prisma.DbNull } },
+    where: { sciId, statusTarget: { not: Prisma.DbNull }, ...(linkId ? { id: linkId } : {}) },
     select: { ...linkSelect, statusTarget: true },
     orderBy: { lastSyncedAt: 'asc' },
     take: limit,

@@ -116,6 +116,24 @@ describe('status walk on multi-step workflows', () => {
     expect(cleared.needsAttention).toBeNull();
   });
 
+  it('a panel refresh ("Retry now") walks an unsettled record on and clears its needs-attention mark', async () => {
+    h.jira.control.setWorkflow('ENG', doneNeedsEstimate());
+    const pair = await engPair('Retry now');
+    h.zoho.control.changeStatus(pair.recordId, 'Closed');
+    await runCycle(h.client, h.taskQueue, pair.sciId);
+    expect((await h.prisma.link.findUniqueOrThrow({ where: { id: pair.linkId } })).needsAttention).toMatch(/Done/);
+    h.jira.control.setWorkflow('ENG', engWorkflow());
+    await h.client.workflow.execute('refreshLink', {
+      taskQueue: h.taskQueue,
+      workflowId: `refresh:status-walk-${Date.now()}`,
+      args: [{ installationId: h.installationId, linkId: pair.linkId }],
+    });
+    expect((await statusOf(pair.issueId)).id).toBe(DEMO_STATUS.done);
+    const link = await h.prisma.link.findUniqueOrThrow({ where: { id: pair.linkId } });
+    expect(link.needsAttention).toBeNull();
+    expect(link.statusTarget).toBeNull();
+  });
+
   it('a Jira user moving the issue meanwhile ends the walk (Jira changed last): no fight, no attention', async () => {
     h.jira.control.setWorkflow('ENG', doneNeedsEstimate());
     const pair = await engPair('User wins');
