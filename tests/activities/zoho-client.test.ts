@@ -269,7 +269,7 @@ describe('Zoho Projects client against the simulator', () => {
     await zoho.close();
   });
 
-  it('modifiedAfter filters client-side when the server ignores the filter', async () => {
+  it("modifiedAfter: the server's day filter (Filter Guide shape) is narrowed to exact times client-side", async () => {
     const { zoho } = connect();
     const all = (await zoho.listRecords(tasks, { page: 1, perPage: 200 })).records;
     const times = all.map((r) => r.modifiedAt!).sort();

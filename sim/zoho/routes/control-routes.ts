@@ -141,6 +141,7 @@ export async function controlRoutes(app: FastifyInstance, opts: { control: ZohoS
         z.object({
           sortByModifiedTime: z.boolean().optional(),
           filterByModifiedTime: z.boolean().optional(),
+          refuseModifiedTimeFilter: z.boolean().optional(),
           issueListOmitsModifiedTime: z.boolean().optional(),
           rateLimitStyle: z.enum(['429', '400']).optional(),
         }),
