@@ -1,4 +1,11 @@
-import { DEMO_CLIENT_ID, DEMO_PORTAL_ID, DEMO_PROJECT_IDS, startZohoSim, type ZohoSim } from '../../sim/zoho';
+import {
+  DEMO_CLIENT_ID,
+  DEMO_PORTAL_ID,
+  DEMO_PROJECT_IDS,
+  DEMO_USERS,
+  startZohoSim,
+  type ZohoSim,
+} from '../../sim/zoho';
 
 let sim: ZohoSim;
 let auth: Record<string, string>;
@@ -292,5 +299,25 @@ describe('Zoho V3 records', () => {
     expect(res.status).toBe(400);
     expect(res.json.error).toMatchObject({ title: 'INVALID_PARAMETER_VALUE', details: [{ field_name: 'filter' }] });
     expect((await call('GET', '/tasks?page=1&per_page=100')).json.tasks.length).toBe(6);
+  });
+
+  it('owners are changed with add/remove (Field Types), keeping the others; a plain list replaces them', async () => {
+    const [alex, priya, sam] = DEMO_USERS;
+    const task = (await call('GET', '/tasks?page=1&per_page=100')).json.tasks[3];
+    const owners = async () =>
+      (await call('GET', `/tasks/${task.id}`)).json.owners_and_work.owners.map((o: { zpuid: string }) => o.zpuid);
+    expect(await owners()).toEqual([priya.zpuid, sam.zpuid]);
+    const change = { add: [{ zpuid: alex.zpuid }], remove: [{ zpuid: priya.zpuid }] };
+    expect((await call('PATCH', `/tasks/${task.id}`, { owners_and_work: { owners: [change] } })).status).toBe(200);
+    expect(await owners()).toEqual([sam.zpuid, alex.zpuid]);
+    // The unwrapped form a public integration writes.
+    const back = { add: [{ zpuid: priya.zpuid }] };
+    expect((await call('PATCH', `/tasks/${task.id}`, { owners_and_work: { owners: back } })).status).toBe(200);
+    expect(await owners()).toEqual([sam.zpuid, alex.zpuid, priya.zpuid]);
+    const bad = await call('PATCH', `/tasks/${task.id}`, { owners_and_work: { owners: [{ add: [alex.zpuid] }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.title).toBe('INVALID_PARAMETER_VALUE');
+    await call('PATCH', `/tasks/${task.id}`, { owners_and_work: { owners: [{ zpuid: alex.zpuid }] } });
+    expect(await owners()).toEqual([alex.zpuid]);
   });
 });
