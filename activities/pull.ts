@@ -1,12 +1,13 @@
 /**
- * Incremental pull: one Zoho list call per page. With server-side ordering (newest first) the scan
- * stops at the first record older than the cursor, so an idle cycle costs one call; otherwise it is a
- * page scan with client-side modified-time comparison (⌈N/200⌉ calls). Records without a modified
- * time are compared by content hash with the link's baseline.
+ * Incremental pull: one Zoho list call per page. By default the list is filtered by modified time
+ * (the Filter Guide's day filter) and ordered newest first, so the scan stops at the first record
+ * older than the cursor and an idle cycle costs one call; records on the boundary are read again
+ * (cursor overlap) and deduped by content hash. A source that refuses the filter is read by the
+ * page scan with client-side time comparison (⌈N/200⌉ calls), remembered per worker process.
  *
- * Shared scan: SCIs reading the same Zoho source within one cycle window reuse the pages of a page
- * scan (they do not depend on any cursor) from a short-lived in-process memo. This is per worker
- * process; with several workers, SCIs on other workers scan on their own (still within budget).
+ * Shared pages: SCIs reading the same Zoho source within one cycle window reuse the same list call
+ * (same query: page scan, or the filter of the same cursor day) from a short-lived in-process memo.
+ * This is per worker process; with several workers, SCIs on other workers read on their own.
  */
 import type { ZohoRecord } from '../workflows/core/model';
 import { valueHash } from '../workflows/core/values/hash';

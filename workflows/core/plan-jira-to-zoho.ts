@@ -45,6 +45,15 @@ export function planJiraToZoho(input: JiraToZohoInput): JiraToZohoPlan {
       plan.newBaseline[f] = { ...base, zohoHash: base?.zohoHash, jiraHash: jHash };
       continue;
     }
+    if (!zf.writable) {
+      // Tags have their own API (a record PATCH refuses them): the connector reads, never writes them.
+      skip(
+        f,
+        'conversion_failed',
+        `the Zoho field "${zf.name}" is read-only for the connector; Zoho was left unchanged`,
+      );
+      continue;
+    }
     const converted = toZoho(jiraValue, jf, zf, input.ctx);
     if (!converted.ok) {
       skip(f, 'conversion_failed', converted.reason);

@@ -79,7 +79,7 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
     }
     if (keepsJiraValue(base, zHash, isEmptyValue(zohoValue), isEmptyValue(jiraValue))) {
       // Two-way: the Jira value fills the empty Zoho field, so both sides agree from the start.
-      const back = m.owner === 'both' ? toZoho(jiraValue, jf, zf, input.ctx) : undefined;
+      const back = m.owner === 'both' && zf.writable ? toZoho(jiraValue, jf, zf, input.ctx) : undefined;
       if (back?.ok) {
         const w = zohoFieldWrite(zf, back.value, zohoValue, base);
         if ('patch' in w) zohoPatch[zf.id] = w.patch;
@@ -114,7 +114,7 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
         plan.conflicts.push(conflict);
         if (winner === 'jira') {
           const back = toZoho(jiraValue, jf, zf, input.ctx);
-          if (back.ok) {
+          if (back.ok && zf.writable) {
             const w = zohoFieldWrite(zf, back.value, zohoValue, base);
             if ('patch' in w) zohoPatch[zf.id] = w.patch;
             plan.receipts.push(receipt(f, 'jira_to_zoho', w.hash, now));
