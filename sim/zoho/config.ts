@@ -16,6 +16,8 @@ export interface ZohoSimSwitches {
   filterByModifiedTime: boolean;
   /** Refuse any `filter` with 400 INVALID_PARAMETER_VALUE (a portal or list that does not filter). */
   refuseModifiedTimeFilter: boolean;
+  /** The portal's time zone as minutes east of UTC: filter days are the portal's days (-720..840). */
+  portalUtcOffsetMinutes: number;
   /** Issue list items carry no last_modified_time ("list items may lack a modified time"). */
   issueListOmitsModifiedTime: boolean;
   /** Over the rate limit: '429' (with Retry-After) or '400' (title URL_ROLLING_THROTTLES_LIMIT_EXCEEDED). */
@@ -68,6 +70,7 @@ export const DEFAULT_SWITCHES: ZohoSimSwitches = {
   sortByModifiedTime: true,
   filterByModifiedTime: true,
   refuseModifiedTimeFilter: false,
+  portalUtcOffsetMinutes: 0,
   issueListOmitsModifiedTime: false,
   rateLimitStyle: '429',
   invalidOauthTokenStatus: 400,

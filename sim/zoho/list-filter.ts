@@ -7,7 +7,7 @@ import type { ZohoSimState } from './store';
  * `{"criteria":[{"field_name","criteria_condition","value":[…]}],"pattern":"1 AND 2"}`. `pattern`
  * is required and combines the criteria by their 1-based position; date values are `yyyy-MM-dd`.
  * The simulator knows the two time fields of a record and the date comparators `after`, `before`,
- * `on` and `between` (names UNCONFIRMED); it evaluates days in UTC.
+ * `on` and `between` (names UNCONFIRMED); days are the portal's (switch portalUtcOffsetMinutes).
  */
 export type ItemPredicate = (item: ZohoItem) => boolean;
 
@@ -17,11 +17,11 @@ const TIME_FIELDS: Record<string, (item: ZohoItem) => number> = {
 };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
-const startOf = (day: string): number => Date.parse(`${day}T00:00:00Z`);
 
 const bad = (message: string) => v3Errors.invalidValue('filter', message);
 
-function criterion(c: unknown, n: number): ItemPredicate | V3Error {
+function criterion(c: unknown, n: number, offsetMin: number): ItemPredicate | V3Error {
+  const startOf = (day: string): number => Date.parse(`${day}T00:00:00Z`) - offsetMin * 60_000;
   const at = `criteria[${n}]`;
   if (!c || typeof c !== 'object') return bad(`${at} must be an object.`);
   const { field_name: field, criteria_condition: cond, value } = c as Json;
@@ -105,7 +105,7 @@ export function parseListFilter(state: ZohoSimState, raw: string | undefined): I
   if (typeof pattern !== 'string') return bad('filter.pattern must be a string such as "1 AND 2".');
   const preds: ItemPredicate[] = [];
   for (const [n, c] of criteria.entries()) {
-    const p = criterion(c, n);
+    const p = criterion(c, n, sw.portalUtcOffsetMinutes);
     if (p instanceof V3Error) return p;
     preds.push(p);
   }
