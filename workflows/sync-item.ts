@@ -193,15 +193,19 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
       addInto(totals, settled);
       noSafeTransition += settled.noSafeTransition;
     }
+    // A source that refuses the modified-time filter switches to the page scan mid-cycle: keep it.
+    let serverOrdered = begin.serverOrdered;
     for (let page: number | null = 1; page !== null && page <= MAX_PAGES;) {
       const p: PullPagesResult = await scan.pullPages({
         sciId: input.sciId,
         fromPage: page,
         modifiedAfter: begin.modifiedAfter,
-        serverOrdered: begin.serverOrdered,
+        serverOrdered,
       });
       pages += p.pagesRead;
       page = p.nextPage;
+      serverOrdered = p.serverOrdered ?? serverOrdered;
+      if (p.notices?.length) addInto(totals, { errors: p.notices.map((message) => ({ message })) });
       totals.zohoCalls += p.zohoCalls;
       totals.skipped += p.skippedByRule + (p.skippedOnceLinked ?? 0);
       if (begin.modifiedAfter === null) totals.skipped += p.unchanged;
