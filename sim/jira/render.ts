@@ -1,5 +1,6 @@
 /** Renders the simulator's data in Jira REST v3 shapes (self links point at the simulator). */
 import { renderFieldValue, type FieldLookup } from './field-values';
+import { selectFields } from './field-selector';
 import type { JiraStore } from './store';
 import type {
   SimAttachment,
@@ -273,24 +274,6 @@ export class JiraRenderer {
     return out;
   }
 
-  /** Applies Jira's `fields` selector (`*all`, `*navigable`, names, `-name`) to an issue's fields. */
-  selectFields(all: Record<string, unknown>, selectors: string[]): Record<string, unknown> | undefined {
-    const tokens = selectors
-      .flatMap((s) => s.split(','))
-      .map((s) => s.trim())
-      .filter(Boolean);
-    let include = new Set<string>();
-    for (const t of tokens) {
-      if (t === '*all' || t === '*navigable') include = new Set([...include, ...Object.keys(all)]);
-      else if (!t.startsWith('-') && t !== 'id' && t !== 'key') include.add(t);
-    }
-    for (const t of tokens) if (t.startsWith('-')) include.delete(t.slice(1));
-    if (include.size === 0) return undefined;
-    const out: Record<string, unknown> = {};
-    for (const k of include) if (k in all) out[k] = all[k];
-    return out;
-  }
-
   issue(
     issue: SimIssue,
     options: { fields?: string[]; expand?: string; properties?: string[] } = {},
@@ -301,7 +284,7 @@ export class JiraRenderer {
       self: `${this.baseUrl()}/rest/api/3/issue/${issue.id}`,
       key: issue.key,
     };
-    const fields = this.selectFields(this.issueFields(issue), options.fields ?? ['*all']);
+    const fields = selectFields(this.issueFields(issue), options.fields ?? ['*all']);
     if (fields) out.fields = fields;
     const wanted = (options.properties ?? []).flatMap((p) => p.split(',')).filter(Boolean);
     if (wanted.length > 0) {
