@@ -4,7 +4,7 @@
  * receipts and baseline persisted. Per-record failures are recorded; retryable ones (429, 5xx,
  * budget) propagate so Temporal retries the batch, which is idempotent through the baseline.
  */
-import { issueFieldsToRead, planZohoToJira, statusWritten } from '../workflows/core/plan';
+import { issueFieldsToRead, planZohoToJira, statusHash } from '../workflows/core/plan';
 import type { SmartConnectedItem, ZohoRecord } from '../workflows/core/model';
 import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoApi } from '../integrations/zoho/types';
@@ -14,8 +14,10 @@ import { markLinkSynced, type LinkRef } from '../store/links';
 import { receiptsForLinks, recordReceipts } from '../store/receipts';
 import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
 import { type CallCounter, type Ctx, clientsFor, errorText, isRetryable, sourceOf } from './context';
-import { moveJiraIssue } from './jira-status';
-import { jiraFieldsFor, zohoFieldsFor } from './metadata';
+import { walkJiraIssue } from './jira-status';
+import { noteWalk } from './status-settle';
+import { setLinkStatusState, type LinkStatusState } from '../store/link-status';
+import { jiraFieldsFor, jiraStatusesFor, zohoFieldsFor } from './metadata';
 import { RECORD_HASH_FIELD, recordHash } from './pull';
 import {
   editJiraKeepingOthers,
@@ -96,21 +98,16 @@ export async function syncLinkFromZoho(
       result.errors.push(...refusedErrors('Jira', edit.refused, where));
     }
   }
+  let statusState: LinkStatusState | undefined;
   if (plan.status) {
-    const moved = await moveJiraIssue(apis.jira, issue.id, issue.status, plan.status.target);
-    if (moved.kind === 'moved') {
-      const w = statusWritten('jira', moved.to.id, record.status?.id ?? '', now);
-      baseline['@status'] = w.baseline;
-      receiptsOut.push(w.receipt);
-      wrote = true;
-    } else if (moved.kind === 'no_safe_transition') {
-      result.noSafeTransition += 1;
-      result.errors.push({
-        zohoRecordId: record.id,
-        jiraIssueKey: link.jiraIssueKey,
-        message: `No safe transition: ${moved.reason}`,
-      });
-    }
+    // Walk the workflow toward the target; what is left unsettled is picked up by later cycles.
+    const walk = await walkJiraIssue(apis.jira, issue, plan.status.target, undefined, (p) =>
+      jiraStatusesFor(sci.installationId, apis.jira, p),
+    );
+    const zohoHash = record.status ? statusHash(record.status.id) : undefined;
+    const noted = noteWalk(walk, { baseline, receipts: receiptsOut, result, where, zohoHash, now });
+    wrote ||= noted.wrote;
+    statusState = noted.state;
   }
   if (plan.zohoPatch) {
     const patch = await patchZohoKeepingOthers(apis.zoho, sourceOf(sci), record.id, plan.zohoPatch);
@@ -132,6 +129,7 @@ export async function syncLinkFromZoho(
     jiraUpdatedAt: issue.updated ? new Date(issue.updated) : null,
     zohoRecordName: record.name,
   });
+  if (statusState) await setLinkStatusState(ctx.prisma, link.id, statusState, new Date(now));
   return { wrote, mirror: plan.mirror };
 }
 

@@ -20,8 +20,9 @@ import { beginIntent, completeIntent, releaseIntent, type AutoCreateIntentState 
 import { loadSmartConnectedItem } from '../store/items';
 import { createAutoLink, findLinkOfRecord } from '../store/links';
 import { type CallCounter, clientsFor, type Ctx, sourceOf } from './context';
-import { moveJiraIssue } from './jira-status';
-import { jiraFieldsFor, zohoFieldsFor } from './metadata';
+import { walkJiraIssue } from './jira-status';
+import { setLinkStatusState, type LinkStatusState } from '../store/link-status';
+import { jiraStatusesFor, jiraFieldsFor, zohoFieldsFor } from './metadata';
 import { RECORD_HASH_FIELD, recordHash } from './pull';
 
 export interface AutoCreateRecordInput {
@@ -43,7 +44,7 @@ export interface AutoCreateRecordResult {
   jiraIssueId?: string;
   jiraIssueKey?: string;
   linkId?: string;
-  statusMove?: 'already' | 'moved' | 'no_safe_transition' | 'none';
+  statusMove?: 'already' | 'moved' | 'no_safe_transition' | 'unsettled' | 'none';
   statusReason?: string;
   zohoCalls: number;
   jiraCalls: number;
@@ -82,28 +83,34 @@ async function findEarlierCreate(
   return null;
 }
 
-/** Initial status through a transition Jira offers now; returns the outcome and what to record. */
+/** Initial status: the issue is created in its workflow's initial status, then walked to the target. */
 async function initialStatus(
   ctx: Ctx,
+  installationId: string,
   jira: JiraApi,
   issueId: string,
   record: ZohoRecord,
   target: JiraStatusTarget,
   baseline: SyncBaseline,
   receipts: WriteReceipt[],
-): Promise<{ status: AutoCreateRecordResult['statusMove']; reason?: string }> {
+): Promise<{ status: AutoCreateRecordResult['statusMove']; reason?: string; state?: LinkStatusState }> {
   const issue = await jira.getIssue(issueId, ['status', 'updated']);
   if (!issue) return { status: 'none' };
-  const moved = await moveJiraIssue(jira, issue.id, issue.status, target);
+  const walk = await walkJiraIssue(jira, issue, target, undefined, (p) => jiraStatusesFor(installationId, jira, p));
   const w = statusWritten(
     'jira',
-    moved.kind === 'moved' ? moved.to.id : issue.status.id,
+    walk.reached?.id ?? issue.status.id,
     record.status?.id ?? '',
     new Date(ctx.clock.now()).toISOString(),
   );
   baseline['@status'] = w.baseline;
-  if (moved.kind === 'moved') receipts.push(w.receipt);
-  return { status: moved.kind, reason: moved.kind === 'no_safe_transition' ? moved.reason : undefined };
+  if (walk.reached) receipts.push(w.receipt);
+  const reason = walk.outcome.kind === 'no_safe_transition' ? walk.outcome.reason : undefined;
+  return {
+    status: walk.outcome.kind,
+    reason,
+    ...(walk.state ? { state: { statusTarget: walk.state, needsAttention: reason ?? null } } : {}),
+  };
 }
 
 /** One new Zoho record → one Jira issue (+ initial status) + auto-managed link. Safe to retry at any point. */
@@ -170,7 +177,7 @@ export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): 
   const baseline: SyncBaseline = { ...plan.newBaseline, [RECORD_HASH_FIELD]: { zohoHash: recordHash(record) } };
   const receipts = [...plan.receipts];
   const moved = target
-    ? await initialStatus(ctx, apis.jira, issue.id, record, target, baseline, receipts)
+    ? await initialStatus(ctx, sci.installationId, apis.jira, issue.id, record, target, baseline, receipts)
     : { status: 'none' as const };
   const link = await createAutoLink(ctx.prisma, {
     installationId: sci.installationId,
@@ -185,6 +192,8 @@ export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): 
     receipts,
     now: new Date(ctx.clock.now()),
   });
+  // Not at the target yet: later cycles walk on (and the record needs attention when stuck).
+  if (moved.state) await setLinkStatusState(ctx.prisma, link.id, moved.state, new Date(ctx.clock.now()));
   return {
     status: kind,
     jiraIssueId: issue.id,

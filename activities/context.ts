@@ -14,7 +14,10 @@ export interface SyncEngineConfig {
   pageSize: number;
   /** Deliberate overlap of the incremental cursor: clock skew and same-millisecond writes. */
   cursorOverlapMs: number;
-  /** Use Zoho's server-side ordering by modified time (UNCONFIRMED in V3; off = page scan). */
+  /**
+   * Read Zoho lists filtered by modified time, newest first (the Filter Guide's `filter` + `sort_by`);
+   * a source that refuses the filter falls back to the page scan. Off = always the page scan.
+   */
   zohoServerOrdering: boolean;
   /** How long a retried auto-create keeps searching Jira (eventually consistent) before creating again. */
   createConsistencyHorizonMs: number;
@@ -31,7 +34,7 @@ export interface SyncEngineConfig {
 export const DEFAULT_SYNC_CONFIG: SyncEngineConfig = {
   pageSize: 200,
   cursorOverlapMs: 60_000,
-  zohoServerOrdering: false,
+  zohoServerOrdering: true,
   createConsistencyHorizonMs: 60_000,
   attachmentMaxBytes: 25 * 1024 * 1024,
   notesPerCycle: 40,
@@ -165,5 +168,14 @@ export function heartbeat(details?: unknown): void {
     Context.current().heartbeat(details);
   } catch {
     // not inside an activity (direct call from a test or script)
+  }
+}
+
+/** The activity's logger; outside an activity (a test or script) the console. */
+export function warn(message: string, attrs: Record<string, unknown>): void {
+  try {
+    Context.current().log.warn(message, attrs);
+  } catch {
+    console.warn(message, attrs);
   }
 }

@@ -6,7 +6,8 @@ import { loadSmartConnectedItem } from '../store/items';
 import type { CycleTotals } from '../workflows/core/totals';
 import { finishSyncRun, startSyncRun, type SyncRunKind } from '../store/sync-runs';
 import type { SmartConnectedItem } from '../workflows/core/model';
-import type { Ctx } from './context';
+import { sourceOf, type Ctx } from './context';
+import { filterRefusal, zohoSourceKey } from './zoho-filter-fallback';
 
 export interface BeginCycleInput {
   sciId: string;
@@ -59,7 +60,10 @@ export async function beginCycle(ctx: Ctx, input: BeginCycleInput): Promise<Begi
     fingerprint,
     modifiedAfter: after,
     cursorReset: cursor.reset,
-    serverOrdered: ctx.config.zohoServerOrdering,
+    // Filtered, newest first — unless this source refused the filter lately (then the page scan).
+    serverOrdered:
+      ctx.config.zohoServerOrdering &&
+      !filterRefusal(zohoSourceKey(sci.installationId, sourceOf(sci)), ctx.clock.now()),
     autoCreate: sci.autoCreate,
     mirrorComments: sci.syncComments,
     mirrorAttachments: sci.syncAttachments,

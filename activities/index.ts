@@ -14,6 +14,7 @@ import { autoCreateBatch, type AutoCreateBatchInput } from './auto-create-batch'
 import { applyJiraEvents, type ApplyJiraEventsInput } from './apply-jira-events';
 import { refreshLink, type RefreshLinkActivityInput } from './refresh';
 import { recordEventRun, type RecordEventRunInput } from './event-runs';
+import { settleStatuses } from './status-settle';
 
 export type { ActivityDeps } from './context';
 // Result types the workflows read (workflows import activity types from this module only).
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
     applyJiraEvents: (input: ApplyJiraEventsInput) => applyJiraEvents(ctx, input),
     recordEventRun: (input: RecordEventRunInput) => recordEventRun(ctx, input),
     refreshLink: (input: RefreshLinkActivityInput) => refreshLink(ctx, input),
+    settleStatuses: (input: { sciId: string }) => settleStatuses(ctx, input),
   };
 }
 

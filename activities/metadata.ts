@@ -2,7 +2,7 @@
  * Field and status metadata, fetched only when a cycle has work and cached per process for a few
  * minutes, so an idle cycle costs no Jira call and no extra Zoho call.
  */
-import type { JiraField, ZohoField, ZohoStatus } from '../workflows/core/model';
+import type { JiraField, JiraStatus, ZohoField, ZohoStatus } from '../workflows/core/model';
 import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoApi, ZohoSource } from '../integrations/zoho/types';
 
@@ -41,4 +41,9 @@ export function zohoStatusesFor(installationId: string, zoho: ZohoApi, src: Zoho
   return cached(`zoho-statuses|${installationId}|${src.portalId}|${src.projectId}|${src.module}`, () =>
     zoho.listStatuses(src.portalId, src.projectId, src.module),
   );
+}
+
+/** The statuses of a Jira project (all its workflows): whether a status name exists at all. */
+export function jiraStatusesFor(installationId: string, jira: JiraApi, projectId: string): Promise<JiraStatus[]> {
+  return cached(`jira-statuses|${installationId}|${projectId}`, () => jira.listStatuses(projectId));
 }

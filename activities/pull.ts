@@ -1,23 +1,26 @@
 /**
- * Incremental pull: one Zoho list call per page. With server-side ordering (newest first) the scan
- * stops at the first record older than the cursor, so an idle cycle costs one call; otherwise it is a
- * page scan with client-side modified-time comparison (⌈N/200⌉ calls). Records without a modified
- * time are compared by content hash with the link's baseline.
+ * Incremental pull: one Zoho list call per page. By default the list is filtered by modified time
+ * (the Filter Guide's day filter) and ordered newest first, so the scan stops at the first record
+ * older than the cursor and an idle cycle costs one call; records on the boundary are read again
+ * (cursor overlap) and deduped by content hash. A source that refuses the filter is read by the
+ * page scan with client-side time comparison (⌈N/200⌉ calls), remembered per worker process.
  *
- * Shared scan: SCIs reading the same Zoho source within one cycle window reuse the pages of a page
- * scan (they do not depend on any cursor) from a short-lived in-process memo. This is per worker
- * process; with several workers, SCIs on other workers scan on their own (still within budget).
+ * Shared pages: SCIs reading the same Zoho source within one cycle window reuse the same list call
+ * (same query: page scan, or the filter of the same cursor day) from a short-lived in-process memo.
+ * This is per worker process; with several workers, SCIs on other workers read on their own.
  */
 import type { ZohoRecord } from '../workflows/core/model';
 import { valueHash } from '../workflows/core/values/hash';
 import { ZOHO_MODULE_CAPABILITIES } from '../workflows/core/capabilities';
 import { ruleDecision, ruleGovernsStatus } from '../workflows/core/rules';
 import { zohoFieldsFor } from './metadata';
-import type { RecordPage, ZohoApi, ZohoSource } from '../integrations/zoho/types';
+import { isFilterRefusal } from '../integrations/zoho/modified-filter';
+import type { ListRecordsOptions, RecordPage, ZohoApi, ZohoSource } from '../integrations/zoho/types';
 import { linksForRecords, onceLinkedRecords } from '../store/links';
 import { loadSmartConnectedItem } from '../store/items';
-import { type CallCounter, type Ctx, heartbeat, zohoClient, sourceOf } from './context';
+import { type CallCounter, type Ctx, heartbeat, warn, zohoClient, sourceOf } from './context';
 import type { SmartConnectedItem } from '../workflows/core/model';
+import { fallbackNotice, filterRefusal, rememberFilterRefusal, zohoSourceKey } from './zoho-filter-fallback';
 
 /** Baseline pseudo-field holding the hash of the whole Zoho record as last synced. */
 export const RECORD_HASH_FIELD = '@record';
@@ -51,6 +54,10 @@ export interface PullPageResult {
   reachedCursor: boolean;
   maxModifiedAt: string | null;
   zohoCalls: number;
+  /** How the pages were read: server-filtered newest first, or the page scan (false). */
+  serverOrdered?: boolean;
+  /** Reported on the run: e.g. the one time a source falls back to the page scan. */
+  notices?: string[];
 }
 
 export function recordHash(record: ZohoRecord): string {
@@ -63,39 +70,70 @@ export function recordHash(record: ZohoRecord): string {
   });
 }
 
-/** Pages of recent page scans per Zoho source; an SCI never reuses a page it already consumed. */
+/** Pages of recent list calls per Zoho source and query; an SCI never reuses a page it already consumed. */
 const sharedPages = new Map<string, { at: number; page: Promise<RecordPage>; usedBy: Set<string> }>();
 
-function listPage(
-  zoho: ZohoApi,
-  sciId: string,
-  installationId: string,
-  src: ZohoSource,
-  input: PullPageInput,
-  pageSize: number,
-  now: number,
-  ttlMs: number,
-): Promise<RecordPage> {
-  if (input.serverOrdered) {
-    return zoho.listRecords(src, {
-      page: input.page,
-      perPage: pageSize,
-      sortByModified: true,
-      ...(input.modifiedAfter ? { modifiedAfter: input.modifiedAfter } : {}),
-    });
-  }
-  const key = `${installationId}|${src.portalId}|${src.projectId}|${src.module}|${input.page}|${pageSize}`;
-  for (const [k, v] of sharedPages) if (now - v.at > ttlMs) sharedPages.delete(k);
+/**
+ * The time the server filter is asked for: the start of the cursor's UTC day, so SCIs on one source
+ * whose cursors fall on the same day send the same query (and share it). Exact times are compared
+ * per SCI afterwards.
+ */
+const sharedFloor = (afterIso: string): string => `${afterIso.slice(0, 10)}T00:00:00.000Z`;
+
+interface ListedPage {
+  page: RecordPage;
+  /** Whether the page came from the server-filtered, newest-first list. */
+  serverOrdered: boolean;
+  /** Set the one time this source fell back to the page scan. */
+  notice?: string;
+}
+
+interface ListPageArgs {
+  zoho: ZohoApi;
+  sciId: string;
+  installationId: string;
+  src: ZohoSource;
+  input: PullPageInput;
+  pageSize: number;
+  now: number;
+  ttlMs: number;
+}
+
+function sharedList(a: ListPageArgs, opts: ListRecordsOptions): Promise<RecordPage> {
+  const key = `${zohoSourceKey(a.installationId, a.src)}|${opts.modifiedAfter ?? ''}|${opts.sortByModified ? 'desc' : ''}|${opts.page}|${opts.perPage}`;
+  for (const [k, v] of sharedPages) if (a.now - v.at > a.ttlMs) sharedPages.delete(k);
   const hit = sharedPages.get(key);
-  if (hit && !hit.usedBy.has(sciId)) {
-    hit.usedBy.add(sciId);
+  if (hit && !hit.usedBy.has(a.sciId)) {
+    hit.usedBy.add(a.sciId);
     return hit.page;
   }
-  const page = zoho.listRecords(src, { page: input.page, perPage: pageSize });
-  if (ttlMs <= 0) return page;
-  sharedPages.set(key, { at: now, page, usedBy: new Set([sciId]) });
+  const page = a.zoho.listRecords(a.src, opts);
+  if (a.ttlMs <= 0) return page;
+  sharedPages.set(key, { at: a.now, page, usedBy: new Set([a.sciId]) });
   page.catch(() => sharedPages.delete(key));
   return page;
+}
+
+/**
+ * One page: server-filtered and newest first by default, the page scan when this source refused
+ * the filter (remembered, see ./zoho-filter-fallback.ts).
+ */
+async function listPage(a: ListPageArgs): Promise<ListedPage> {
+  const base = { page: a.input.page, perPage: a.pageSize };
+  const key = zohoSourceKey(a.installationId, a.src);
+  if (!a.input.serverOrdered || filterRefusal(key, a.now)) {
+    return { page: await sharedList(a, base), serverOrdered: false };
+  }
+  const after = a.input.modifiedAfter ? { modifiedAfter: sharedFloor(a.input.modifiedAfter) } : {};
+  try {
+    return { page: await sharedList(a, { ...base, sortByModified: true, ...after }), serverOrdered: true };
+  } catch (err) {
+    if (!isFilterRefusal(err)) throw err;
+    const reason = err.apiCode ? `${err.apiCode}: ${err.message}` : err.message;
+    rememberFilterRefusal(key, a.now, reason);
+    warn('Zoho refused the modified-time filter; falling back to the page scan', { sciId: a.sciId, reason });
+    return { page: await sharedList(a, base), serverOrdered: false, notice: fallbackNotice(a.src, reason) };
+  }
 }
 
 async function pullOne(
@@ -106,16 +144,17 @@ async function pullOne(
   input: PullPageInput,
 ): Promise<PullPageResult> {
   const before = counter.zoho;
-  const page = await listPage(
+  const listed = await listPage({
     zoho,
-    sci.id,
-    sci.installationId,
-    sourceOf(sci),
+    sciId: sci.id,
+    installationId: sci.installationId,
+    src: sourceOf(sci),
     input,
-    ctx.config.pageSize,
-    ctx.clock.now(),
-    ctx.config.sharedScanTtlMs,
-  );
+    pageSize: ctx.config.pageSize,
+    now: ctx.clock.now(),
+    ttlMs: ctx.config.sharedScanTtlMs,
+  });
+  const page = listed.page;
   const after = input.modifiedAfter ? Date.parse(input.modifiedAfter) : null;
 
   let maxModified: number | null = null;
@@ -183,10 +222,11 @@ async function pullOne(
     scanned: page.records.length,
     unchanged,
     hasNext: page.hasNextPage && page.records.length > 0,
-    reachedCursor:
-      input.serverOrdered && (reachedCursor || (page as RecordPage & { olderSeen?: boolean }).olderSeen === true),
+    reachedCursor: listed.serverOrdered && (reachedCursor || page.olderSeen === true),
     maxModifiedAt: maxModified === null ? null : new Date(maxModified).toISOString(),
     zohoCalls: counter.zoho - before,
+    serverOrdered: listed.serverOrdered,
+    ...(listed.notice ? { notices: [listed.notice] } : {}),
   };
 }
 
@@ -226,23 +266,34 @@ export async function pullPages(ctx: Ctx, input: PullPagesInput): Promise<PullPa
   const zoho = await zohoClient(ctx, sci.installationId, counter);
   const maxPages = input.maxPages ?? 10;
   const stopAt = input.stopAtCandidates ?? 100;
-  for (let page = input.fromPage; page < input.fromPage + maxPages; page += 1) {
+  let serverOrdered = input.serverOrdered;
+  const seen = new Set<string>();
+  const firstSeen = (r: ZohoRecord) => !seen.has(r.id) && !!seen.add(r.id);
+  for (let page = input.fromPage, read = 0; read < maxPages; read += 1) {
     heartbeat({ page });
-    const r = await pullOne(ctx, sci, zoho, counter, { ...input, page });
+    const r = await pullOne(ctx, sci, zoho, counter, { ...input, serverOrdered, page });
     out.pagesRead += 1;
-    out.changed.push(...r.changed);
-    out.fresh.push(...r.fresh);
+    out.changed.push(...r.changed.filter((c) => firstSeen(c.record)));
+    out.fresh.push(...r.fresh.filter(firstSeen));
     out.skippedByRule += r.skippedByRule;
     out.skippedOnceLinked = (out.skippedOnceLinked ?? 0) + (r.skippedOnceLinked ?? 0);
     out.scanned += r.scanned;
     out.unchanged += r.unchanged;
+    if (r.notices) out.notices = [...(out.notices ?? []), ...r.notices];
     if (r.maxModifiedAt && (!out.maxModifiedAt || r.maxModifiedAt > out.maxModifiedAt))
       out.maxModifiedAt = r.maxModifiedAt;
-    const done = !r.hasNext || r.reachedCursor;
+    const fellBack = serverOrdered && r.serverOrdered === false;
+    serverOrdered = r.serverOrdered ?? serverOrdered;
+    out.serverOrdered = serverOrdered;
+    // Pages of the filtered list are not pages of the full list: a fallback past page 1 starts over.
+    const restart = fellBack && page > 1;
+    const done = !restart && (!r.hasNext || r.reachedCursor);
+    const next = restart ? 1 : page + 1;
     out.reachedCursor = r.reachedCursor;
     out.hasNext = !done;
-    out.nextPage = done ? null : page + 1;
+    out.nextPage = done ? null : next;
     if (done || out.changed.length + out.fresh.length >= stopAt) break;
+    page = next;
   }
   out.zohoCalls = counter.zoho;
   return out;

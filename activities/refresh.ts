@@ -12,6 +12,8 @@ import { finishSyncRun, startSyncRun } from '../store/sync-runs';
 import { emptyBatch } from './batch-result';
 import { type CallCounter, clientsFor, type Ctx, errorText, isRetryable, sourceOf } from './context';
 import { syncLinkFromZoho } from './apply-zoho-to-jira';
+import { settleLink } from './status-settle';
+import { unsettledLinks } from '../store/link-status';
 import { mirrorLinkFromZoho } from './mirror-zoho-to-jira';
 
 export interface RefreshLinkActivityInput {
@@ -52,6 +54,12 @@ export async function refreshLink(ctx: Ctx, input: RefreshLinkActivityInput): Pr
     const receipts = (await receiptsForLinks(ctx.prisma, [link.id])).get(link.id) ?? [];
     const outcome = await syncLinkFromZoho(ctx, sci, link, record, apis, batch, receipts);
     updated = outcome.wrote;
+    // "Retry now" for a status Jira has not reached yet: walk it on here too.
+    const [pending] = await unsettledLinks(ctx.prisma, sci.id, 1, link.id);
+    if (pending && isSyncActive(sci)) {
+      await settleLink(ctx, sci, pending, apis.jira, batch);
+      updated ||= batch.updated > 0;
+    }
     await mirrorLinkFromZoho(ctx, sci, link, apis, outcome.mirror);
   } catch (err) {
     if (isRetryable(err)) throw err;
@@ -64,6 +72,7 @@ export async function refreshLink(ctx: Ctx, input: RefreshLinkActivityInput): Pr
     updated: updated ? 1 : 0,
     skipped: updated || message ? 0 : 1,
     failed: batch.failed,
+    needsAttention: batch.needsAttention,
     zohoCalls: counter.zoho,
     jiraCalls: counter.jira,
     conflicts: batch.conflicts,

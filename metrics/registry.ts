@@ -19,7 +19,7 @@ export const syncCycles = new Counter({
 
 export const syncRecords = new Counter({
   name: 'zjc_records_total',
-  help: 'Records a sync run created, updated, skipped or failed',
+  help: 'Records a sync run created, updated, skipped or failed, and records left needing attention',
   labelNames: ['result'] as const,
   registers,
 });
@@ -80,10 +80,11 @@ export const eventToZohoWrite = new Histogram({
 /** Counts the end of a run and its records (one place: store/sync-runs.ts calls it). */
 export function countRun(
   outcome: string,
-  totals: { created: number; updated: number; skipped: number; failed: number },
+  totals: { created: number; updated: number; skipped: number; failed: number; needsAttention?: number },
 ): void {
   syncCycles.inc({ outcome });
-  for (const result of ['created', 'updated', 'skipped', 'failed'] as const) {
-    if (totals[result] > 0) syncRecords.inc({ result }, totals[result]);
+  for (const result of ['created', 'updated', 'skipped', 'failed', 'needsAttention'] as const) {
+    const n = totals[result] ?? 0;
+    if (n > 0) syncRecords.inc({ result }, n);
   }
 }

@@ -18,7 +18,7 @@ export interface LinkRef {
   baseline: SyncBaseline;
 }
 
-const select = {
+export const linkSelect = {
   id: true,
   installationId: true,
   sciId: true,
@@ -32,7 +32,7 @@ const select = {
   baseline: true,
 } as const;
 
-function toRef(row: Omit<LinkRef, 'baseline'> & { baseline: unknown }): LinkRef {
+export function toLinkRef(row: Omit<LinkRef, 'baseline'> & { baseline: unknown }): LinkRef {
   const b = row.baseline && typeof row.baseline === 'object' && !Array.isArray(row.baseline) ? row.baseline : {};
   return { ...row, baseline: b as SyncBaseline };
 }
@@ -43,13 +43,16 @@ export async function linksForRecords(
   zohoRecordIds: string[],
 ): Promise<Map<string, LinkRef>> {
   if (zohoRecordIds.length === 0) return new Map();
-  const rows = await prisma.link.findMany({ where: { sciId, zohoRecordId: { in: zohoRecordIds } }, select });
-  return new Map(rows.map((r) => [r.zohoRecordId, toRef(r)]));
+  const rows = await prisma.link.findMany({
+    where: { sciId, zohoRecordId: { in: zohoRecordIds } },
+    select: linkSelect,
+  });
+  return new Map(rows.map((r) => [r.zohoRecordId, toLinkRef(r)]));
 }
 
 export async function findLink(prisma: PrismaClient, linkId: string): Promise<LinkRef | null> {
-  const row = await prisma.link.findUnique({ where: { id: linkId }, select });
-  return row ? toRef(row) : null;
+  const row = await prisma.link.findUnique({ where: { id: linkId }, select: linkSelect });
+  return row ? toLinkRef(row) : null;
 }
 
 /** Every link of one Jira issue (one per SCI that links it). */
@@ -58,8 +61,8 @@ export async function linksForIssue(
   installationId: string,
   jiraIssueId: string,
 ): Promise<LinkRef[]> {
-  const rows = await prisma.link.findMany({ where: { installationId, jiraIssueId }, select });
-  return rows.map(toRef);
+  const rows = await prisma.link.findMany({ where: { installationId, jiraIssueId }, select: linkSelect });
+  return rows.map(toLinkRef);
 }
 
 /** The link of one Zoho record under one SCI, if any. */
@@ -68,8 +71,11 @@ export async function findLinkOfRecord(
   sciId: string,
   zohoRecordId: string,
 ): Promise<LinkRef | null> {
-  const row = await prisma.link.findUnique({ where: { sciId_zohoRecordId: { sciId, zohoRecordId } }, select });
-  return row ? toRef(row) : null;
+  const row = await prisma.link.findUnique({
+    where: { sciId_zohoRecordId: { sciId, zohoRecordId } },
+    select: linkSelect,
+  });
+  return row ? toLinkRef(row) : null;
 }
 
 /**
@@ -159,17 +165,17 @@ export async function setLinkNote(prisma: PrismaClient, linkId: string, commentI
 export async function linksMissingNote(prisma: PrismaClient, sciId: string, limit: number): Promise<LinkRef[]> {
   const rows = await prisma.link.findMany({
     where: { sciId, origin: 'auto', zohoNoteCommentId: null },
-    select,
+    select: linkSelect,
     take: limit,
     orderBy: { createdAt: 'asc' },
   });
-  return rows.map(toRef);
+  return rows.map(toLinkRef);
 }
 
 export async function findLinksByIds(prisma: PrismaClient, linkIds: string[]): Promise<Map<string, LinkRef>> {
   if (linkIds.length === 0) return new Map();
-  const rows = await prisma.link.findMany({ where: { id: { in: linkIds } }, select });
-  return new Map(rows.map((r) => [r.id, toRef(r)]));
+  const rows = await prisma.link.findMany({ where: { id: { in: linkIds } }, select: linkSelect });
+  return new Map(rows.map((r) => [r.id, toLinkRef(r)]));
 }
 
 /**

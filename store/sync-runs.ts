@@ -2,7 +2,7 @@
  * SyncRun rows: one per cycle (or event batch / refresh); the admin grid shows the latest per SCI.
  * Run totals are defined once, in the pure workflows/totals (the workflow accumulates them).
  */
-import { MAX_LISTED, type CycleTotals } from '../workflows/core/totals';
+import { MAX_LISTED, runStatus, type CycleTotals } from '../workflows/core/totals';
 import { countRun } from '../metrics/registry';
 import type { PrismaClient } from './prisma';
 
@@ -34,8 +34,7 @@ export async function finishSyncRun(
   totals: CycleTotals,
   status?: 'succeeded' | 'partial' | 'failed',
 ): Promise<void> {
-  const final =
-    status ?? (totals.failed > 0 ? (totals.created + totals.updated > 0 ? 'partial' : 'failed') : 'succeeded');
+  const final = status ?? runStatus(totals);
   await prisma.syncRun.update({
     where: { id },
     data: {
@@ -45,6 +44,7 @@ export async function finishSyncRun(
       updated: totals.updated,
       skipped: totals.skipped,
       failed: totals.failed,
+      needsAttention: totals.needsAttention ?? 0,
       zohoCalls: totals.zohoCalls,
       jiraCalls: totals.jiraCalls,
       conflicts: totals.conflicts.slice(0, MAX_LISTED) as never,

@@ -19,7 +19,7 @@ const envSchema = z.object({
   JIRA_API_BASE_OVERRIDE: z.string().url().optional(),
   /** Zoho calls per 2 minutes per Zoho connection in this process (the server reads the same variable). */
   ZOHO_BUDGET_PER_2MIN: z.coerce.number().int().min(1).max(200).default(80),
-  ZOHO_SERVER_ORDERING: z.enum(['true', 'false']).default('false'),
+  ZOHO_SERVER_ORDERING: z.enum(['true', 'false']).default('true'),
   /** How long a retried auto-create searches Jira (eventually consistent) before it may create again. */
   AUTO_CREATE_SEARCH_HORIZON_MS: z.coerce.number().int().min(1_000).default(60_000),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(TASK_QUEUE),

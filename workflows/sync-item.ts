@@ -16,7 +16,7 @@ import { autoCreate, type AutoCreateWorkflowResult } from './auto-create';
 import { autoCreateWorkflowIdFor } from './ids';
 import type { SyncItemInput } from './signals';
 import { chunk, runLimited, taskPool } from './concurrency';
-import { addInto, emptyCycleTotals, laterIso, type CycleTotals } from './core/totals';
+import { addInto, emptyCycleTotals, laterIso, runStatus, type CycleTotals } from './core/totals';
 
 /** Records per apply activity: small, so a retried batch redoes little. */
 const APPLY_BATCH = 20;
@@ -33,6 +33,11 @@ const CREATE_BATCHES_IN_FLIGHT = 6;
 export const CREATE_IN_BATCHES_PATCH = 'create-in-batches';
 /** Comments/attachments of an issue created in this cycle are mirrored in this cycle, not the next. */
 export const MIRROR_CREATED_PATCH = 'mirror-created';
+/**
+ * Runs recorded before this patch never revisited a status Jira had not reached; with it, each cycle
+ * starts by walking the unsettled links of the item on toward their target status.
+ */
+export const SETTLE_STATUSES_PATCH = 'settle-statuses';
 /** Above this many new records in one batch, link notes are deferred to later cycles (Zoho budget). */
 const INLINE_NOTES_MAX = 20;
 /** Upper bound on pages per cycle (200 000 records at 200 per page). Pages are read several per activity. */
@@ -45,6 +50,8 @@ export interface SyncItemResult {
   totals?: CycleTotals;
   pages?: number;
   noSafeTransition?: number;
+  /** Records this cycle left needing attention (e.g. no workflow path to the target status). */
+  needsAttention?: number;
 }
 
 function minusOneMs(iso: string): string {
@@ -116,11 +123,12 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
     if (result.statusMove === 'no_safe_transition') {
       noSafeTransition += 1;
       addInto(totals, {
+        needsAttention: 1,
         errors: [
           {
             zohoRecordId: record.id,
             jiraIssueKey: result.jiraIssueKey,
-            message: `No safe transition: ${result.statusReason ?? ''}`,
+            message: `Needs attention (no safe transition): ${result.statusReason ?? ''}`,
           },
         ],
       });
@@ -144,11 +152,12 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
         if (made.statusMove === 'no_safe_transition') {
           noSafeTransition += 1;
           addInto(totals, {
+            needsAttention: 1,
             errors: [
               {
                 zohoRecordId: made.zohoRecordId,
                 jiraIssueKey: made.jiraIssueKey,
-                message: `No safe transition: ${made.statusReason ?? ''}`,
+                message: `Needs attention (no safe transition): ${made.statusReason ?? ''}`,
               },
             ],
           });
@@ -177,15 +186,26 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
   };
 
   try {
+    // First the links whose Jira status has not reached its target yet (earlier cycles' walks):
+    // before this cycle's changes, so a link walked below is not walked (or counted) twice.
+    if (patched(SETTLE_STATUSES_PATCH)) {
+      const settled = await remote.settleStatuses({ sciId: input.sciId });
+      addInto(totals, settled);
+      noSafeTransition += settled.noSafeTransition;
+    }
+    // A source that refuses the modified-time filter switches to the page scan mid-cycle: keep it.
+    let serverOrdered = begin.serverOrdered;
     for (let page: number | null = 1; page !== null && page <= MAX_PAGES;) {
       const p: PullPagesResult = await scan.pullPages({
         sciId: input.sciId,
         fromPage: page,
         modifiedAfter: begin.modifiedAfter,
-        serverOrdered: begin.serverOrdered,
+        serverOrdered,
       });
       pages += p.pagesRead;
       page = p.nextPage;
+      serverOrdered = p.serverOrdered ?? serverOrdered;
+      if (p.notices?.length) addInto(totals, { errors: p.notices.map((message) => ({ message })) });
       totals.zohoCalls += p.zohoCalls;
       totals.skipped += p.skippedByRule + (p.skippedOnceLinked ?? 0);
       if (begin.modifiedAfter === null) totals.skipped += p.unchanged;
@@ -221,7 +241,7 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
   }
 
   const cursor = oldestFailed ? minusOneMs(oldestFailed) : maxSeen;
-  const status = totals.failed > 0 ? (totals.created + totals.updated > 0 ? 'partial' : 'failed') : 'succeeded';
+  const status = runStatus(totals);
   await store.finishCycle({
     sciId: input.sciId,
     syncRunId: begin.syncRunId,
@@ -231,5 +251,12 @@ export async function syncItem(input: SyncItemInput): Promise<SyncItemResult> {
     fullScan: begin.modifiedAfter === null,
     status,
   });
-  return { status, syncRunId: begin.syncRunId, totals, pages, noSafeTransition };
+  return {
+    status,
+    syncRunId: begin.syncRunId,
+    totals,
+    pages,
+    noSafeTransition,
+    needsAttention: totals.needsAttention,
+  };
 }

@@ -1,13 +1,9 @@
 /**
- * Jira Cloud REST v3 client (JiraApi) over the installation's apiBaseUrl with the Forge app system
- * token. Every request body follows the official OpenAPI spec. A missing or rejected token is a
- * retryable wait: a fresh token arrives with the next Forge call (the five-minute trigger).
+ * Jira Cloud REST v3 client (JiraApi): every endpoint the product uses, each request body as the
+ * official OpenAPI spec has it. How calls travel (token, pacing, failures) is ./transport.ts.
  */
-import { classify } from '../http/classify';
-import { FAILURE_TYPES, httpFailure, retryLater } from '../http/failures';
+import { httpFailure } from '../http/failures';
 import { multipartBody } from '../http/multipart';
-import { createHttpClient, readJson, type HttpClient, type HttpRequest, type HttpResponse } from '../http/request';
-import type { OnCall } from '../http/types';
 import {
   isObj,
   toJiraAttachment,
@@ -18,29 +14,13 @@ import {
   toJiraTransition,
   toJiraUser,
 } from './map';
+import { createJiraTransport, type JiraClientOptions } from './transport';
 import type { JiraApi, JiraProject, JiraIssueType, JiraUser } from './types';
-import { pacerForSite, type SitePacer } from './pacer';
 import type { JiraStatus } from '../../workflows/core/model';
 
+export { JIRA_TOKEN_MISSING_MESSAGE, type JiraClientOptions } from './transport';
+
 type Json = Record<string, unknown>;
-
-export interface JiraClientOptions {
-  /** The installation's apiBaseUrl, e.g. https://api.atlassian.com/ex/jira/<cloudId>. */
-  baseUrl: string;
-  /** The freshest stored system token, or null when none is valid. */
-  token: () => Promise<string | null | undefined>;
-  onCall?: OnCall;
-  http?: HttpClient;
-  timeoutMs?: number;
-  now?: () => number;
-  /** Wait before retrying when no valid token exists. Default 60 s. */
-  tokenWaitMs?: number;
-  /** Pacing against Jira's burst limit; default: the process-wide pacer of this site (pacer.ts). */
-  pacer?: SitePacer;
-}
-
-export const JIRA_TOKEN_MISSING_MESSAGE =
-  'No valid Jira token yet — it arrives with the next Forge call (every five minutes)';
 
 /** Fields the model always needs, added to any explicit field list. */
 const MODEL_FIELDS = ['project', 'issuetype', 'status', 'updated'];
@@ -49,62 +29,7 @@ const enc = encodeURIComponent;
 const USER_BULK_SIZE = 50;
 
 export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): Promise<void> } {
-  const base = opts.baseUrl.replace(/\/+$/, '');
-  const http = opts.http ?? createHttpClient({ service: 'jira', onCall: opts.onCall, timeoutMs: opts.timeoutMs });
-  const now = opts.now ?? Date.now;
-  const tokenWait = opts.tokenWaitMs ?? 60_000;
-  const pacer = opts.pacer ?? pacerForSite(base);
-
-  async function token(): Promise<string> {
-    const t = await opts.token();
-    if (!t) throw retryLater(FAILURE_TYPES.jiraTokenMissing, JIRA_TOKEN_MISSING_MESSAGE, tokenWait);
-    return t;
-  }
-
-  type Call = Omit<HttpRequest, 'url' | 'headers'> & {
-    path: string;
-    headers?: Record<string, string>;
-    allow404?: boolean;
-    replayable?: boolean;
-  };
-
-  async function send(call: Call): Promise<HttpResponse | undefined> {
-    const { path, allow404, replayable = true, ...req } = call;
-    const what = `${req.method} ${path.split('?')[0]}`;
-    let t = await token();
-    for (let attempt = 0; ; attempt++) {
-      await pacer.acquire();
-      const res = await http.send({
-        ...req,
-        url: `${base}${path}`,
-        headers: { ...call.headers, authorization: `Bearer ${t}` },
-      });
-      pacer.answered(res.status, (res.headers['x-ratelimit-nearlimit'] ?? '').toLowerCase() === 'true');
-      if (res.status >= 200 && res.status < 300) return res;
-      const body = await readJson('jira', res, what);
-      if (res.status === 404 && allow404) return undefined;
-      const c = classify(res.status, res.headers, body, now());
-      if (c.kind === 'auth') {
-        // The stored token may have been replaced by a fresher one meanwhile: try that once.
-        const fresh = await opts.token();
-        if (attempt === 0 && replayable && fresh && fresh !== t) {
-          t = fresh;
-          continue;
-        }
-        throw retryLater(
-          FAILURE_TYPES.jiraTokenMissing,
-          `Jira ${what} failed: ${c.reason}. ${JIRA_TOKEN_MISSING_MESSAGE}`,
-          tokenWait,
-        );
-      }
-      throw httpFailure('jira', res.status, c, what, body);
-    }
-  }
-
-  async function json(call: Call): Promise<unknown> {
-    const res = await send(call);
-    return res ? readJson('jira', res, `${call.method} ${call.path}`) : undefined;
-  }
+  const { http, send, json, paged } = createJiraTransport(opts);
 
   async function getIssue(idOrKey: string, fields?: string[]) {
     const f = fields ? [...new Set([...fields, ...MODEL_FIELDS])].join(',') : '*all';
@@ -115,20 +40,6 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
       allow404: true,
     });
     return isObj(body) ? toJiraIssue(body) : null;
-  }
-
-  /** startAt/maxResults paging with `isLast` or `total`. */
-  async function paged(path: string, key: string, query: Json = {}, pageSize = 50): Promise<Json[]> {
-    const out: Json[] = [];
-    for (let startAt = 0; startAt < 10_000;) {
-      const body = await json({ method: 'GET', path, query: { ...query, startAt, maxResults: pageSize } as never });
-      const list = isObj(body) && Array.isArray(body[key]) ? (body[key] as unknown[]).filter(isObj) : [];
-      out.push(...list);
-      startAt += list.length;
-      const b = isObj(body) ? body : {};
-      if (!list.length || b.isLast === true || (typeof b.total === 'number' && startAt >= b.total)) break;
-    }
-    return out;
   }
 
   return {

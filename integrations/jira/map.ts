@@ -44,7 +44,17 @@ export function toJiraTransition(raw: Json): JiraTransition {
     to: toJiraStatus(raw.to),
     ...(typeof raw.hasScreen === 'boolean' ? { hasScreen: raw.hasScreen } : {}),
     ...(typeof raw.isAvailable === 'boolean' ? { isAvailable: raw.isAvailable } : {}),
+    ...requiredScreenFields(raw.fields),
   };
+}
+
+/** Screen fields (expand=transitions.fields) that are required and have no default value. */
+function requiredScreenFields(fields: unknown): { requiredFields?: string[] } {
+  if (!isObj(fields)) return {};
+  const names = Object.entries(fields).flatMap(([id, meta]) =>
+    isObj(meta) && meta.required === true && meta.hasDefaultValue !== true ? [str(meta.name) ?? id] : [],
+  );
+  return names.length > 0 ? { requiredFields: names } : {};
 }
 
 export function toJiraComment(raw: Json): JiraComment {

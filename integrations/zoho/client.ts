@@ -23,6 +23,7 @@ import {
   toZohoStatus,
   toZohoUser,
 } from './map';
+import { modifiedSinceFilter, NEWEST_FIRST } from './modified-filter';
 import type { ZohoTokenProvider } from './token-provider';
 import { toZohoWrite } from './writes';
 import { createZohoTransport } from './transport';
@@ -166,12 +167,8 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
     },
     async listRecords(src, o) {
       const query: Json = { page: o.page, per_page: Math.min(o.perPage, PER_PAGE) };
-      if (o.sortByModified) query.sort_by = 'DESC(last_modified_time)';
-      if (o.modifiedAfter) {
-        query.filter = JSON.stringify({
-          criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [o.modifiedAfter] }],
-        });
-      }
+      if (o.sortByModified) query.sort_by = NEWEST_FIRST;
+      if (o.modifiedAfter) query.filter = modifiedSinceFilter(o.modifiedAfter);
       const body = await t.json({
         method: 'GET',
         url: recordPath(src),
@@ -180,7 +177,7 @@ export function createZohoClient(opts: ZohoClientOptions): ZohoApi & { close(): 
       });
       const raw = rows(body, listKey(src.module));
       const all = raw.map((r) => toZohoRecord(src.module, r));
-      // The server-side filter is UNCONFIRMED: filter again here (records without a time are kept).
+      // The server filters by day: compare exact times here (records without a time are kept).
       const after = o.modifiedAfter ? Date.parse(o.modifiedAfter) : undefined;
       const records = after === undefined ? all : all.filter((r) => !r.modifiedAt || Date.parse(r.modifiedAt) > after);
       return {

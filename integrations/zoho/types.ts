@@ -73,9 +73,12 @@ export interface ListRecordsOptions {
   page: number;
   /** ≤ 200. */
   perPage: number;
-  /** Ask the server to order by last modified time, newest first (UNCONFIRMED server-side; client falls back). */
+  /** Ask the server to order by last modified time, newest first (`sort_by=DESC(last_modified_time)`). */
   sortByModified?: boolean;
-  /** ISO time: server-side filter when available; the result is always filtered client-side too. */
+  /**
+   * ISO time: sent as the Filter Guide's day filter (see ./modified-filter.ts); the page is always
+   * filtered to exact times client-side too. A Zoho that refuses the filter answers 400 (isFilterRefusal).
+   */
   modifiedAfter?: string;
 }
 

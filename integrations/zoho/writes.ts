@@ -13,7 +13,10 @@ interface NestedWrite {
   wrap(value: unknown): unknown;
 }
 
-/** Product field id → V3 write key, where they differ (public V3 clients write task owners so). */
+/**
+ * Product field id → V3 write key, where they differ (public V3 clients write task owners so). The
+ * owners value is the core's add/remove change (`[{add, remove}]`, workflows/core/values/user-changes.ts).
+ */
 const NESTED_WRITES: Partial<Record<ZohoModule, Record<string, NestedWrite>>> = {
   tasks: { owners: { key: 'owners_and_work', wrap: (v) => ({ owners: v ?? [] }) } },
 };

@@ -5,12 +5,13 @@
  * `npx tsx scripts/bench/record-histories.ts issue-events-batch` records only the entity workflow fed
  * by the outbox relay's batch signal (two events in one signal, then one of them re-sent);
  * `… sync-item-batches` records only a cycle that auto-creates through a batch activity and hands
- * one record (claimed by an "earlier attempt") to its child workflow.
+ * one record (claimed by an "earlier attempt") to its child workflow; `… sync-item-settle` records
+ * a cycle that walks an unsettled link on to its target status (settle-statuses patch).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { DEMO_STATUS } from '../../sim/jira';
+import { DEMO_FIELDS, DEMO_STATUS, DEMO_TRANSITIONS, demoSeed } from '../../sim/jira';
 import { startHarness } from '../../tests/e2e/support/harness';
 import { createSci } from '../../tests/e2e/support/sci';
 import { jiraEvent, linkedPair } from '../../tests/e2e/support/world';
@@ -49,6 +50,38 @@ async function main(): Promise<void> {
       },
     });
     const pair = await linkedPair(h, { sciId, projectId, name: 'Replay linked' });
+    if (process.argv[2] === 'sync-item-settle') {
+      const engProject = h.zoho.control.addProject({ name: 'Replay walk', prefix: 'RW' });
+      const engSci = await createSci(h.prisma, {
+        installationId: h.installationId,
+        mode: 'one_way',
+        projectId: engProject,
+        syncStatus: true,
+        jiraProjectId: '10001',
+      });
+      const eng = await linkedPair(h, {
+        sciId: engSci,
+        projectId: engProject,
+        name: 'Replay walk',
+        jiraProjectKey: 'ENG',
+      });
+      const cycle = (id: string) =>
+        h.client.workflow.execute('syncItem', { taskQueue: h.taskQueue, workflowId: id, args: [{ sciId: engSci }] });
+      await cycle(`sync:${engSci}:replay-baseline`);
+      const open = demoSeed().projects.find((p) => p.key === 'ENG')!.workflow;
+      const needsEstimate = structuredClone(open);
+      needsEstimate.transitions.find((t) => t.id === DEMO_TRANSITIONS.done)!.requiredFields = [
+        DEMO_FIELDS.estimateHours,
+      ];
+      h.jira.control.setWorkflow('ENG', needsEstimate);
+      h.zoho.control.changeStatus(eng.recordId, 'Closed');
+      await cycle(`sync:${engSci}:replay-stuck`);
+      h.jira.control.setWorkflow('ENG', open);
+      const syncId = `sync:${engSci}:replay-settle`;
+      await cycle(syncId);
+      await save('sync-item-settle', syncId);
+      return;
+    }
     if (process.argv[2] === 'sync-item-batches') {
       const claimed = h.zoho.control.createRecord(projectId, 'tasks', {
         name: 'Replay claimed earlier',

@@ -26,10 +26,7 @@ export function startTemporalServer(o: {
   logFile?: string;
   log?: (m: string) => void;
 }): Promise<TemporalServer>;
-export function startTemporalUi(o: {
-  ui: string;
-  address: string;
-  port: number;
-  workDir: string;
-  logFile?: string;
-}): { url: string; stop(): Promise<void> };
+export function startTemporalUi(o: { ui: string; address: string; port: number; workDir: string; logFile?: string }): {
+  url: string;
+  stop(): Promise<void>;
+};

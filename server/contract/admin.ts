@@ -129,6 +129,8 @@ export const latestSyncSchema = z.object({
   updated: z.number(),
   skipped: z.number(),
   failed: z.number(),
+  /** Records the run left needing attention (e.g. no workflow path to the target status). */
+  needsAttention: z.number(),
   conflicts: z.number(),
   errors: z.array(z.object({ record: z.string().optional(), message: z.string() })),
   workflowId: z.string(),

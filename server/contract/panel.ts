@@ -59,6 +59,8 @@ export const panelLinkSchema = z.object({
   fetchedAt: z.string(),
   /** Set when the preview could not be loaded (Zoho down, record deleted): the link itself stays. */
   previewError: z.string().nullable(),
+  /** Why this record cannot be synced now, in words (e.g. no workflow path); null when it syncs. */
+  needsAttention: z.string().nullable(),
 });
 
 export const panelItemSchema = z.object({

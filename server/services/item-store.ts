@@ -49,6 +49,7 @@ function latestSyncOf(
     updated: run.updated,
     skipped: run.skipped,
     failed: run.failed,
+    needsAttention: run.needsAttention,
     conflicts,
     errors: errors.map((e) => {
       const record = e.jiraIssueKey ?? e.zohoRecordId;

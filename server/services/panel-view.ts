@@ -116,6 +116,7 @@ export function panelItemOf(
       preview: loaded.record ? preview(sci, loaded.record, loaded.fields) : [],
       fetchedAt: loaded.at.toISOString(),
       previewError: loaded.record ? null : (loaded.error ?? 'The Zoho Projects record could not be loaded.'),
+      needsAttention: link.needsAttention ?? null,
     };
   }
   return {

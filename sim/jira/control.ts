@@ -21,7 +21,7 @@ import {
 import type { RateLimitOptions } from './rate-limit';
 import { addSeedIssue, loadSeed, moveToStatus } from './seed';
 import { JiraError } from './store';
-import type { JiraSeed, SeedIssue } from './types';
+import type { JiraSeed, SeedIssue, SimWorkflow } from './types';
 import type { OpenApiViolation } from './violations';
 
 export interface JiraUserActions {
@@ -42,6 +42,8 @@ export interface JiraUserActions {
 export interface JiraSimControl {
   reset(seed?: JiraSeed): void;
   seedIssue(seed: SeedIssue): { id: string; key: string };
+  /** A Jira admin edits the project's workflow (statuses, transitions, transition screens). */
+  setWorkflow(projectIdOrKey: string, workflow: SimWorkflow): void;
   as(accountId: string): JiraUserActions;
   calls(filter?: CallLogFilter): CallLogEntry[];
   clearCalls(): void;
@@ -113,6 +115,11 @@ export function createJiraControl(ctx: JiraSimContext): JiraSimControl {
       });
       store.settleIndex();
       return created;
+    },
+    setWorkflow: (projectIdOrKey, workflow) => {
+      const project = store.project(projectIdOrKey);
+      if (!project) throw new JiraError(404, [`No project ${projectIdOrKey}`]);
+      project.workflow = structuredClone(workflow);
     },
     as,
     calls: (filter) => ctx.calls.list(filter),

@@ -202,6 +202,13 @@ export function transitionIssue(
   const screen = transition.screenFields ?? [];
   const values = parseFields(store, screen, input.fields ?? {});
   if (input.update) applyUpdateOps(store, issue, screen, input.update, values);
+  const missing: Record<string, string> = {};
+  for (const id of transition.requiredFields ?? []) {
+    const value = id in values ? values[id] : issue.fields[id];
+    if (value === undefined || value === null || value === '')
+      missing[id] = `${store.field(id)?.name ?? id} is required.`;
+  }
+  if (Object.keys(missing).length > 0) throw new JiraError(400, [], missing);
   const items = changeItems(store, issue, values);
   Object.assign(issue.fields, values);
   const from = store.statuses.get(issue.statusId)!;

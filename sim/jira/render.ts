@@ -196,18 +196,22 @@ export class JiraRenderer {
       isConditional: false,
       isLooped: false,
     };
-    if (withFields) out.fields = this.fieldMetadata(t.screenFields ?? [], project);
+    if (withFields) out.fields = this.fieldMetadata(t.screenFields ?? [], project, t.requiredFields ?? []);
     return out;
   }
 
   /** createmeta / transitions.fields style field metadata keyed by field id. */
-  fieldMetadata(fieldIds: string[], project: SimProject): Record<string, Record<string, unknown>> {
+  fieldMetadata(
+    fieldIds: string[],
+    project: SimProject,
+    requiredHere: string[] = [],
+  ): Record<string, Record<string, unknown>> {
     const out: Record<string, Record<string, unknown>> = {};
     for (const id of fieldIds) {
       const f = this.store.field(id);
       if (!f) continue;
       const meta: Record<string, unknown> = {
-        required: id === 'summary' || (project.requiredFieldIds ?? []).includes(id),
+        required: id === 'summary' || (project.requiredFieldIds ?? []).includes(id) || requiredHere.includes(id),
         schema: f.schema,
         name: f.name,
         key: f.key ?? f.id,

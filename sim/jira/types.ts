@@ -32,6 +32,11 @@ export interface SimTransition {
   to: string;
   /** Field ids shown on the transition screen (hasScreen when non-empty). */
   screenFields?: string[];
+  /**
+   * Screen fields the transition requires (screen "required" / a Field Required validator): a POST
+   * without a value for them is refused with 400, so the API cannot make this move without fields.
+   */
+  requiredFields?: string[];
 }
 
 export interface SimWorkflow {

@@ -10,10 +10,14 @@ export { ZOHO_PRODUCT_SCOPES } from '../../integrations/zoho/scopes';
 
 /** Unconfirmed behaviour (zoho.md). Defaults follow what is confirmed. */
 export interface ZohoSimSwitches {
-  /** Honour `sort_by=ASC|DESC(last_modified_time)` on task/issue lists (UNCONFIRMED; off = ignored). */
+  /** Honour `sort_by=ASC|DESC(last_modified_time)` on task/issue lists (documented form; off = ignored). */
   sortByModifiedTime: boolean;
-  /** Honour the V3 `filter` JSON param on last_modified_time (UNCONFIRMED; off = ignored). */
+  /** Honour the Filter Guide's `filter` param (criteria + pattern, yyyy-MM-dd; off = ignored). */
   filterByModifiedTime: boolean;
+  /** Refuse any `filter` with 400 INVALID_PARAMETER_VALUE (a portal or list that does not filter). */
+  refuseModifiedTimeFilter: boolean;
+  /** The portal's time zone as minutes east of UTC: filter days are the portal's days (-720..840). */
+  portalUtcOffsetMinutes: number;
   /** Issue list items carry no last_modified_time ("list items may lack a modified time"). */
   issueListOmitsModifiedTime: boolean;
   /** Over the rate limit: '429' (with Retry-After) or '400' (title URL_ROLLING_THROTTLES_LIMIT_EXCEEDED). */
@@ -63,8 +67,10 @@ export interface ZohoSimConfig {
 }
 
 export const DEFAULT_SWITCHES: ZohoSimSwitches = {
-  sortByModifiedTime: false,
-  filterByModifiedTime: false,
+  sortByModifiedTime: true,
+  filterByModifiedTime: true,
+  refuseModifiedTimeFilter: false,
+  portalUtcOffsetMinutes: 0,
   issueListOmitsModifiedTime: false,
   rateLimitStyle: '429',
   invalidOauthTokenStatus: 400,

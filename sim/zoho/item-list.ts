@@ -43,15 +43,3 @@ export class ItemList {
     return this.byModified.items;
   }
 }
-
-/** First index in an ascending-by-modifiedMs array whose modifiedMs is > ms. */
-export function firstModifiedAfter(items: readonly ZohoItem[], ms: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (items[mid].modifiedMs > ms) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}

@@ -1,9 +1,10 @@
 import { v3Errors, V3Error } from './errors';
-import { firstModifiedAfter, type ItemList } from './item-list';
+import type { ItemList } from './item-list';
+import { parseListFilter } from './list-filter';
 import type { Json, ZohoItem } from './model';
 import type { ZohoSimState } from './store';
 
-/** Paging, ordering and the (UNCONFIRMED) modified-time filter of task and issue lists. */
+/** Paging, ordering (`sort_by=ASC(field)|DESC(field)`) and the Filter Guide filter of task and issue lists. */
 
 export interface Paging {
   page: number;
@@ -50,43 +51,6 @@ function parseSort(state: ZohoSimState, raw: string | undefined): Order {
   return m[2] === 'created_time' ? { field: 'created_time', desc } : { field: 'created_time', desc: false };
 }
 
-interface Bounds {
-  afterMs?: number;
-  beforeMs?: number;
-}
-
-function toMs(v: unknown): number | undefined {
-  const s = Array.isArray(v) ? v[0] : v;
-  if (typeof s === 'number') return s;
-  if (typeof s !== 'string') return undefined;
-  if (/^\d+$/.test(s)) return Number(s);
-  const ms = Date.parse(s);
-  return Number.isNaN(ms) ? undefined : ms;
-}
-
-/** `filter={"criteria":[{"field_name":"last_modified_time","criteria_condition":"after","value":["<iso>"]}]}` */
-function parseFilter(state: ZohoSimState, raw: string | undefined): Bounds | V3Error {
-  if (!raw || !state.config.switches.filterByModifiedTime) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return v3Errors.invalidValue('filter', 'filter must be JSON.');
-  }
-  const criteria = (parsed as Json | null)?.criteria;
-  if (!Array.isArray(criteria)) return v3Errors.invalidValue('filter', 'filter.criteria must be an array.');
-  const b: Bounds = {};
-  for (const c of criteria as Json[]) {
-    if (c?.field_name !== 'last_modified_time') continue;
-    const ms = toMs(c.value);
-    if (ms === undefined) return v3Errors.invalidValue('filter', 'filter value must be a time.');
-    if (c.criteria_condition === 'after') b.afterMs = Math.max(b.afterMs ?? -Infinity, ms);
-    else if (c.criteria_condition === 'before') b.beforeMs = Math.min(b.beforeMs ?? Infinity, ms);
-    else return v3Errors.invalidValue('filter', `Unsupported criteria_condition ${String(c.criteria_condition)}.`);
-  }
-  return b;
-}
-
 /** One page of a task/issue list: O(page) in created order; bounded work otherwise. */
 export function listPage(
   state: ZohoSimState,
@@ -95,30 +59,13 @@ export function listPage(
   p: Paging,
 ): { items: ZohoItem[]; hasNext: boolean } | V3Error {
   const order = parseSort(state, q.sort_by);
-  const bounds = parseFilter(state, q.filter);
-  if (bounds instanceof V3Error) return bounds;
-  const filtered = bounds.afterMs !== undefined || bounds.beforeMs !== undefined;
-  let seq: readonly ZohoItem[];
-  let lo = 0;
-  let hi: number;
-  if (filtered || order.field === 'last_modified_time') {
-    seq = list.inModifiedOrder();
-    hi = seq.length;
-    if (bounds.afterMs !== undefined) lo = firstModifiedAfter(seq, bounds.afterMs);
-    if (bounds.beforeMs !== undefined) hi = Math.max(lo, firstModifiedAfter(seq, bounds.beforeMs - 1));
-    if (order.field === 'created_time') {
-      seq = seq.slice(lo, hi).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      lo = 0;
-      hi = seq.length;
-    }
-  } else {
-    seq = list.inCreatedOrder();
-    hi = seq.length;
-  }
-  const count = hi - lo;
+  const keep = parseListFilter(state, q.filter);
+  if (keep instanceof V3Error) return keep;
+  let seq: readonly ZohoItem[] = order.field === 'last_modified_time' ? list.inModifiedOrder() : list.inCreatedOrder();
+  if (keep) seq = seq.filter(keep);
   const start = (p.page - 1) * p.perPage;
-  const end = Math.min(start + p.perPage, count);
+  const end = Math.min(start + p.perPage, seq.length);
   const items: ZohoItem[] = [];
-  for (let i = start; i < end; i++) items.push(order.desc ? seq[hi - 1 - i] : seq[lo + i]);
-  return { items, hasNext: start + p.perPage < count };
+  for (let i = start; i < end; i++) items.push(order.desc ? seq[seq.length - 1 - i] : seq[i]);
+  return { items, hasNext: start + p.perPage < seq.length };
 }

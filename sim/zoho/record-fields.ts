@@ -1,6 +1,7 @@
 import { v3Errors, V3Error } from './errors';
 import type { Json, ZohoFieldDef, ZohoItem, ZohoModule, ZohoProject } from './model';
 import { statusRef, userRef, type ZohoSimState } from './store';
+import { parseUserWrite } from './user-values';
 
 /**
  * Writable fields of tasks and issues (V3 "Record fields"). A write is validated as a whole
@@ -84,19 +85,6 @@ const status: FieldWriter = (v, { state, module }) => {
   };
 };
 
-const users = (field: string, list: unknown, state: ZohoSimState): Json[] | V3Error => {
-  if (!Array.isArray(list)) return v3Errors.invalidValue(field, userValueMessage(field));
-  const out: Json[] = [];
-  for (const u of list) {
-    const ref = zpuidOf(u);
-    if (!ref) return v3Errors.invalidValue(field, userValueMessage(field));
-    const user = state.findUser(ref);
-    if (!user) return v3Errors.invalidValue(field, 'Unknown user.');
-    out.push(userRef(user));
-  }
-  return out;
-};
-
 const TASK_FIELDS: Record<string, FieldWriter> = {
   name: str('name', { required: true }),
   description: str('description'),
@@ -111,10 +99,11 @@ const TASK_FIELDS: Record<string, FieldWriter> = {
         }
       : v3Errors.invalidValue('completion_percentage', 'completion_percentage must be 0..100.'),
   owners_and_work: (v, { state }) => {
-    const owners = users('owners_and_work', (v as Json | null)?.owners, state);
+    const owners = parseUserWrite('owners_and_work', (v as Json | null)?.owners, state);
     if (owners instanceof V3Error) return owners;
     return (j) => {
-      j.owners_and_work = { ...(j.owners_and_work as Json), owners };
+      const before = j.owners_and_work as Json | undefined;
+      j.owners_and_work = { ...before, owners: owners(before?.owners) };
     };
   },
   tasklist: (v, { project }) => {
@@ -186,12 +175,13 @@ function customWriter(def: ZohoFieldDef): FieldWriter {
           : v3Errors.invalidValue(def.api_name, `Not an option of ${def.display_name}.`);
       }
       case 'user': {
-        // A single user `{zpuid}` or several `[{zpuid}]` (Field Types page).
-        const list = users(def.api_name, Array.isArray(v) ? v : typeof v === 'object' ? [v] : v, state);
+        // A single user `{zpuid}`, several `[{zpuid}]` or a change `[{add, remove}]` (Field Types page).
+        const single = v && typeof v === 'object' && !Array.isArray(v) && !('add' in v) && !('remove' in v);
+        const list = parseUserWrite(def.api_name, single ? [v] : v, state);
         return list instanceof V3Error
           ? list
           : (j) => {
-              j[def.api_name] = list;
+              j[def.api_name] = list(j[def.api_name]);
             };
       }
       case 'number':

@@ -269,7 +269,7 @@ describe('Zoho Projects client against the simulator', () => {
     await zoho.close();
   });
 
-  it('modifiedAfter filters client-side when the server ignores the filter', async () => {
+  it("modifiedAfter: the server's day filter (Filter Guide shape) is narrowed to exact times client-side", async () => {
     const { zoho } = connect();
     const all = (await zoho.listRecords(tasks, { page: 1, perPage: 200 })).records;
     const times = all.map((r) => r.modifiedAt!).sort();
@@ -327,4 +327,42 @@ describe('Zoho Projects client against the simulator', () => {
       await zoho.close();
     }
   });
+});
+
+describe('modified-time filter across portal time zones', () => {
+  const DAY = 86_400_000;
+  const cases = [-720, -330, 0, 330, 840].flatMap((offset) => [
+    { offset, where: '30 s before the portal’s midnight', shiftMin: offset, deltaMs: -30_000 },
+    { offset, where: '10 s after UTC midnight', shiftMin: 0, deltaMs: 10_000 },
+  ]);
+  it.each(cases)(
+    'portal at UTC $offset min: a write a minute after a cursor $where is in the filtered list',
+    async ({ offset, shiftMin, deltaMs }) => {
+      sim.control.setSwitches({ portalUtcOffsetMinutes: offset });
+      try {
+        // Move the simulator next to the next midnight (of the portal, or of UTC).
+        const shift = shiftMin * 60_000;
+        const now = sim.control.now();
+        const midnight = (Math.floor((now + shift) / DAY) + 1) * DAY - shift;
+        sim.control.advanceTime(midnight + deltaMs - now);
+        const cursor = new Date(sim.control.now()).toISOString();
+        sim.control.advanceTime(60_000);
+        const first = connect().zoho;
+        const target = (await first.listRecords(tasks, { page: 1, perPage: 1 })).records[0];
+        await first.close();
+        sim.control.editRecord(target.id, { priority: 'high' });
+        const { zoho } = connect();
+        const page = await zoho.listRecords(tasks, {
+          page: 1,
+          perPage: 200,
+          modifiedAfter: cursor,
+          sortByModified: true,
+        });
+        expect(page.records.map((r) => r.id)).toEqual([target.id]);
+        await zoho.close();
+      } finally {
+        sim.control.setSwitches({ portalUtcOffsetMinutes: 0 });
+      }
+    },
+  );
 });

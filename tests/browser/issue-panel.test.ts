@@ -151,6 +151,25 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
       .waitFor();
   }, 30_000);
 
+  it('a record that needs attention shows the reason on its card until it clears', async () => {
+    const link = await stack.prisma.link.findFirstOrThrow({ where: { sciId: display.id } });
+    const reason =
+      'Jira refused the transition toward "Closed" (or another done status) from "In Review": "Done" (In Review → Done): Estimate Hours is required.';
+    await stack.prisma.link.update({ where: { id: link.id }, data: { needsAttention: reason } });
+    try {
+      await openIssue(opsIssue.id);
+      const mark = card(display.id).getByTestId('needs-attention');
+      await mark.waitFor();
+      expect(await mark.textContent()).toBe(`Needs attention: ${reason}`);
+      expectNotBlank(await screenshotChecked(page, 'panel-needs-attention'));
+    } finally {
+      await stack.prisma.link.update({ where: { id: link.id }, data: { needsAttention: null } });
+    }
+    await openIssue(opsIssue.id);
+    await card(display.id).getByTestId('linked-record').waitFor();
+    expect(await card(display.id).getByTestId('needs-attention').count()).toBe(0);
+  }, 60_000);
+
   it('first render with a linked record is measured (target < 1 s) and the panel screenshot is not blank', async () => {
     const started = Date.now();
     await openIssue(opsIssue.id);

@@ -56,6 +56,7 @@ async function ownersPair(
 const ownersOf = (recordId: string) =>
   ((zohoRecord(h, recordId).owners_and_work as { owners?: Array<{ zpuid: string }> }).owners ?? []).map((o) => o.zpuid);
 const latestRun = (sciId: string) => h.prisma.syncRun.findFirst({ where: { sciId }, orderBy: { startedAt: 'desc' } });
+// A run is written when it starts and again when it finishes: read its errors only once it is done.
 const assigneeOf = async (issueId: string) =>
   ((await h.jiraApi.getIssue(issueId, ['assignee']))!.fields.assignee as { accountId?: string } | null)?.accountId;
 
@@ -71,6 +72,30 @@ describe('two-way assignee ↔ owners', () => {
     await jiraEvent(h, { kind: 'issue_updated', jiraIssueId: pair.issueId, changedFieldIds: ['assignee'] });
     await eventually(async () => ownersOf(pair.recordId).includes(priya.zpuid), 'Priya owns the Zoho task');
     expect(ownersOf(pair.recordId)).toEqual([priya.zpuid]);
+  });
+
+  it('a Jira assignee change removes only the owner it replaces: other Zoho owners stay (add/remove form)', async () => {
+    const { sciId, pair } = await ownersPair('Owners kept');
+    h.zoho.control.editRecord(pair.recordId, {
+      owners_and_work: { owners: [{ zpuid: alex.zpuid }, { zpuid: sam.zpuid }] },
+    });
+    await runCycle(h.client, h.taskQueue, sciId);
+    expect(await assigneeOf(pair.issueId)).toBe(ALEX_JIRA);
+
+    h.zoho.control.clearCallLog();
+    alice(h).editIssue(pair.issueId, { assignee: { accountId: PRIYA_JIRA } });
+    await jiraEvent(h, { kind: 'issue_updated', jiraIssueId: pair.issueId, changedFieldIds: ['assignee'] });
+    await eventually(async () => ownersOf(pair.recordId).includes(priya.zpuid), 'Priya owns the Zoho task');
+    // Sam was never the Jira assignee: nobody asked to remove Sam.
+    expect(ownersOf(pair.recordId)).toEqual([sam.zpuid, priya.zpuid]);
+    const patch = h.zoho.control.callLog().find((c) => c.method === 'PATCH');
+    expect(patch).toBeDefined();
+
+    // The next cycle sees its own write, not a Zoho change: the Jira assignee stays Priya.
+    const next = await runCycle(h.client, h.taskQueue, sciId);
+    expect(next.totals?.errors).toEqual([]);
+    expect(await assigneeOf(pair.issueId)).toBe(PRIYA_JIRA);
+    expect(ownersOf(pair.recordId)).toEqual([sam.zpuid, priya.zpuid]);
   });
 
   it('a Zoho owner without a Jira account is reported on the record, and the other fields still move', async () => {
@@ -95,7 +120,10 @@ describe('two-way assignee ↔ owners', () => {
     const { sciId, pair } = await ownersPair('Hidden email');
     alice(h).editIssue(pair.issueId, { assignee: { accountId: 'acc-hidden' } });
     await jiraEvent(h, { kind: 'issue_updated', jiraIssueId: pair.issueId, changedFieldIds: ['assignee'] });
-    await eventually(async () => !!(await latestRun(sciId)), 'the event run is recorded');
+    await eventually(
+      async () => ((await latestRun(sciId))?.status ?? 'running') !== 'running',
+      'the event run is finished',
+    );
     const run = await latestRun(sciId);
     expect(JSON.stringify(run?.errors)).toContain('Jira hides the email of user \\"Hidden Hana\\"');
     expect(ownersOf(pair.recordId)).toEqual([]);
@@ -113,7 +141,10 @@ describe('two-way assignee ↔ owners', () => {
     alice(h).editIssue(pair.issueId, { summary: 'Code 42' });
     alice(h).transition(pair.issueId, 'In Progress');
     await jiraEvent(h, { kind: 'issue_updated', jiraIssueId: pair.issueId, changedFieldIds: ['summary', 'status'] });
-    await eventually(async () => !!(await latestRun(sciId)), 'the event run is recorded');
+    await eventually(
+      async () => ((await latestRun(sciId))?.status ?? 'running') !== 'running',
+      'the event run is finished',
+    );
     const status = (zohoRecord(h, pair.recordId).status as { name: string }).name;
     expect(status).not.toBe(before);
     const run = await latestRun(sciId);

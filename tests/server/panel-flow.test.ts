@@ -148,6 +148,7 @@ describe('issue panel', () => {
       origin: 'manual',
       record: { id: zebraId, name: 'Zebra migration plan' },
       previewError: null,
+      needsAttention: null,
     });
     expect(res.body.link.preview.map((p: { field: string }) => p.field)).toEqual(['name', 'status', 'priority']);
     expect(res.body.link.preview[0].value).toBe('Zebra migration plan');
@@ -168,6 +169,16 @@ describe('issue panel', () => {
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('already_linked');
     expect(res.body.error.message).toContain(task.key);
+  });
+
+  it("shows the record's needs-attention reason on the panel until it clears", async () => {
+    await panel('POST', `/api/panel/items/${syncedSci}/link`, task, { zohoRecordId: otherId });
+    const reason = 'No transition from "In Review" leads to "Closed" (or another done status).';
+    await h.prisma.link.updateMany({ where: { sciId: syncedSci }, data: { needsAttention: reason } });
+    const shown = await panel('GET', '/api/panel/items', { ...task, typeId: TASK });
+    const item = shown.body.items.find((i: { sci: { id: string } }) => i.sci.id === syncedSci);
+    expect(item.link.needsAttention).toBe(reason);
+    await h.prisma.link.updateMany({ where: { sciId: syncedSci }, data: { needsAttention: null } });
   });
 
   it('refreshes a synchronized link by asking Temporal to re-sync it', async () => {

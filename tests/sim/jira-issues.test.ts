@@ -2,6 +2,7 @@ import {
   DEMO_ACCOUNTS,
   DEMO_FIELDS,
   DEMO_TRANSITIONS,
+  demoSeed,
   startJiraSim,
   type JiraSim,
   type JiraSimEvent,
@@ -136,6 +137,38 @@ describe('Jira simulator: issues, workflow, comments, attachments, properties', 
     expect(res.status).toBe(400);
     expect(res.body.errorMessages[0]).toMatch(/not valid for this issue/);
     expect((await jira.get(`/rest/api/3/issue/${key}?fields=status`)).body.fields.status.name).toBe('To Do');
+  });
+
+  it('offers transitions by the current status only, and a screen that requires a field refuses a move without it', async () => {
+    const ops = demoSeed().projects.find((p) => p.key === 'OPS')!.workflow;
+    const strict = structuredClone(ops);
+    strict.transitions.find((t) => t.id === DEMO_TRANSITIONS.done)!.requiredFields = [DEMO_FIELDS.estimateHours];
+    sim.control.setWorkflow('OPS', strict);
+    try {
+      const { key } = await createTask('Strict screen');
+      sim.control.as(DEMO_ACCOUNTS.bob).moveToStatus(key, 'In Review');
+      const list = await jira.get(`/rest/api/3/issue/${key}/transitions?expand=transitions.fields`);
+      expect(list.body.transitions.map((t: { id: string }) => t.id)).toEqual([
+        DEMO_TRANSITIONS.backToProgress,
+        DEMO_TRANSITIONS.done,
+      ]);
+      const done = list.body.transitions.find((t: { id: string }) => t.id === DEMO_TRANSITIONS.done);
+      expect(done).toMatchObject({ hasScreen: true, fields: { [DEMO_FIELDS.estimateHours]: { required: true } } });
+      const refused = await jira.post(`/rest/api/3/issue/${key}/transitions`, {
+        transition: { id: DEMO_TRANSITIONS.done },
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual({ [DEMO_FIELDS.estimateHours]: 'Estimate Hours is required.' });
+      expect((await jira.get(`/rest/api/3/issue/${key}?fields=status`)).body.fields.status.name).toBe('In Review');
+      const moved = await jira.post(`/rest/api/3/issue/${key}/transitions`, {
+        transition: { id: DEMO_TRANSITIONS.done },
+        fields: { [DEMO_FIELDS.estimateHours]: 3 },
+      });
+      expect(moved.status).toBe(204);
+      expect((await jira.get(`/rest/api/3/issue/${key}?fields=status`)).body.fields.status.name).toBe('Done');
+    } finally {
+      sim.control.setWorkflow('OPS', ops);
+    }
   });
 
   it('adds, reads, edits and deletes ADF comments with {id, body, author, created, updated}', async () => {

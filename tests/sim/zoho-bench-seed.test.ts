@@ -35,17 +35,19 @@ describe('Zoho simulator at benchmark size', () => {
     expect(Date.now() - t1).toBeLessThan(10_000);
   });
 
-  it('with the modified-time switches on, an idle poll after one change returns just that change', async () => {
-    sim.control.setSwitches({ sortByModifiedTime: true, filterByModifiedTime: true });
-    const since = new Date(sim.control.now()).toISOString();
-    sim.control.advanceTime(10);
+  it('a modified-time filtered poll (Filter Guide: a day, yyyy-MM-dd) after one change returns just that change', async () => {
+    sim.control.advanceTime(2 * 86_400_000);
+    const since = new Date(sim.control.now() - 86_400_000).toISOString().slice(0, 10);
     const target = sim.state.list(DEMO_PROJECT_IDS.mobile, 'tasks').inCreatedOrder()[5000];
     sim.control.changeStatus(target.id, 'In Progress');
     const auth = {
       Authorization: `Zoho-oauthtoken ${sim.control.issueTokens({ clientId: DEMO_CLIENT_ID }).access_token}`,
     };
     const filter = encodeURIComponent(
-      JSON.stringify({ criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [since] }] }),
+      JSON.stringify({
+        criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [since] }],
+        pattern: '1',
+      }),
     );
     const url = `${sim.url}/api/v3/portal/${DEMO_PORTAL_ID}/projects/${DEMO_PROJECT_IDS.mobile}/tasks?page=1&per_page=200&sort_by=DESC(last_modified_time)&filter=${filter}`;
     const body = (await (await fetch(url, { headers: auth })).json()) as { tasks: { id: string }[] };

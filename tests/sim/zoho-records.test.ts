@@ -1,4 +1,11 @@
-import { DEMO_CLIENT_ID, DEMO_PORTAL_ID, DEMO_PROJECT_IDS, startZohoSim, type ZohoSim } from '../../sim/zoho';
+import {
+  DEMO_CLIENT_ID,
+  DEMO_PORTAL_ID,
+  DEMO_PROJECT_IDS,
+  DEMO_USERS,
+  startZohoSim,
+  type ZohoSim,
+} from '../../sim/zoho';
 
 let sim: ZohoSim;
 let auth: Record<string, string>;
@@ -202,23 +209,115 @@ describe('Zoho V3 records', () => {
     expect(search.json.issues.map((i: { id: string }) => i.id)).toEqual([issue.id]);
   });
 
-  it('acting as a Zoho user bumps last_modified_time; the modified-time sort and filter work when switched on', async () => {
+  it('acting as a Zoho user bumps last_modified_time; the Filter Guide filter and sort_by find it (days, pattern)', async () => {
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     const t = (await call('GET', '/tasks?page=1&per_page=1')).json.tasks[0];
-    sim.control.advanceTime(60_000);
-    const since = new Date(sim.control.now()).toISOString();
-    sim.control.advanceTime(1000);
+    sim.control.advanceTime(3 * 86_400_000);
+    auth = { Authorization: `Zoho-oauthtoken ${sim.control.issueTokens({ clientId: DEMO_CLIENT_ID }).access_token}` };
+    const yesterday = day(sim.control.now() - 86_400_000);
     sim.control.addComment(t.id, '<div>from Zoho UI</div>');
-    const filter = JSON.stringify({
-      criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [since] }],
+    const filter = (f: unknown) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
+    const since = filter({
+      criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: [yesterday] }],
+      pattern: '1',
     });
-    const q = `/tasks?page=1&per_page=100&sort_by=DESC(last_modified_time)&filter=${encodeURIComponent(filter)}`;
+    const q = `/tasks?page=1&per_page=100&sort_by=DESC(last_modified_time)&${since}`;
+    const all = (await call('GET', '/tasks?page=1&per_page=100')).json.tasks;
+    expect((await call('GET', q)).json.tasks.map((x: { id: string }) => x.id)).toEqual([t.id]);
+    sim.control.advanceTime(1000);
+    sim.control.editRecord(all[3].id, { priority: 'low' });
+    const on = await call('GET', q);
+    expect(on.json.tasks.map((x: { id: string }) => x.id)).toEqual([all[3].id, t.id]);
+    const ascending = await call('GET', q.replace('DESC(', 'ASC('));
+    expect(ascending.json.tasks.map((x: { id: string }) => x.id)).toEqual([t.id, all[3].id]);
+    // Two criteria combined by the pattern.
+    const window = filter({
+      criteria: [
+        { field_name: 'last_modified_time', criteria_condition: 'after', value: [yesterday] },
+        { field_name: 'created_time', criteria_condition: 'on', value: [day(Date.parse(all[3].created_time))] },
+      ],
+      pattern: '(1 AND 2)',
+    });
+    expect(
+      (await call('GET', `/tasks?page=1&per_page=100&${window}`)).json.tasks.map((x: { id: string }) => x.id),
+    ).toEqual([all[3].id]);
+
+    sim.control.setSwitches({ sortByModifiedTime: false, filterByModifiedTime: false });
     const off = await call('GET', q);
     expect(off.json.tasks.length).toBe(6);
-    expect(off.json.tasks[0].id).toBe(t.id); // created order: the switch is off, params ignored
-    sim.control.setSwitches({ sortByModifiedTime: true, filterByModifiedTime: true });
-    sim.control.advanceTime(1000);
-    sim.control.editRecord(off.json.tasks[3].id, { priority: 'low' });
-    const on = await call('GET', q);
-    expect(on.json.tasks.map((x: { id: string }) => x.id)).toEqual([off.json.tasks[3].id, t.id]);
+    expect(off.json.tasks[0].id).toBe(t.id); // created order: switched off, params ignored
+  });
+
+  it.each([
+    [
+      'no pattern',
+      { criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: ['2026-01-01'] }] },
+      'LESS_THAN_MIN_OCCURANCE',
+    ],
+    [
+      'a date-time value',
+      {
+        criteria: [
+          { field_name: 'last_modified_time', criteria_condition: 'after', value: ['2026-01-01T10:00:00.000Z'] },
+        ],
+        pattern: '1',
+      },
+      'INVALID_PARAMETER_VALUE',
+    ],
+    [
+      'a pattern naming a missing criterion',
+      {
+        criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: ['2026-01-01'] }],
+        pattern: '1 AND 2',
+      },
+      'INVALID_PARAMETER_VALUE',
+    ],
+    [
+      'an unknown comparator',
+      {
+        criteria: [{ field_name: 'last_modified_time', criteria_condition: 'greater_than', value: ['2026-01-01'] }],
+        pattern: '1',
+      },
+      'INVALID_PARAMETER_VALUE',
+    ],
+    ['no criteria', { pattern: '1' }, 'INVALID_PARAMETER_VALUE'],
+    ['text that is not JSON', '{criteria:', 'JSON_PARSE_ERROR'],
+  ])('a malformed filter (%s) is refused with 400 %s, never read as an empty list', async (_what, f, title) => {
+    const raw = typeof f === 'string' ? f : JSON.stringify(f);
+    const res = await call('GET', `/tasks?page=1&per_page=100&filter=${encodeURIComponent(raw)}`);
+    expect(res.status).toBe(400);
+    expect(res.json.error.title).toBe(title);
+  });
+
+  it('a list that does not filter (refuseModifiedTimeFilter) answers 400 naming the filter param', async () => {
+    sim.control.setSwitches({ refuseModifiedTimeFilter: true });
+    const f = {
+      criteria: [{ field_name: 'last_modified_time', criteria_condition: 'after', value: ['2026-01-01'] }],
+      pattern: '1',
+    };
+    const res = await call('GET', `/tasks?page=1&per_page=100&filter=${encodeURIComponent(JSON.stringify(f))}`);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatchObject({ title: 'INVALID_PARAMETER_VALUE', details: [{ field_name: 'filter' }] });
+    expect((await call('GET', '/tasks?page=1&per_page=100')).json.tasks.length).toBe(6);
+  });
+
+  it('owners are changed with add/remove (Field Types), keeping the others; a plain list replaces them', async () => {
+    const [alex, priya, sam] = DEMO_USERS;
+    const task = (await call('GET', '/tasks?page=1&per_page=100')).json.tasks[3];
+    const owners = async () =>
+      (await call('GET', `/tasks/${task.id}`)).json.owners_and_work.owners.map((o: { zpuid: string }) => o.zpuid);
+    expect(await owners()).toEqual([priya.zpuid, sam.zpuid]);
+    const change = { add: [{ zpuid: alex.zpuid }], remove: [{ zpuid: priya.zpuid }] };
+    expect((await call('PATCH', `/tasks/${task.id}`, { owners_and_work: { owners: [change] } })).status).toBe(200);
+    expect(await owners()).toEqual([sam.zpuid, alex.zpuid]);
+    // The unwrapped form a public integration writes.
+    const back = { add: [{ zpuid: priya.zpuid }] };
+    expect((await call('PATCH', `/tasks/${task.id}`, { owners_and_work: { owners: back } })).status).toBe(200);
+    expect(await owners()).toEqual([sam.zpuid, alex.zpuid, priya.zpuid]);
+    const bad = await call('PATCH', `/tasks/${task.id}`, { owners_and_work: { owners: [{ add: [alex.zpuid] }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.title).toBe('INVALID_PARAMETER_VALUE');
+    await call('PATCH', `/tasks/${task.id}`, { owners_and_work: { owners: [{ zpuid: alex.zpuid }] } });
+    expect(await owners()).toEqual([alex.zpuid]);
   });
 });

@@ -187,3 +187,27 @@ describe('planJiraToZoho: event-driven Jira → Zoho', () => {
     expect(plan(sci({ mappings: [] }), { changed: ['status'], status: J.done }).patch).toBeUndefined();
   });
 });
+
+describe('read-only Zoho fields (tags have their own API)', () => {
+  it('a two-way labels ↔ tags mapping never writes tags to Zoho and reports the value on the record', () => {
+    const item = sci({ mappings: [{ jiraFieldId: 'labels', zohoFieldId: 'tags', owner: 'both' }] });
+    const p = planJiraToZoho({
+      sci: item,
+      issue: issue({ fields: { labels: ['urgent'] }, status: J.todo, updated: '2026-01-10T11:00:00.000+0000' }),
+      changedFieldIds: ['labels'],
+      record: record({ fields: { tags: [] } }),
+      jiraFields: [{ id: 'labels', name: 'Labels', type: 'labels', custom: false }],
+      zohoFields: [{ id: 'tags', name: 'Tags', type: 'tags', custom: false, writable: false }],
+      zohoStatuses,
+      now: NOW,
+    });
+    expect(p.patch).toBeUndefined();
+    expect(p.skipped).toEqual([
+      {
+        field: 'labels',
+        code: 'conversion_failed',
+        reason: 'the Zoho field "Tags" is read-only for the connector; Zoho was left unchanged',
+      },
+    ]);
+  });
+});

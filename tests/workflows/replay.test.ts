@@ -27,6 +27,7 @@ describe('workflow histories replay with the current code', () => {
       'issue-events.json',
       'refresh-link.json',
       'sync-item-batches.json',
+      'sync-item-settle.json',
       'sync-item.json',
     ]);
   });

@@ -36,6 +36,9 @@ export function SyncSummary({
       <div>
         {counts}
         {sync.conflicts > 0 ? ` · ${sync.conflicts} conflict(s)` : ''}
+        {sync.needsAttention > 0 ? (
+          <span data-testid="needs-attention"> · {sync.needsAttention} need(s) attention</span>
+        ) : null}
       </div>
       {sync.errors.length > 0 && (
         <div className="zjc-error" title={sync.errors.map((e) => e.message).join('\n')}>

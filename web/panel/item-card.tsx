@@ -64,6 +64,11 @@ export function ItemCard({ item, onChanged }: { item: PanelItem; onChanged: () =
                 </>
               )}
             </p>
+            {link.needsAttention && (
+              <p role="alert" className="zjc-error" data-testid="needs-attention">
+                Needs attention: {link.needsAttention}
+              </p>
+            )}
             {link.previewError && (
               <p role="alert" className="zjc-error">
                 Preview unavailable: {link.previewError}

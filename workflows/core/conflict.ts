@@ -10,6 +10,11 @@ export interface FieldBaseline {
   jiraHash?: string;
   /** The first sync kept a Jira value rather than clear it with an empty Zoho one (see keepsJiraValue). */
   keptJiraValue?: boolean;
+  /**
+   * Multi-user Zoho fields: the users (zpuids) this mapping carried at the last sync — the only
+   * ones a later write may remove (see values/user-changes.ts).
+   */
+  zohoUsers?: string[];
 }
 /** Per SCI link: baseline per mapped Jira field id (and '@status'). */
 export type SyncBaseline = Record<string, FieldBaseline>;

@@ -4,6 +4,7 @@ export * from './capabilities';
 export * from './mapping';
 export * from './sci-validation';
 export * from './status-match';
+export * from './status-walk';
 export * from './rules';
 export * from './echo';
 export * from './conflict';

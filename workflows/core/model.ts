@@ -117,6 +117,8 @@ export interface JiraTransition {
   to: JiraStatus;
   hasScreen?: boolean;
   isAvailable?: boolean;
+  /** Names of the screen fields Jira marks required without a default (GET ?expand=transitions.fields). */
+  requiredFields?: string[];
 }
 
 /** A Jira issue as the sync engine sees it. `fields` are raw Jira REST values by field id. */

@@ -10,6 +10,7 @@ import { ruleGovernsStatus } from './rules';
 import { chooseZohoStatus } from './status-match';
 import { jiraSideHash, zohoSideHash } from './values/comparable';
 import { toZoho } from './values/convert';
+import { zohoFieldWrite } from './values/user-changes';
 import { indexById, jiraFieldMeta, zohoFieldMeta } from './values/field-defaults';
 
 export function planJiraToZoho(input: JiraToZohoInput): JiraToZohoPlan {
@@ -41,7 +42,16 @@ export function planJiraToZoho(input: JiraToZohoInput): JiraToZohoPlan {
     const base = baseline[f];
     if (isEcho(receipts, f, 'jira_to_zoho', jHash)) {
       skip(f, 'echo', 'The Jira value is the one the connector wrote from Zoho.');
-      plan.newBaseline[f] = { zohoHash: base?.zohoHash, jiraHash: jHash };
+      plan.newBaseline[f] = { ...base, zohoHash: base?.zohoHash, jiraHash: jHash };
+      continue;
+    }
+    if (!zf.writable) {
+      // Tags have their own API (a record PATCH refuses them): the connector reads, never writes them.
+      skip(
+        f,
+        'conversion_failed',
+        `the Zoho field "${zf.name}" is read-only for the connector; Zoho was left unchanged`,
+      );
       continue;
     }
     const converted = toZoho(jiraValue, jf, zf, input.ctx);
@@ -49,12 +59,15 @@ export function planJiraToZoho(input: JiraToZohoInput): JiraToZohoPlan {
       skip(f, 'conversion_failed', converted.reason);
       continue;
     }
-    const convHash = zohoSideHash(converted.value, zf);
+    // Multi-user fields are written as add/remove changes that keep users nobody asked to change.
+    const write = zohoFieldWrite(zf, converted.value, record ? zohoFieldValue(record, m.zohoFieldId) : undefined, base);
+    const carried = write.zohoUsers ? { zohoUsers: write.zohoUsers } : {};
+    const convHash = write.hash;
     if (record) {
       const zohoValue = zohoFieldValue(record, m.zohoFieldId);
       const zHash = zohoSideHash(zohoValue, zf);
-      if (zHash === convHash) {
-        plan.newBaseline[f] = { zohoHash: zHash, jiraHash: jHash };
+      if (zHash === convHash || !('patch' in write)) {
+        plan.newBaseline[f] = { zohoHash: zHash, jiraHash: jHash, ...carried };
         continue;
       }
       if (m.owner === 'both' && base) {
@@ -85,9 +98,10 @@ export function planJiraToZoho(input: JiraToZohoInput): JiraToZohoPlan {
         }
       }
     }
-    patch[zf.id] = converted.value;
+    if (!('patch' in write)) continue;
+    patch[zf.id] = write.patch;
     plan.receipts.push({ field: f, direction: 'jira_to_zoho', valueHash: convHash, writtenAt: now });
-    plan.newBaseline[f] = { zohoHash: convHash, jiraHash: jHash };
+    plan.newBaseline[f] = { zohoHash: convHash, jiraHash: jHash, ...carried };
   }
 
   planStatus(input, plan, patch);

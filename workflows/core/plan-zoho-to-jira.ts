@@ -10,6 +10,7 @@ import { ruleDecision, ruleGovernsStatus } from './rules';
 import { chooseJiraTransition, jiraTargetForZohoStatus } from './status-match';
 import { jiraSideHash, zohoSideHash } from './values/comparable';
 import { toJira, toZoho } from './values/convert';
+import { carriedZohoUsers, writesUserChanges, zohoFieldWrite } from './values/user-changes';
 import { isEmptyValue } from './values/display';
 import { indexById, jiraFieldMeta, zohoFieldMeta } from './values/field-defaults';
 
@@ -63,23 +64,27 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
       continue;
     }
     const convHash = jiraSideHash(converted.value, jf);
+    // Multi-user Zoho fields: which Zoho users the Jira value stands for (a later write may remove only those).
+    const carried = writesUserChanges(zf)
+      ? { zohoUsers: carriedZohoUsers(input.ctx?.users, zohoValue, converted.value) }
+      : {};
     if (convHash === jHash) {
-      plan.newBaseline[f] = { zohoHash: zHash, jiraHash: jHash };
+      plan.newBaseline[f] = { zohoHash: zHash, jiraHash: jHash, ...carried };
       continue;
     }
     if (isEcho(receipts, f, 'zoho_to_jira', zHash)) {
       skip(f, 'echo', 'The Zoho value is the one the connector wrote from Jira.');
-      plan.newBaseline[f] = { zohoHash: zHash, jiraHash: base?.jiraHash ?? jHash };
+      plan.newBaseline[f] = { ...base, zohoHash: zHash, jiraHash: base?.jiraHash ?? jHash };
       continue;
     }
     if (keepsJiraValue(base, zHash, isEmptyValue(zohoValue), isEmptyValue(jiraValue))) {
       // Two-way: the Jira value fills the empty Zoho field, so both sides agree from the start.
-      const back = m.owner === 'both' ? toZoho(jiraValue, jf, zf, input.ctx) : undefined;
+      const back = m.owner === 'both' && zf.writable ? toZoho(jiraValue, jf, zf, input.ctx) : undefined;
       if (back?.ok) {
-        zohoPatch[zf.id] = back.value;
-        const backHash = zohoSideHash(back.value, zf);
-        plan.receipts.push(receipt(f, 'jira_to_zoho', backHash, now));
-        plan.newBaseline[f] = { zohoHash: backHash, jiraHash: jHash };
+        const w = zohoFieldWrite(zf, back.value, zohoValue, base);
+        if ('patch' in w) zohoPatch[zf.id] = w.patch;
+        plan.receipts.push(receipt(f, 'jira_to_zoho', w.hash, now));
+        plan.newBaseline[f] = { zohoHash: w.hash, jiraHash: jHash, ...(w.zohoUsers ? { zohoUsers: w.zohoUsers } : {}) };
       } else {
         plan.newBaseline[f] = { zohoHash: zHash, jiraHash: jHash, keptJiraValue: true };
       }
@@ -109,11 +114,15 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
         plan.conflicts.push(conflict);
         if (winner === 'jira') {
           const back = toZoho(jiraValue, jf, zf, input.ctx);
-          if (back.ok) {
-            zohoPatch[zf.id] = back.value;
-            const backHash = zohoSideHash(back.value, zf);
-            plan.receipts.push(receipt(f, 'jira_to_zoho', backHash, now));
-            plan.newBaseline[f] = { zohoHash: backHash, jiraHash: jHash };
+          if (back.ok && zf.writable) {
+            const w = zohoFieldWrite(zf, back.value, zohoValue, base);
+            if ('patch' in w) zohoPatch[zf.id] = w.patch;
+            plan.receipts.push(receipt(f, 'jira_to_zoho', w.hash, now));
+            plan.newBaseline[f] = {
+              zohoHash: w.hash,
+              jiraHash: jHash,
+              ...(w.zohoUsers ? { zohoUsers: w.zohoUsers } : {}),
+            };
           }
           skip(f, 'conflict_lost', 'Both sides changed this field; Jira changed it last, so Jira wins.');
           continue;
@@ -122,7 +131,7 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
     }
     edit[f] = converted.value;
     plan.receipts.push(receipt(f, 'zoho_to_jira', convHash, now));
-    plan.newBaseline[f] = { zohoHash: zHash, jiraHash: convHash };
+    plan.newBaseline[f] = { zohoHash: zHash, jiraHash: convHash, ...carried };
   }
 
   if (Object.keys(edit).length) plan.edit = { fields: edit };

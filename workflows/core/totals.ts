@@ -20,6 +20,8 @@ export interface CycleTotals {
   updated: number;
   skipped: number;
   failed: number;
+  /** Records left needing attention (e.g. no workflow path to the target status): not a clean success. */
+  needsAttention: number;
   zohoCalls: number;
   jiraCalls: number;
   conflicts: CycleConflict[];
@@ -30,7 +32,17 @@ export interface CycleTotals {
 export const MAX_LISTED = 50;
 
 export function emptyCycleTotals(): CycleTotals {
-  return { created: 0, updated: 0, skipped: 0, failed: 0, zohoCalls: 0, jiraCalls: 0, conflicts: [], errors: [] };
+  return {
+    created: 0,
+    updated: 0,
+    skipped: 0,
+    failed: 0,
+    needsAttention: 0,
+    zohoCalls: 0,
+    jiraCalls: 0,
+    conflicts: [],
+    errors: [],
+  };
 }
 
 export function addInto(t: CycleTotals, b: Partial<CycleTotals>): void {
@@ -38,6 +50,7 @@ export function addInto(t: CycleTotals, b: Partial<CycleTotals>): void {
   t.updated += b.updated ?? 0;
   t.skipped += b.skipped ?? 0;
   t.failed += b.failed ?? 0;
+  t.needsAttention += b.needsAttention ?? 0;
   t.zohoCalls += b.zohoCalls ?? 0;
   t.jiraCalls += b.jiraCalls ?? 0;
   for (const c of b.conflicts ?? []) if (t.conflicts.length < MAX_LISTED) t.conflicts.push(c);
@@ -49,4 +62,13 @@ export function laterIso(a: string | null, b: string | null | undefined): string
   if (!b) return a;
   if (!a) return b;
   return a >= b ? a : b;
+}
+
+/**
+ * How a finished cycle or event batch reads: failed when records failed and nothing else moved,
+ * partial when some failed or some need attention, succeeded only when every record settled.
+ */
+export function runStatus(t: Pick<CycleTotals, 'created' | 'updated' | 'failed'> & { needsAttention?: number }) {
+  if (t.failed > 0) return t.created + t.updated > 0 ? 'partial' : 'failed';
+  return (t.needsAttention ?? 0) > 0 ? 'partial' : 'succeeded';
 }

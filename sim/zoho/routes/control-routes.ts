@@ -141,6 +141,8 @@ export async function controlRoutes(app: FastifyInstance, opts: { control: ZohoS
         z.object({
           sortByModifiedTime: z.boolean().optional(),
           filterByModifiedTime: z.boolean().optional(),
+          refuseModifiedTimeFilter: z.boolean().optional(),
+          portalUtcOffsetMinutes: z.number().int().min(-720).max(840).optional(),
           issueListOmitsModifiedTime: z.boolean().optional(),
           rateLimitStyle: z.enum(['429', '400']).optional(),
         }),

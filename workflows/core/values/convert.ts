@@ -94,9 +94,11 @@ export function toJira(
     }
     case 'user': {
       if (empty) return ok(null);
-      // A Jira user field holds one person: the first Zoho owner.
-      const first = Array.isArray(zohoValue) ? zohoValue[0] : zohoValue;
-      const match = jiraAccountForZohoUser(ctx.users, first);
+      // A Jira user field holds one person: the first Zoho owner who has a Jira user (owners the
+      // connector keeps on a write — see user-changes.ts — may have none).
+      const owners = Array.isArray(zohoValue) ? zohoValue : [zohoValue];
+      const matches = owners.map((u) => jiraAccountForZohoUser(ctx.users, u));
+      const match = matches.find((m) => m.ok) ?? matches[0];
       return match.ok ? ok({ accountId: match.id }) : fail(match.reason);
     }
     case 'labels': {
