@@ -86,6 +86,8 @@ async function shutdown(code: number): Promise<never> {
 
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
+  // One dev FIT key for this process (the Jira simulator's Forge events) and the server that verifies them.
+  process.env.DEV_FIT_KEY_FILE ??= join(dataDir, 'dev-fit-key.json');
   const { startTemporalDevServer, stopTemporalDevServer } = await import('./infra/temporal-server.mjs');
   const { ensurePostgres } = await import('./infra/postgres.mjs');
 

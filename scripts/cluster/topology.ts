@@ -31,6 +31,8 @@ export interface ClusterOptions {
   /** Simulator settings (rate limits, demo data). */
   jira?: Parameters<typeof startJiraSim>[0];
   zoho?: Parameters<typeof startZohoSim>[0];
+  /** First Prometheus port (servers base+1…, workers base+11…, SDK base+21…); null: no metrics. Default 9470. */
+  metricsPortBase?: number | null;
   /** Extra environment for our workers and servers. */
   env?: Record<string, string>;
   log?: (m: string) => void;
@@ -78,6 +80,12 @@ function secretsKey(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** Children still running when this process exits (a killed test run) are killed with it. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of running) c.kill('SIGKILL');
+});
+
 function appProcess(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, ready?: string): AppProcess {
   let child: ChildProcess | undefined;
   const out = openSync(join(logDir, `${name}.log`), 'a');
@@ -87,7 +95,10 @@ function appProcess(name: string, script: string, env: NodeJS.ProcessEnv, logDir
       return child?.pid;
     },
     async start() {
-      child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', out, out] });
+      const c = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', out, out] });
+      child = c;
+      running.add(c);
+      c.once('exit', () => running.delete(c));
       if (ready) await waitHttp(ready, 90_000);
     },
     kill(signal = 'SIGKILL') {
@@ -105,6 +116,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const log = opts.log ?? ((m: string) => console.log(`[cluster] ${m}`));
   const logDir = join(opts.dataDir, 'logs');
   mkdirSync(logDir, { recursive: true });
+  // One dev FIT key for this process (simulator events, tests) and every API server behind the balancer.
+  process.env.DEV_FIT_KEY_FILE ??= join(opts.dataDir, 'dev-fit-key.json');
   const stops: Array<() => Promise<void>> = [];
   const { ensurePostgres } = await import('../infra/postgres.mjs');
   const { startTemporalServer, startTemporalUi } = await import('../infra/temporal-cluster.mjs');
@@ -184,6 +197,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     ...process.env,
     DATABASE_URL: pg.url,
     SECRETS_KEY: process.env.SECRETS_KEY ?? secretsKey(opts.dataDir),
+    DEV_FIT_KEY_FILE: process.env.DEV_FIT_KEY_FILE,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_WEB_URL: uiUrl ?? '',
     FORGE_APP_ID: DEV_APP_ID,
@@ -195,24 +209,27 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     ZOHO_WEB_URL: zoho.url,
     ...opts.env,
   };
+  const metricsBase = opts.metricsPortBase === undefined ? 9470 : opts.metricsPortBase;
+  const metricsEnv = (own: number, sdk?: number): Record<string, string> =>
+    metricsBase === null
+      ? {}
+      : {
+          METRICS_PORT: String(metricsBase + own),
+          ...(sdk ? { TEMPORAL_METRICS_PORT: String(metricsBase + sdk) } : {}),
+        };
   const serverCount = opts.servers ?? 2;
   const servers = Array.from({ length: serverCount }, (_, i) => {
     const p = port + 1 + i;
     return appProcess(
       `server-${i + 1}`,
       'server/main.ts',
-      { ...appEnv, PORT: String(p), METRICS_PORT: String(9470 + i + 1) },
+      { ...appEnv, PORT: String(p), ...metricsEnv(1 + i) },
       logDir,
       `http://127.0.0.1:${p}/readyz`,
     );
   });
   const workers = Array.from({ length: opts.workers ?? 2 }, (_, i) =>
-    appProcess(
-      `worker-${i + 1}`,
-      'worker/main.ts',
-      { ...appEnv, METRICS_PORT: String(9480 + i + 1), TEMPORAL_METRICS_PORT: String(9490 + i + 1) },
-      logDir,
-    ),
+    appProcess(`worker-${i + 1}`, 'worker/main.ts', { ...appEnv, ...metricsEnv(11 + i, 21 + i) }, logDir),
   );
   log(`starting ${serverCount} API servers and ${workers.length} workers`);
   await Promise.all([...servers, ...workers].map((p) => p.start()));

@@ -1,13 +1,17 @@
 /**
  * A local FIT signing key for development and tests. The dev console signs FITs with it, and the
  * server trusts it only when DEV_CONSOLE=true (or a test passes devKeySet() explicitly).
- * The key pair lives for the process; FITs are short-lived, so nothing needs to persist.
+ * The key pair lives for the process, unless DEV_FIT_KEY_FILE names a file: then every process of
+ * a local stack (npm run dev's simulators, the cluster's servers, chaos tests) signs and verifies
+ * with the one key pair kept there (created on first use, mode 600).
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import {
   createLocalJWKSet,
   exportJWK,
   generateKeyPair,
+  importJWK,
   SignJWT,
   type JWK,
   type JWTVerifyGetKey,
@@ -26,8 +30,14 @@ let keysPromise: Promise<DevKeys> | undefined;
 
 function devKeys(): Promise<DevKeys> {
   keysPromise ??= (async () => {
-    const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048 });
+    const file = process.env.DEV_FIT_KEY_FILE;
+    if (file && existsSync(file)) {
+      const saved = JSON.parse(readFileSync(file, 'utf8')) as { privateJwk: JWK; jwk: JWK };
+      return { privateKey: (await importJWK(saved.privateJwk, 'RS256')) as KeyLike, jwk: saved.jwk };
+    }
+    const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
     const jwk = { ...(await exportJWK(publicKey)), kid: DEV_KEY_ID, alg: 'RS256', use: 'sig' };
+    if (file) writeFileSync(file, JSON.stringify({ privateJwk: await exportJWK(privateKey), jwk }), { mode: 0o600 });
     return { privateKey, jwk };
   })();
   return keysPromise;
