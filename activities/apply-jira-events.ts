@@ -19,9 +19,9 @@ import { loadSmartConnectedItems } from '../store/items';
 import { linksForIssue, markLinkSynced, type LinkRef } from '../store/links';
 import { commentMirrors, recordCommentMirror } from '../store/mirrors';
 import { receiptsForLinks, recordReceipts } from '../store/receipts';
-import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
+import { emptyBatch, type BatchResult, noteRecordFailure } from './batch-result';
 import { recordEventRun } from './event-runs';
-import { appAccountId, type CallCounter, clientsFor, type Ctx, errorText, isRetryable, sourceOf } from './context';
+import { appAccountId, type CallCounter, clientsFor, type Ctx, sourceOf } from './context';
 import { jiraFieldsFor, zohoFieldsFor, zohoStatusesFor } from './metadata';
 import { pushJiraAttachmentsToZoho } from './attachments-jira-to-zoho';
 import { applyJiraCommentChanges } from './comments-jira-to-zoho';
@@ -222,12 +222,7 @@ async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJ
         if (attachmentsChanged && sci.syncAttachments && module.attachments)
           await pushJiraAttachmentsToZoho(ctx, sci, link, appUser, apis);
       } catch (err) {
-        if (isRetryable(err)) throw err;
-        noteFailure(result, {
-          zohoRecordId: link.zohoRecordId,
-          jiraIssueKey: link.jiraIssueKey,
-          message: errorText(err),
-        });
+        noteRecordFailure(result, err, link);
       }
     }
   } finally {

@@ -12,8 +12,8 @@ import { findLinksByIds } from '../store/links';
 import { loadSmartConnectedItem } from '../store/items';
 import { markLinkSynced, type LinkRef } from '../store/links';
 import { receiptsForLinks, recordReceipts } from '../store/receipts';
-import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
-import { type CallCounter, type Ctx, clientsFor, errorText, isRetryable, sourceOf } from './context';
+import { emptyBatch, type BatchResult, noteRecordFailure } from './batch-result';
+import { type CallCounter, type Ctx, clientsFor, sourceOf } from './context';
 import { walkJiraIssue } from './jira-status';
 import { noteWalk } from './status-settle';
 import { setLinkStatusState, type LinkStatusState } from '../store/link-status';
@@ -162,11 +162,13 @@ export async function applyZohoChanges(ctx: Ctx, input: ApplyZohoChangesInput): 
         else result.skipped += 1;
         if (outcome.mirror.comments || outcome.mirror.attachments) result.mirrorLinkIds.push(link.id);
       } catch (err) {
-        if (isRetryable(err)) throw err;
-        noteFailure(
+        noteRecordFailure(
           result,
-          { zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message: errorText(err) },
-          record.modifiedAt,
+          err,
+          { zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey },
+          {
+            modifiedAt: record.modifiedAt,
+          },
         );
       }
     }

@@ -19,17 +19,8 @@ import {
   recordAttachmentMirror,
   recordCommentMirror,
 } from '../store/mirrors';
-import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
-import {
-  activityAttempt,
-  type CallCounter,
-  clientsFor,
-  type Ctx,
-  errorText,
-  heartbeat,
-  isRetryable,
-  sourceOf,
-} from './context';
+import { emptyBatch, type BatchResult, noteRecordFailure } from './batch-result';
+import { activityAttempt, type CallCounter, clientsFor, type Ctx, heartbeat, sourceOf } from './context';
 import { applyZohoCommentChanges } from './comments-zoho-to-jira';
 import { isConnectorComment } from './link-note';
 
@@ -138,12 +129,7 @@ export async function mirrorFromZoho(ctx: Ctx, input: MirrorInput): Promise<Batc
           attachments: sci.syncAttachments,
         });
       } catch (err) {
-        if (isRetryable(err)) throw err;
-        noteFailure(result, {
-          zohoRecordId: link.zohoRecordId,
-          jiraIssueKey: link.jiraIssueKey,
-          message: `Mirroring: ${errorText(err)}`,
-        });
+        noteRecordFailure(result, err, link, { prefix: 'Mirroring: ' });
       }
     }
   } finally {

@@ -17,8 +17,8 @@ import { markLinkSynced, type LinkRef } from '../store/links';
 import type { JiraApi } from '../integrations/jira/types';
 import { setLinkStatusState, unsettledLinks, type LinkStatusState } from '../store/link-status';
 import { recordReceipts } from '../store/receipts';
-import { emptyBatch, noteFailure, type BatchResult } from './batch-result';
-import { type CallCounter, type Ctx, clientsFor, errorText, isRetryable } from './context';
+import { emptyBatch, type BatchResult, noteRecordFailure } from './batch-result';
+import { type CallCounter, type Ctx, clientsFor } from './context';
 import { walkJiraIssue, type StatusWalkState, type WalkResult } from './jira-status';
 import { jiraStatusesFor } from './metadata';
 
@@ -134,12 +134,7 @@ export async function settleStatuses(ctx: Ctx, input: { sciId: string }): Promis
       try {
         await settleLink(ctx, sci, link, jira, result);
       } catch (err) {
-        if (isRetryable(err)) throw err;
-        noteFailure(result, {
-          zohoRecordId: link.zohoRecordId,
-          jiraIssueKey: link.jiraIssueKey,
-          message: errorText(err),
-        });
+        noteRecordFailure(result, err, link);
       }
     }
   } finally {

@@ -4,12 +4,10 @@
  * (unless real credentials are configured) · server · worker · dev console. Ctrl-C stops all of it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { DEV_APP_ID, signDevFit } from '../server/dev/dev-keys';
-import { DEV_INSTALLATION_ID } from '../server/routes/dev-console';
+import { localSecretsKey, waitHttp } from './infra/local-stack';
 
 const root = resolve(__dirname, '..');
 const dataDir = join(root, '.data');
@@ -32,12 +30,6 @@ const stops: Array<() => Promise<void>> = [];
 const t0 = Date.now();
 const step = (m: string): void => console.log(`[dev +${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
-function devSecretsKey(): string {
-  const file = join(dataDir, 'secrets-key');
-  if (!existsSync(file)) writeFileSync(file, `dev1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
-}
-
 function run(name: string, script: string, childEnv: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
@@ -57,20 +49,6 @@ function run(name: string, script: string, childEnv: NodeJS.ProcessEnv): ChildPr
   });
   children.push(child);
   return child;
-}
-
-async function waitHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
 let shuttingDown = false;
@@ -126,57 +104,25 @@ async function main(): Promise<void> {
     ...process.env,
     PORT: String(env.PORT),
     DATABASE_URL: pg.url,
-    SECRETS_KEY: process.env.SECRETS_KEY ?? devSecretsKey(),
+    SECRETS_KEY: process.env.SECRETS_KEY ?? localSecretsKey(dataDir, 'dev1'),
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_WEB_URL: temporal.uiUrl,
     // Readable server log lines (pino-pretty) instead of JSON, unless set otherwise.
     LOG_PRETTY: process.env.LOG_PRETTY ?? 'true',
   };
   let simUrls: { jira: string; zoho: string } | undefined;
-  let jiraApiBase = '';
   if (demo) {
     step('starting the Jira and Zoho simulators with demo data');
-    const { startJiraSim } = await import('../sim/jira');
-    const { startZohoSim, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } = await import('../sim/zoho');
-    // Jira user actions in the simulator reach the server as Forge product events, signed like Forge would.
-    const jira = await startJiraSim({
-      port: env.JIRA_SIM_PORT,
-      seed: 'demo',
-      searchLagMs: 1000,
-      events: {
-        eventsUrl: `${base}/forge/events`,
-        eventsFormat: 'forge',
-        eventRetryDelayMs: 5_000,
-        eventHeaders: async () => ({
-          authorization: `Bearer ${await signDevFit({
-            installationId: DEV_INSTALLATION_ID,
-            apiBaseUrl: jiraApiBase,
-            moduleType: 'core:trigger',
-            moduleKey: 'zoho-connector-issue-events',
-          })}`,
-          'x-forge-oauth-system': 'sim-system-token',
-        }),
-      },
+    const { startDemoSimulators } = await import('./infra/demo-simulators');
+    const sims = await startDemoSimulators({
+      serverUrl: base,
+      eventRetryDelayMs: 5_000,
+      jira: { port: env.JIRA_SIM_PORT, searchLagMs: 1000 },
+      zoho: { port: env.ZOHO_SIM_PORT },
     });
-    jiraApiBase = jira.apiBaseUrl;
-    const zoho = await startZohoSim({ port: env.ZOHO_SIM_PORT, demo: true });
-    stops.push(
-      () => jira.close(),
-      () => zoho.close(),
-    );
-    simUrls = { jira: jira.url, zoho: zoho.url };
-    Object.assign(appEnv, {
-      FORGE_APP_ID: DEV_APP_ID,
-      FORGE_JWKS_URL: `${base}/dev/jwks.json`,
-      DEV_CONSOLE: 'true',
-      JIRA_SIM_URL: jira.url,
-      // The dev console shows the Zoho simulator's demo Self Client (the server never imports sim/).
-      DEV_ZOHO_CLIENT_ID: DEMO_CLIENT_ID,
-      DEV_ZOHO_CLIENT_SECRET: DEMO_CLIENT_SECRET,
-      ZOHO_ACCOUNTS_URL: zoho.url,
-      ZOHO_API_URL: zoho.url,
-      ZOHO_WEB_URL: zoho.url,
-    });
+    stops.push(() => sims.close());
+    simUrls = { jira: sims.jira.url, zoho: sims.zoho.url };
+    Object.assign(appEnv, sims.appEnv);
   }
 
   step('starting server and worker');

@@ -6,13 +6,12 @@
  * be killed and restarted, which is what the chaos tests do.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEV_APP_ID, signDevFit } from '../../server/dev/dev-keys';
-import { DEV_INSTALLATION_ID } from '../../server/routes/dev-console';
-import { startJiraSim, type JiraSim } from '../../sim/jira';
-import { startZohoSim, type ZohoSim } from '../../sim/zoho';
+import type { JiraSim, JiraSimOptions } from '../../sim/jira';
+import type { ZohoSim } from '../../sim/zoho';
+import { startDemoSimulators } from '../infra/demo-simulators';
+import { localSecretsKey, waitHttp } from '../infra/local-stack';
 import { startBalancer, type Balancer } from './balancer';
 
 const root = resolve(__dirname, '..', '..');
@@ -29,8 +28,8 @@ export interface ClusterOptions {
   uiPort?: number;
   pgPort?: number;
   /** Simulator settings (rate limits, demo data). */
-  jira?: Parameters<typeof startJiraSim>[0];
-  zoho?: Parameters<typeof startZohoSim>[0];
+  jira?: JiraSimOptions;
+  zoho?: Parameters<typeof startDemoSimulators>[0]['zoho'];
   /** First Prometheus port (servers base+1…, workers base+11…, SDK base+21…); null: no metrics. Default 9470. */
   metricsPortBase?: number | null;
   /** Extra environment for our workers and servers. */
@@ -60,25 +59,6 @@ export interface Cluster {
 }
 
 type Pg = { url: string; stop(): Promise<void> };
-
-async function waitHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-function secretsKey(dataDir: string): string {
-  const file = join(dataDir, 'secrets-key');
-  if (!existsSync(file)) writeFileSync(file, `cluster1:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
-}
 
 /** Children still running when this process exits (a killed test run) are killed with it. */
 const running = new Set<ChildProcess>();
@@ -167,46 +147,23 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const port = opts.port ?? 3100;
   const base = `http://127.0.0.1:${port}`;
   log('starting the Jira and Zoho simulators');
-  let jiraApiBase = '';
-  const jira = await startJiraSim({
-    seed: 'demo',
-    ...opts.jira,
-    events: {
-      eventsUrl: `${base}/forge/events`,
-      eventsFormat: 'forge',
-      eventRetryDelayMs: 2_000,
-      eventHeaders: async () => ({
-        authorization: `Bearer ${await signDevFit({
-          installationId: DEV_INSTALLATION_ID,
-          apiBaseUrl: jiraApiBase,
-          moduleType: 'core:trigger',
-          moduleKey: 'zoho-connector-issue-events',
-        })}`,
-        'x-forge-oauth-system': 'sim-system-token',
-      }),
-    },
+  const sims = await startDemoSimulators({
+    serverUrl: base,
+    eventRetryDelayMs: 2_000,
+    jira: opts.jira,
+    zoho: opts.zoho,
   });
-  jiraApiBase = jira.apiBaseUrl;
-  const zoho = await startZohoSim({ demo: true, ...opts.zoho });
-  stops.push(
-    () => jira.close(),
-    () => zoho.close(),
-  );
+  const { jira, zoho } = sims;
+  stops.push(() => sims.close());
 
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: pg.url,
-    SECRETS_KEY: process.env.SECRETS_KEY ?? secretsKey(opts.dataDir),
+    SECRETS_KEY: process.env.SECRETS_KEY ?? localSecretsKey(opts.dataDir, 'cluster1'),
     DEV_FIT_KEY_FILE: process.env.DEV_FIT_KEY_FILE,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_WEB_URL: uiUrl ?? '',
-    FORGE_APP_ID: DEV_APP_ID,
-    FORGE_JWKS_URL: `${base}/dev/jwks.json`,
-    DEV_CONSOLE: 'true',
-    JIRA_SIM_URL: jira.url,
-    ZOHO_ACCOUNTS_URL: zoho.url,
-    ZOHO_API_URL: zoho.url,
-    ZOHO_WEB_URL: zoho.url,
+    ...sims.appEnv,
     ...opts.env,
   };
   const metricsBase = opts.metricsPortBase === undefined ? 9470 : opts.metricsPortBase;

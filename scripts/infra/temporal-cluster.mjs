@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, openSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { ensureTemporalCli } from './temporal-cli.mjs';
 import { ensureTemporalClusterBinaries } from './temporal-cluster-build.mjs';
+import { SEARCH_ATTRIBUTE_FLAGS, waitTemporalReady } from './temporal-server.mjs';
 
 /** Temporal's default ports (7233 frontend …) moved by `offset`, so a dev server can run beside it. */
 export function temporalPorts(offset = 100) {
@@ -72,28 +73,6 @@ export function setupTemporalSchema(o) {
 const lastLine = (r) =>
   (r.stderr || r.stdout || r.error?.message || '').trim().split('\n').slice(-2).join(' | ') || `exit ${r.status}`;
 
-async function waitFrontend(address, child, timeoutMs) {
-  const { Connection } = await import('@temporalio/client');
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`temporal-server exited with code ${child.exitCode}`);
-    try {
-      const conn = await Connection.connect({ address, connectTimeout: 1_000 });
-      try {
-        await conn.workflowService.getSystemInfo({});
-        return;
-      } finally {
-        await conn.close();
-      }
-    } catch (e) {
-      last = e;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  throw new Error(`temporal-server not serving after ${timeoutMs} ms: ${last?.message ?? 'no answer'}`);
-}
-
 /**
  * Starts temporal-server (all four services in one process) on the PostgreSQL given.
  * @param {{ workDir: string, pg: { host: string, port: number, user: string, password: string },
@@ -137,7 +116,7 @@ export async function startTemporalServer(o) {
     });
   let child = start();
   const address = `127.0.0.1:${ports.FRONTEND_GRPC_PORT}`;
-  await waitFrontend(address, child, 120_000);
+  await waitTemporalReady(address, undefined, child, 120_000, 'temporal-server');
   await registerNamespace(address, 'default', log);
   log(`temporal-server ${address} serving (PostgreSQL persistence and SQL visibility)`);
   return {
@@ -150,7 +129,7 @@ export async function startTemporalServer(o) {
     async restart(signal = 'SIGKILL') {
       await stopProcess(child, signal);
       child = start();
-      await waitFrontend(address, child, 120_000);
+      await waitTemporalReady(address, undefined, child, 120_000, 'temporal-server');
     },
     stop: () => stopProcess(child, 'SIGTERM'),
     ui: bins.ui,
@@ -182,7 +161,6 @@ async function registerNamespace(address, namespace, log) {
     if (cli1(['operator', 'namespace', 'describe', '--namespace', namespace]).status === 0) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  const { SEARCH_ATTRIBUTE_FLAGS } = await import('./temporal-server.mjs');
   for (const flag of SEARCH_ATTRIBUTE_FLAGS) {
     const [name, type] = flag.split('=');
     for (let attempt = 0; ; attempt++) {

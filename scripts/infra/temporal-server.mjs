@@ -22,16 +22,21 @@ export function freePort() {
   });
 }
 
-async function waitReady(address, namespace, child, timeoutMs) {
+/**
+ * Waits until a Temporal frontend serves: the namespace is described, or (namespace undefined)
+ * the system info answers. Throws when `child` exits or after `timeoutMs`.
+ */
+export async function waitTemporalReady(address, namespace, child, timeoutMs, what = 'temporal dev server') {
   const { Connection } = await import('@temporalio/client');
   const deadline = Date.now() + timeoutMs;
   let lastError;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`temporal dev server exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
     try {
       const conn = await Connection.connect({ address, connectTimeout: 1_000 });
       try {
-        await conn.workflowService.describeNamespace({ namespace });
+        if (namespace) await conn.workflowService.describeNamespace({ namespace });
+        else await conn.workflowService.getSystemInfo({});
         return;
       } finally {
         await conn.close();
@@ -41,7 +46,7 @@ async function waitReady(address, namespace, child, timeoutMs) {
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  throw new Error(`temporal dev server not ready after ${timeoutMs} ms: ${lastError?.message ?? 'no answer'}`);
+  throw new Error(`${what} not ready after ${timeoutMs} ms: ${lastError?.message ?? 'no answer'}`);
 }
 
 /**
@@ -78,7 +83,7 @@ export async function startTemporalDevServer(opts = {}) {
   const out = opts.logFile ? openSync(opts.logFile, 'a') : 'ignore';
   const child = spawn(cli, args, { stdio: ['ignore', out, out], detached: false });
   const address = `127.0.0.1:${port}`;
-  await waitReady(address, namespace, child, opts.timeoutMs ?? 60_000);
+  await waitTemporalReady(address, namespace, child, opts.timeoutMs ?? 60_000);
   return { pid: child.pid, address, namespace, uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined, child };
 }
 

@@ -1,5 +1,7 @@
 import type { ZohoSimContext } from './context';
-import { addProject, loadDemoData, seedItems, seedTenant, type SeedItemsOptions } from './demo-data';
+import { loadDemoData } from './demo-data';
+import { addProject, seedItems, type SeedItemsOptions } from './demo-projects';
+import { seedTenant } from './demo-tenant';
 import { V3Error } from './errors';
 import type { ZohoFaultSpec } from './faults';
 import { associate } from './associations';

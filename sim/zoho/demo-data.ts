@@ -5,18 +5,6 @@ import type { Json, ZohoItem } from './model';
 import { createItem } from './records';
 import type { ZohoSimState } from './store';
 
-/** The demo dataset: the tenant plus two projects with tasks, issues, comments and attachments. */
-export {
-  DEMO_CLIENT_ID,
-  DEMO_CLIENT_SECRET,
-  DEMO_PORTAL_ID,
-  DEMO_PORTAL_NAME,
-  DEMO_PROJECT_IDS,
-  DEMO_USERS,
-  seedTenant,
-} from './demo-tenant';
-export { addProject, seedItems, type SeedItemsOptions } from './demo-projects';
-
 /** The full demo dataset. */
 export function loadDemoData(state: ZohoSimState): void {
   seedTenant(state);

@@ -19,9 +19,7 @@ export {
   DEMO_PORTAL_NAME,
   DEMO_PROJECT_IDS,
   DEMO_USERS,
-  loadDemoData,
   seedTenant,
-  seedItems,
-  addProject,
-  type SeedItemsOptions,
-} from './demo-data';
+} from './demo-tenant';
+export { addProject, seedItems, type SeedItemsOptions } from './demo-projects';
+export { loadDemoData } from './demo-data';

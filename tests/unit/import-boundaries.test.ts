@@ -45,7 +45,7 @@ const WRONG_WAY: Case[] = [
   ['workflows/core/probe.ts', "import { PrismaClient } from '@prisma/client';"],
   ['workflows/core/values/probe.ts', "import { scheduleIdFor } from '../../ids';"],
   ['server/routes/probe.ts', "import { startZohoSim } from '../../sim/zoho';"],
-  ['clients/probe.ts', "import { DEMO_CLIENT_ID } from '../sim/zoho/demo-data';"],
+  ['clients/probe.ts', "import { DEMO_CLIENT_ID } from '../sim/zoho/demo-tenant';"],
   ['web/admin/probe.tsx', "import { createItemStore } from '../../server/services/item-store';"],
   ['web/admin/probe.tsx', "import { loadSmartConnectedItem } from '../../store/items';"],
 ];
