@@ -1,7 +1,8 @@
 /**
  * The load balancer in front of the API servers (what a reverse proxy does in production): round
- * robin over the upstreams, and a request whose upstream refuses the connection is sent to the
- * next one, so killing one server loses nothing that another can take. Requests are buffered
+ * robin over the upstreams, and a request whose upstream refuses the connection (the server is down,
+ * nothing was sent) goes to the next one. A request already sent to a server that then dies gets a
+ * 502, as from a real proxy: the caller retries (Forge redelivers events). Requests are buffered
  * (bodies are small JSON); the upstream's status, headers and body are passed back unchanged.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -48,8 +49,9 @@ export async function startBalancer(upstreams: string[], port: number): Promise<
         res.writeHead(answer.statusCode, out).end(payload);
         return;
       } catch (err) {
-        // Connection refused or reset: that server is down; try the next one.
         lastError = err;
+        // Only a refused connection is safe to send elsewhere: the server never saw the request.
+        if ((err as { code?: string }).code !== 'ECONNREFUSED') break;
       }
     }
     res.writeHead(502, { 'content-type': 'application/json' }).end(
