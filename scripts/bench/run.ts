@@ -9,7 +9,8 @@
  */
 import { startInfra } from './infra';
 import { sampleRss, type BenchOptions, type Row } from './common';
-import { eventBurst, eventLatency } from './events';
+import { eventBurst } from './events';
+import { eventLatency } from './event-latency';
 import { autoCreateFirstCycle, idleAndChurn } from './sync';
 
 const num = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : dflt);
