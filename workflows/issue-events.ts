@@ -3,7 +3,7 @@
  * the issue's pending outbox events (one `jiraIssueEvents` signal may carry several, each with its
  * EventReceipt id; a re-sent receipt id is ignored, so an event is applied once even when the relay
  * crashed between the signal and marking the row). The older one-event `jiraIssueEvent` signal is
- * still handled. It applies queued events to the linked Zoho records in ONE activity per batch (which also
+ * still handled. It applies queued events to the linked Zoho records in ONE (local) activity per batch (which also
  * records the batch's SyncRun), continues as new when the history grows (carrying queued events,
  * after all handlers finished), and ends when idle for a while. Ordering per issue is preserved by
  * construction.
@@ -11,17 +11,21 @@
  * Batching is natural: the first event after a quiet spell is applied at once; events arriving while
  * a batch is being applied form the next batch, so bursts coalesce without a timer on the path of a
  * lone event. (Runs recorded before the `apply-at-once` patch waited COALESCE_MS and recorded the run
- * in a second activity; the patch keeps their histories replayable.)
+ * in a second activity; the patch keeps their histories replayable. Since the `apply-local` patch a
+ * batch is a local activity, see `applyLocally`.)
  */
 import {
   allHandlersFinished,
   condition,
   continueAsNew,
   patched,
+  proxyLocalActivities,
   setHandler,
   sleep,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { SyncActivities } from '../activities/index';
+import { ACTIVITY_PRESETS } from '../temporal.config';
 import { remote, store } from './activity-options';
 import {
   type IssueEventsInput,
@@ -39,6 +43,20 @@ const MAX_BATCH = 100;
 /** Continue as new after this many batches even if the server does not suggest it yet. */
 const MAX_BATCHES_PER_RUN = 500;
 export const APPLY_AT_ONCE_PATCH = 'apply-at-once';
+/** Batches after this patch are applied by a local activity (runs recorded before it: a regular one). */
+export const APPLY_LOCAL_PATCH = 'apply-local';
+
+/**
+ * The batch as a local activity: it runs inside the workflow task that received the signal, so an
+ * event reaches Zoho without an activity task going through Temporal's matching, and Temporal
+ * records one marker instead of scheduled/started/completed plus a second workflow task (about half
+ * the Temporal work per batch). The activity is idempotent (receipts, mirrors), as it must be either
+ * way; retries keep the remote preset, and a wait past a minute (a 429) becomes a durable timer.
+ */
+const applyLocally = proxyLocalActivities<SyncActivities>({
+  startToCloseTimeout: ACTIVITY_PRESETS.remoteCall.startToCloseTimeout,
+  retry: { ...ACTIVITY_PRESETS.remoteCall.retry },
+});
 /** Receipt ids remembered for de-duplication (the relay re-sends within its lease, seconds to minutes). */
 export const SEEN_RECEIPTS = 2_000;
 
@@ -84,7 +102,8 @@ export async function issueEvents(input: IssueEventsInput & IssueEventsOptions):
     const events: JiraIssueEvent[] = pending.splice(0, MAX_BATCH).map(({ receiptId: _receiptId, ...event }) => event);
     const base = { installationId: input.installationId, jiraIssueId: input.jiraIssueId, events };
     if (atOnce) {
-      await remote.applyJiraEvents({ ...base, run: { workflowId: info.workflowId, runId: info.runId, batch } });
+      const apply = patched(APPLY_LOCAL_PATCH) ? applyLocally : remote;
+      await apply.applyJiraEvents({ ...base, run: { workflowId: info.workflowId, runId: info.runId, batch } });
     } else {
       const result = await remote.applyJiraEvents(base);
       if (result.sciIds.length > 0) {

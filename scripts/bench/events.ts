@@ -26,6 +26,7 @@ import {
   type Delivery,
   type Pair,
 } from './event-deliveries';
+import { activitiesRun } from '../../tests/e2e/support/history';
 
 const ACCEPTED_PER_S = 1_000;
 const APPLIED_AFTER_LAST_S = 5;
@@ -184,6 +185,8 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
       const count = (kind: string) =>
         sample.reduce((n, hist) => n + (hist.events ?? []).filter((e) => String(e.eventType) === kind).length, 0) /
         sample.length;
+      const activities = (histories: typeof sample) =>
+        histories.reduce((n, hist) => n + activitiesRun(hist).length, 0) / histories.length;
       const answerMs = answers.map((a) => a.ms);
       console.log(
         `[burst] ${accepted}/${answers.length} 2xx (${acceptedNew} accepted) in ${seconds.toFixed(2)} s; ` +
@@ -193,7 +196,7 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
           `p95 ${Math.round(quantile(answerMs, 0.95))} ms, max ${Math.round(Math.max(...answerMs))} ms; CPU during the burst: server ${cpu.server.toFixed(1)} s (${cpu.serverSplit}), ` +
           `temporal ${cpu.temporal.toFixed(1)} s, bench process (sims + worker + sender) ${cpu.bench.toFixed(1)} s; box: ${formatCpu(boxCpu)}; ` +
           `after the burst until all applied: ${formatCpu(applyCpu)}; per event, burst to all applied: ${perEventCpu(sumCpu(boxCpu, applyCpu), o.burst)}; ` +
-          `per issue (10 events): ${count('10')} activities, ${count('7')} workflow tasks, ${count('17')} timers; ` +
+          `per issue (10 events): ${activities(sample)} activities, ${count('7')} workflow tasks, ${count('17')} timers; ` +
           `relay during the burst: ${relayAtEnd.signalled} signals sent, ${relayAtEnd.queued} events queued at its end; ` +
           `retries deduped ${retryAnswers.length - retriesNotDeduped}/${retryAnswers.length}; Zoho converged ${converged}/${pairs.length}`,
       );
