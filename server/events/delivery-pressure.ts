@@ -7,7 +7,12 @@
 export const WINDOW_MS = 250;
 
 export interface DeliveryPressureOptions {
-  /** Deliveries in progress at once that count as pressure (default 16). */
+  /**
+   * Deliveries in progress at once that count as pressure (default 48). Many in progress at a low
+   * arrival rate means a slow box, not a burst: at a steady 20 events/s, answers of 1-2 s on a busy
+   * machine put 20-40 in progress, and holding signals then only starved the entity workflows
+   * (events waited many seconds with no gain for the answers). The rate catches real bursts.
+   */
   inProgress?: number;
   /** Deliveries started within the last 250-500 ms that count as pressure (default 40, i.e. 80-160/s). */
   rate?: number;
@@ -24,7 +29,7 @@ export function createDeliveryPressure(
   opts: DeliveryPressureOptions = {},
   onEnd: () => void = () => undefined,
 ): DeliveryPressure {
-  const inProgressLimit = opts.inProgress ?? 16;
+  const inProgressLimit = opts.inProgress ?? 48;
   const rateLimit = opts.rate ?? 40;
   let inProgress = 0;
   let windowStart = 0;
@@ -59,7 +64,10 @@ export function createDeliveryPressure(
 export interface SignalGateOptions {
   /** Signals in flight at once without pressure. */
   concurrency: number;
-  /** Longest hold under pressure before signals go out one at a time (default 2 s). */
+  /**
+   * Longest hold under pressure before signals go out one at a time (default 3 s: a 2 000-event
+   * burst at ~1 000/s is held whole, so each issue's events go out in ONE signal and ONE batch).
+   */
   maxDeferMs?: number;
   /** Under pressure, after maxDeferMs: least time between two signals (default 50 ms). */
   trickleGapMs?: number;
@@ -79,7 +87,7 @@ export interface GateAnswer {
  * longer holds anything back (a backlog must not grow without bound).
  */
 export function createSignalGate(pressure: DeliveryPressure, o: SignalGateOptions) {
-  const maxDeferMs = o.maxDeferMs ?? 2_000;
+  const maxDeferMs = o.maxDeferMs ?? 3_000;
   const trickleGapMs = o.trickleGapMs ?? 50;
   const overloadAfterMs = o.overloadAfterMs ?? 10_000;
   let lastTrickleAt = 0;

@@ -40,7 +40,7 @@ export interface EventRelayOptions extends OutboxOptions {
   maxEventsPerSignal?: number;
   /** Sweeper period (default 5 s). */
   sweepMs?: number;
-  /** Deliveries in progress at once from which the relay holds its signals (default 16). */
+  /** Deliveries in progress at once from which the relay holds its signals (default 48). */
   pressureThreshold?: number;
   /** Deliveries started within the last 250-500 ms that count as pressure (default 40, i.e. 80-160/s). */
   pressureRate?: number;
