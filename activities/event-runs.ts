@@ -4,7 +4,7 @@
  * sequence number keeps (workflowId, runId) unique.
  */
 import { emptyCycleTotals } from '../workflows/core/totals';
-import { finishSyncRun, startSyncRun } from '../store/sync-runs';
+import { recordFinishedSyncRun } from '../store/sync-runs';
 import type { BatchResult } from './batch-result';
 import type { Ctx } from './context';
 
@@ -21,15 +21,21 @@ export async function recordEventRun(ctx: Ctx, input: RecordEventRunInput): Prom
   const r = input.result;
   // A skipped or refused value is worth a run row even when nothing else happened.
   if (r.updated + r.failed + r.conflicts.length + r.errors.length === 0) return;
-  for (const sciId of input.sciIds) {
-    const id = await startSyncRun(ctx.prisma, {
-      installationId: input.installationId,
-      sciId,
-      kind: 'event',
-      workflowId: input.workflowId,
-      runId: `${input.runId}#${input.batch}#${sciId}`,
-    });
-    const totals = { ...emptyCycleTotals(), ...r, conflicts: r.conflicts, errors: r.errors };
-    await finishSyncRun(ctx.prisma, id, totals);
-  }
+  const totals = { ...emptyCycleTotals(), ...r, conflicts: r.conflicts, errors: r.errors };
+  // One statement per SCI, all at once (an issue is usually linked once).
+  await Promise.all(
+    input.sciIds.map((sciId) =>
+      recordFinishedSyncRun(
+        ctx.prisma,
+        {
+          installationId: input.installationId,
+          sciId,
+          kind: 'event',
+          workflowId: input.workflowId,
+          runId: `${input.runId}#${input.batch}#${sciId}`,
+        },
+        totals,
+      ),
+    ),
+  );
 }
