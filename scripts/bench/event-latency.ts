@@ -74,7 +74,20 @@ async function oneEvent(
   run.latencies.push(performance.now() - t0);
 }
 
-function summarise(label: string, run: Run, seconds: number, cpu: Record<string, number>): number {
+/** Where the time goes on the server side: outbox commit → marked signalled (relay hold + signal), per row. */
+async function relayLeg(h: Harness, since: Date): Promise<string> {
+  const rows = await h.prisma.$queryRaw<Array<{ ms: number }>>`
+    SELECT (EXTRACT(EPOCH FROM ("signalledAt" - "receivedAt")) * 1000)::float8 AS ms FROM "EventReceipt"
+    WHERE "installationId" = ${h.installationId} AND "receivedAt" >= ${since} AND "signalledAt" IS NOT NULL`;
+  const ms = rows.map((r) => r.ms);
+  if (ms.length === 0) return 'no rows';
+  return `p50 ${Math.round(quantile(ms, 0.5))} ms, p95 ${Math.round(quantile(ms, 0.95))} ms`;
+}
+
+const dbNow = async (h: Harness): Promise<Date> =>
+  (await h.prisma.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`)[0].now;
+
+function summarise(label: string, run: Run, seconds: number, cpu: Record<string, number>, relay: string): number {
   const q = quantile(run.latencies, 0.95);
   console.log(
     `[latency ${label}] p50 ${Math.round(quantile(run.latencies, 0.5))} ms, p95 ${Math.round(q)} ms, ` +
@@ -83,7 +96,7 @@ function summarise(label: string, run: Run, seconds: number, cpu: Record<string,
           run.answers.map((a) => a.ms),
           0.95,
         ),
-      )} ms; box CPU in ${seconds.toFixed(1)} s: ${formatCpu(cpu)}; per event: ${perEventCpu(cpu, run.latencies.length)}`,
+      )} ms; outbox commit → marked signalled ${relay}; box CPU in ${seconds.toFixed(1)} s: ${formatCpu(cpu)}; per event: ${perEventCpu(cpu, run.latencies.length)}`,
   );
   return q;
 }
@@ -98,6 +111,7 @@ export function eventLatency(o: BenchOptions): Promise<Row[]> {
 
     // Steady: event i is sent at i / rate seconds, each to its own issue.
     const steady: Run = { latencies: [], answers: [] };
+    let since = await dbNow(h);
     let meter = startCpuMeter();
     let started = performance.now();
     await Promise.all(
@@ -108,7 +122,9 @@ export function eventLatency(o: BenchOptions): Promise<Row[]> {
         await oneEvent(h, server, agent, fits[i], p, `Steady edit of ${p.issueKey}`, zohoHolds, steady);
       }),
     );
-    const steadyQ = summarise(`steady ${rate}/s`, steady, (performance.now() - started) / 1000, meter.stop());
+    let seconds = (performance.now() - started) / 1000;
+    let cpu = meter.stop();
+    const steadyQ = summarise(`steady ${rate}/s`, steady, seconds, cpu, await relayLeg(h, since));
 
     // Unpaced: 10 senders, each sends the next event once Zoho shows its last one.
     const unpaced: Run = { latencies: [], answers: [] };
@@ -120,10 +136,13 @@ export function eventLatency(o: BenchOptions): Promise<Row[]> {
         await oneEvent(h, server, agent, fits[i], pairs[i], `Edited in Jira ${pairs[i].issueId}`, zohoHolds, unpaced);
       }
     };
+    since = await dbNow(h);
     meter = startCpuMeter();
     started = performance.now();
     await Promise.all(Array.from({ length: 10 }, sender));
-    const unpacedQ = summarise('unpaced, 10 senders', unpaced, (performance.now() - started) / 1000, meter.stop());
+    seconds = (performance.now() - started) / 1000;
+    cpu = meter.stop();
+    const unpacedQ = summarise('unpaced, 10 senders', unpaced, seconds, cpu, await relayLeg(h, since));
     sampleRss();
     return [
       {
