@@ -95,14 +95,17 @@ export async function issueEvents(input: IssueEventsInput & IssueEventsOptions):
   for (let batch = 1; ; batch += 1) {
     const woke = await condition(() => pending.length > 0, input.idleMs ?? IDLE_MS);
     if (!woke) break;
-    const atOnce = patched(APPLY_AT_ONCE_PATCH);
+    // A run since apply-local records that one patch only (each patch costs a marker and a search
+    // attribute update); runs from before it still find their apply-at-once marker.
+    const local = patched(APPLY_LOCAL_PATCH);
+    const atOnce = local || patched(APPLY_AT_ONCE_PATCH);
     const coalesceMs = input.coalesceMs ?? (atOnce ? 0 : COALESCE_MS);
     if (coalesceMs > 0) await sleep(coalesceMs);
     // The activity takes plain events: the receipt id only serves de-duplication here.
     const events: JiraIssueEvent[] = pending.splice(0, MAX_BATCH).map(({ receiptId: _receiptId, ...event }) => event);
     const base = { installationId: input.installationId, jiraIssueId: input.jiraIssueId, events };
     if (atOnce) {
-      const apply = patched(APPLY_LOCAL_PATCH) ? applyLocally : remote;
+      const apply = local ? applyLocally : remote;
       await apply.applyJiraEvents({ ...base, run: { workflowId: info.workflowId, runId: info.runId, batch } });
     } else {
       const result = await remote.applyJiraEvents(base);

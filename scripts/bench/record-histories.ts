@@ -6,7 +6,8 @@
  * by the outbox relay's batch signal (two events in one signal, then one of them re-sent);
  * `… sync-item-batches` records only a cycle that auto-creates through a batch activity and hands
  * one record (claimed by an "earlier attempt") to its child workflow; `… sync-item-settle` records
- * a cycle that walks an unsettled link on to its target status (settle-statuses patch).
+ * a cycle that walks an unsettled link on to its target status (settle-statuses patch);
+ * `… issue-events-local` records the batch run again with its batches as local activities (apply-local patch).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,7 +96,8 @@ async function main(): Promise<void> {
       await save('sync-item-batches', syncId);
       return;
     }
-    if (process.argv[2] === 'issue-events-batch') {
+    // issue-events-local: the same run recorded since the apply-local patch (batches as local activities).
+    if (process.argv[2] === 'issue-events-batch' || process.argv[2] === 'issue-events-local') {
       const event = (
         receiptId: string,
         kind: ReceiptedJiraIssueEvent['kind'],
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 100));
       }
       await batch.terminate('history recorded');
-      await save('issue-events-batch', batch.workflowId);
+      await save(process.argv[2], batch.workflowId);
       return;
     }
     h.zoho.control.editRecord(pair.recordId, { name: 'Replay linked v2' });

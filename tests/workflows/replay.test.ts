@@ -24,6 +24,7 @@ describe('workflow histories replay with the current code', () => {
     expect(files).toEqual([
       'auto-create.json',
       'issue-events-batch.json',
+      'issue-events-local.json',
       'issue-events.json',
       'refresh-link.json',
       'sync-item-batches.json',
