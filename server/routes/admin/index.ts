@@ -5,6 +5,8 @@ import { adminConnectionRoutes } from './connection';
 import { adminItemRoutes } from './items';
 import { adminMetadataRoutes } from './metadata';
 import { adminReconcileRoutes } from './reconcile';
+import { adminCadenceRoutes } from './cadence';
+import { adminHealthRoutes } from './health';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminConnectionRoutes);
@@ -12,4 +14,6 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminItemRoutes);
   await app.register(adminAutoCreateAgainRoutes);
   await app.register(adminReconcileRoutes);
+  await app.register(adminCadenceRoutes);
+  await app.register(adminHealthRoutes);
 };
