@@ -131,3 +131,37 @@ describe('health', () => {
     );
   });
 });
+
+describe('Zoho webhook', () => {
+  it('a valid per-item token starts the cycle at once; a burst starts one; a wrong or revoked token is refused', async () => {
+    const created = await admin('POST', '/api/admin/items', item('Webhook item'));
+    const on = await admin('POST', `/api/admin/items/${created.body.id}/zoho-webhook`);
+    expect(on.body).toMatchObject({
+      enabled: true,
+      path: expect.stringMatching(/^\/webhooks\/zoho\/[0-9a-f-]+\?token=[\w-]{32}$/),
+    });
+    const path: string = on.body.path;
+
+    const wrong = await h.call('POST', path.replace(/token=.*/, 'token=not-the-token'), { body: { issue_id: '1' } });
+    expect(wrong.status).toBe(401);
+    const form = 'issue_id=2447529000000057190&action=updated';
+    const first = await h.call('POST', path, {
+      raw: form,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(first.status).toBe(202);
+    expect(first.body).toEqual({ accepted: true, triggered: true });
+    const burst = await h.call('POST', path, { body: { issue_id: '2447529000000057190' } });
+    expect(burst.body).toEqual({ accepted: true, triggered: false });
+    const d = await h.temporal.schedule.getHandle(scheduleIdFor(created.body.id)).describe();
+    expect(d.info.recentActions).toHaveLength(1); // one cycle for the burst
+
+    // The token may also come as a body parameter (a Zoho "custom parameter").
+    const [base, token] = path.split('?token=');
+    const asParam = await h.call('POST', base, { body: { token } });
+    expect(asParam.status).toBe(202);
+
+    await admin('DELETE', `/api/admin/items/${created.body.id}/zoho-webhook`);
+    expect((await h.call('POST', path, { body: {} })).status).toBe(401);
+  });
+});
