@@ -25,6 +25,7 @@ describe('workflow histories replay with the current code', () => {
       'auto-create.json',
       'issue-events-batch.json',
       'issue-events.json',
+      'reconcile-item.json',
       'refresh-link.json',
       'sync-item-batches.json',
       'sync-item-settle.json',
