@@ -103,8 +103,8 @@ describeWithChromium('Admin page: drift check and health (Chromium, full stack)'
     );
     expect(await panel.getByTestId('health-outbox').textContent()).toMatch(/empty|waiting/);
     const next = panel.getByTestId(`health-item-${itemId}`);
-    expect(await next.textContent()).toMatch(/Website tasks → OPS \(drift\)5 min/);
-    expect((await next.locator('td').nth(2).textContent())?.trim()).not.toBe('—');
+    expect(await next.textContent()).toMatch(/Website tasks → OPS \(drift\) · every 5 min/);
+    expect((await next.getByTestId('next-sync').textContent())?.trim()).not.toBe('—');
     await panel.scrollIntoViewIfNeeded();
     expectNotBlank(await screenshotChecked(page, 'admin-health', panel));
   }, 60_000);

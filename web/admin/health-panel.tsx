@@ -50,27 +50,19 @@ export function HealthPanel({ refreshKey }: { refreshKey?: number }) {
                   : `${h.outbox.backlog} waiting, oldest ${age(h.outbox.oldestAgeSeconds)}`}
               </dd>
             </dl>
-            <table className="zjc-health-items">
-              <caption>Next runs</caption>
-              <thead>
-                <tr>
-                  <th>Item</th>
-                  <th>Cadence</th>
-                  <th>Next sync</th>
-                  <th>Next drift check</th>
-                </tr>
-              </thead>
-              <tbody>
+            {/* A list, not a table: the grid's rows stay the only table rows naming an item. */}
+            <div className="zjc-health-items">
+              <strong>Next runs</strong>
+              <ul>
                 {h.items.map((i) => (
-                  <tr key={i.id} data-testid={`health-item-${i.id}`}>
-                    <td>{i.name}</td>
-                    <td>{i.zohoCadenceMinutes} min</td>
-                    <td>{i.nextSync ? formatTime(i.nextSync) : '—'}</td>
-                    <td>{i.nextReconcile ? formatTime(i.nextReconcile) : '—'}</td>
-                  </tr>
+                  <li key={i.id} data-testid={`health-item-${i.id}`}>
+                    {i.name} · every {i.zohoCadenceMinutes} min · next sync{' '}
+                    <span data-testid="next-sync">{i.nextSync ? formatTime(i.nextSync) : '—'}</span> · next drift check{' '}
+                    <span data-testid="next-reconcile">{i.nextReconcile ? formatTime(i.nextReconcile) : '—'}</span>
+                  </li>
                 ))}
-              </tbody>
-            </table>
+              </ul>
+            </div>
             <div>
               <strong>Last errors</strong>
               {h.lastErrors.length === 0 ? (
