@@ -44,7 +44,8 @@ export interface ApplyJiraEventsResult extends BatchResult {
 
 const FIELD_EVENTS = new Set(['issue_updated', 'issue_created']);
 
-async function pushFields(
+/** Jira → Zoho for one link (also the reconciliation repair of a lost Jira event). */
+export async function pushFields(
   ctx: Ctx,
   sci: SmartConnectedItem,
   link: LinkRef,

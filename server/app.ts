@@ -27,6 +27,7 @@ import { devConsoleRoutes } from './routes/dev-console';
 import { forgeEventRoutes } from './routes/forge-events';
 import { healthRoutes } from './routes/health';
 import { jiraWebhookRoutes } from './routes/jira-webhooks';
+import { zohoWebhookRoutes } from './routes/zoho-webhooks';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { panelRoutes } from './routes/panel';
 
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(lifecycleRoutes, { prefix: '/forge' });
   await app.register(forgeEventRoutes, { prefix: '/forge' });
   await app.register(jiraWebhookRoutes, { prefix: '/webhooks' });
+  await app.register(zohoWebhookRoutes, { prefix: '/webhooks' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(panelRoutes, { prefix: '/api/panel' });
   if (config.devConsole) {

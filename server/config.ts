@@ -34,6 +34,8 @@ const envSchema = z.object({
   JIRA_API_BASE_OVERRIDE: optionalUrl,
   /** Zoho calls per 2 minutes per Zoho connection in this process (the worker reads the same variable). */
   ZOHO_BUDGET_PER_2MIN: z.coerce.number().int().min(1).max(200).default(80),
+  /** The worker's setting, read here too: a cadence below five minutes needs it (workflows/core/zoho-cadence.ts). */
+  ZOHO_SERVER_ORDERING: z.enum(['true', 'false']).default('true'),
   /** HMAC secret of the optional Jira admin webhook ingress; the route answers 404 when unset. */
   WEBHOOK_SECRET: z.string().min(16).optional(),
   /** Dev console only: the Jira simulator whose issues the console lists. */
@@ -67,6 +69,8 @@ export interface ServerConfig {
   jiraApiBaseOverride?: string;
   /** ZOHO_BUDGET_PER_2MIN. */
   zohoBudgetPer2Min: number;
+  /** ZOHO_SERVER_ORDERING (the worker's pull mode); unset = true. */
+  zohoServerOrdering?: boolean;
   jiraSimUrl?: string;
   webhookSecret?: string;
   devConsole: boolean;
@@ -119,6 +123,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     zoho: { accountsUrl: c.ZOHO_ACCOUNTS_URL, apiUrl: c.ZOHO_API_URL, webUrl: c.ZOHO_WEB_URL },
     jiraApiBaseOverride: c.JIRA_API_BASE_OVERRIDE,
     zohoBudgetPer2Min: c.ZOHO_BUDGET_PER_2MIN,
+    zohoServerOrdering: c.ZOHO_SERVER_ORDERING === 'true',
     jiraSimUrl: c.JIRA_SIM_URL,
     webhookSecret: c.WEBHOOK_SECRET,
     devConsole: c.DEV_CONSOLE,

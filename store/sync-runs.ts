@@ -6,7 +6,7 @@ import { MAX_LISTED, runStatus, type CycleTotals } from '../workflows/core/total
 import { countRun } from '../metrics/registry';
 import type { PrismaClient } from './prisma';
 
-export type SyncRunKind = 'scheduled' | 'event' | 'refresh';
+export type SyncRunKind = 'scheduled' | 'event' | 'refresh' | 'reconcile';
 
 /** Idempotent per (workflowId, runId): a retried activity finds the same row. */
 export async function startSyncRun(

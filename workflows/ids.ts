@@ -28,3 +28,13 @@ export function autoCreateWorkflowIdFor(sciId: string, zohoRecordId: string): st
 export function refreshWorkflowIdFor(linkId: string, nonce: string): string {
   return `refresh:${linkId}:${nonce}`;
 }
+
+/** The drift-check Schedule of one Smart Connected Item (daily by default), apart from its sync schedule. */
+export function reconcileScheduleIdFor(sciId: string): string {
+  return `reconcile:${sciId}`;
+}
+
+/** Base workflow id of a reconciliation run (the Schedule appends its timestamp; "Reconcile now" too). */
+export function reconcileWorkflowIdFor(sciId: string): string {
+  return `reconcile:${sciId}`;
+}

@@ -73,6 +73,10 @@ export const issueEventsStatusQuery = defineQuery<IssueEventsStatus>('issueEvent
 export interface SyncItemInput {
   sciId: string;
 }
+/** Input of the reconciliation (drift check) of one item. */
+export interface ReconcileItemInput {
+  sciId: string;
+}
 export interface RefreshLinkInput {
   installationId: string;
   linkId: string;

@@ -1,5 +1,6 @@
 /** Admin page API (Forge module jira:adminPage). Paths are relative to the remote base URL. */
 import { z } from 'zod';
+import { latestReconcileSchema } from './reconcile';
 import {
   FIELD_OWNERS,
   RULE_OPERATORS,
@@ -33,6 +34,9 @@ export const ADMIN_ROUTES = {
   disableItem: 'POST /api/admin/items/:id/disable',
   syncNow: 'POST /api/admin/items/:id/sync-now',
   allowAutoCreateAgain: 'POST /api/admin/items/:id/records/:zohoRecordId/allow-auto-create',
+  reconcileNow: 'POST /api/admin/items/:id/reconcile',
+  zohoBudgetCost: 'GET /api/admin/zoho-budget-cost',
+  health: 'GET /api/admin/health',
 } as const;
 
 // Provider data, owned by the core; re-exported because the admin page reads the contract.
@@ -131,6 +135,9 @@ export const latestSyncSchema = z.object({
   failed: z.number(),
   /** Records the run left needing attention (e.g. no workflow path to the target status). */
   needsAttention: z.number(),
+  /** Reconcile runs: links found out of step with the owners, and how many were repaired. */
+  driftFound: z.number().optional(),
+  driftFixed: z.number().optional(),
   conflicts: z.number(),
   errors: z.array(z.object({ record: z.string().optional(), message: z.string() })),
   workflowId: z.string(),
@@ -184,6 +191,10 @@ export const itemSchema = z.object({
   /** Temporal schedule state: paused when the item is disabled or the installation uninstalled. */
   schedule: z.object({ scheduleId: z.string(), paused: z.boolean() }).nullable(),
   latestSync: latestSyncSchema.nullable(),
+  /** Zoho → Jira cadence in minutes, and the drift check's in hours. */
+  zohoCadenceMinutes: z.number().optional(),
+  reconcileEveryHours: z.number().optional(),
+  latestReconcile: latestReconcileSchema.nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

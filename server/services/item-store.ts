@@ -50,6 +50,7 @@ function latestSyncOf(
     skipped: run.skipped,
     failed: run.failed,
     needsAttention: run.needsAttention,
+    ...(run.kind === 'reconcile' ? { driftFound: run.driftFound, driftFixed: run.driftFixed } : {}),
     conflicts,
     errors: errors.map((e) => {
       const record = e.jiraIssueKey ?? e.zohoRecordId;
@@ -105,6 +106,8 @@ export function toItem(row: ItemRow, temporal: Pick<TemporalConnectionConfig, 'w
       : null,
     schedule: { scheduleId: scheduleIdFor(row.id), paused: !isSyncActive(syncSwitchesOf(row)) },
     latestSync: latestSyncOf(row, temporal),
+    zohoCadenceMinutes: row.zohoCadenceMinutes,
+    reconcileEveryHours: row.reconcileEveryHours,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -139,6 +142,8 @@ function scalarData(d: SmartConnectedItemDraft) {
     syncComments: d.syncComments,
     syncAttachments: d.syncAttachments,
     showAssociations: d.showAssociations,
+    ...(d.zohoCadenceMinutes ? { zohoCadenceMinutes: d.zohoCadenceMinutes } : {}),
+    ...(d.reconcileEveryHours ? { reconcileEveryHours: d.reconcileEveryHours } : {}),
   };
 }
 

@@ -13,12 +13,12 @@ import {
   WorkflowIdConflictPolicy,
   WorkflowIdReusePolicy,
 } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { SCHEDULE_CATCHUP_WINDOW_MS, SYNC_INTERVAL_MS, TASK_QUEUE } from '../../temporal.config';
 import type { SmartConnectedItem } from '../../workflows/core/model';
 import { SYNC_PAUSE_MESSAGES, syncPause, type SyncSwitches } from '../../workflows/core/sync-activity';
 import { issueEventsWorkflowIdFor, refreshWorkflowIdFor, scheduleIdFor, syncWorkflowIdFor } from '../../workflows/ids';
-import { installationKey, sciKey } from '../../workflows/search-attributes';
+import { upsertReconcileSchedule, deleteReconcileSchedule } from './reconcile-schedule';
+import { attributesFor, offsetFor } from './schedule-spread';
 import {
   IssueEventsInput,
   JiraIssueEvent,
@@ -41,6 +41,10 @@ export interface ScheduledItem extends SyncSwitches {
    * every item got its own offset and the shared scan rarely hit.
    */
   zohoSource: { portalId: string; projectId: string; module: string };
+  /** The item's Zoho → Jira cadence (the schedule's interval); five minutes when unset. */
+  zohoCadenceMinutes?: number;
+  /** The drift check's cadence (Schedule "reconcile:<id>"); daily when unset. */
+  reconcileEveryHours?: number;
 }
 
 /** A stored item (Prisma column names) as its schedule sees it; every upsertSchedule caller uses this. */
@@ -48,10 +52,12 @@ export function scheduledItemOf(
   row: Pick<
     SmartConnectedItem,
     'id' | 'installationId' | 'name' | 'enabled' | 'mode' | 'zohoPortalId' | 'zohoProjectId' | 'zohoModule'
-  >,
+  > & { zohoCadenceMinutes?: number; reconcileEveryHours?: number },
   installationStatus: string,
 ): ScheduledItem {
   return {
+    ...(row.zohoCadenceMinutes ? { zohoCadenceMinutes: row.zohoCadenceMinutes } : {}),
+    ...(row.reconcileEveryHours ? { reconcileEveryHours: row.reconcileEveryHours } : {}),
     id: row.id,
     installationId: row.installationId,
     name: row.name,
@@ -62,33 +68,28 @@ export function scheduledItemOf(
   };
 }
 
+export { offsetFor } from './schedule-spread';
+
 export interface ScheduleOptionsOverride {
   taskQueue?: string;
   intervalMs?: number;
 }
 
-function attributesFor(installationId: string, sciId?: string): TypedSearchAttributes {
-  const pairs = [{ key: installationKey, value: installationId }];
-  if (sciId) pairs.push({ key: sciKey, value: sciId });
-  return new TypedSearchAttributes(pairs);
-}
-
-/** Spread sources over the interval so 1 000 items do not all wake in the same second. */
-export function offsetFor(sci: Pick<ScheduledItem, 'installationId' | 'zohoSource'>, intervalMs: number): number {
-  const src = sci.zohoSource;
-  const key = `${sci.installationId}|${src.portalId}|${src.projectId}|${src.module}`;
-  let h = 0;
-  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return (h % Math.floor(intervalMs / 1000)) * 1000;
-}
-
-/** Create or update the five-minute Schedule of an SCI; paused unless the core says it syncs. */
+/**
+ * Create or update the Schedule of an SCI (every `zohoCadenceMinutes`, five by default) and its
+ * drift-check Schedule; both paused unless the core says it syncs.
+ */
 export async function upsertSchedule(
   client: Client,
   sci: ScheduledItem,
   opts: ScheduleOptionsOverride = {},
 ): Promise<void> {
-  const intervalMs = opts.intervalMs ?? SYNC_INTERVAL_MS;
+  await upsertSyncSchedule(client, sci, opts);
+  await upsertReconcileSchedule(client, sci, { taskQueue: opts.taskQueue });
+}
+
+async function upsertSyncSchedule(client: Client, sci: ScheduledItem, opts: ScheduleOptionsOverride): Promise<void> {
+  const intervalMs = opts.intervalMs ?? (sci.zohoCadenceMinutes ? sci.zohoCadenceMinutes * 60_000 : SYNC_INTERVAL_MS);
   const taskQueue = opts.taskQueue ?? TASK_QUEUE;
   const pause = syncPause(sci);
   const note = pause ? `paused: ${SYNC_PAUSE_MESSAGES[pause]}` : `sync ${sci.name ?? sci.id}`;
@@ -130,13 +131,14 @@ export async function upsertSchedule(
   }
 }
 
-/** Deleting an SCI deletes its schedule; a schedule that is already gone is fine. */
+/** Deleting an SCI deletes its schedules; a schedule that is already gone is fine. */
 export async function deleteSchedule(client: Client, sciId: string): Promise<void> {
   try {
     await client.schedule.getHandle(scheduleIdFor(sciId)).delete();
   } catch (err) {
     if (!(err instanceof ScheduleNotFoundError)) throw err;
   }
+  await deleteReconcileSchedule(client, sciId);
 }
 
 /** Run the SCI's cycle now; skipped when one is already running (the schedule's overlap policy). */

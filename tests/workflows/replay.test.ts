@@ -26,6 +26,7 @@ describe('workflow histories replay with the current code', () => {
       'issue-events-batch.json',
       'issue-events-local.json',
       'issue-events.json',
+      'reconcile-item.json',
       'refresh-link.json',
       'sync-item-batches.json',
       'sync-item-settle.json',

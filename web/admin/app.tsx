@@ -12,6 +12,8 @@ import { adminApi } from './api';
 import { ConfirmDialog } from './confirm-dialog';
 import { ConnectionForm } from './connection-form';
 import { ConnectionSummaryView } from './connection-summary';
+import { HealthPanel } from './health-panel';
+import { healthApi } from './health-api';
 import { ItemsGrid } from './items-grid';
 import { ItemWizard } from './wizard/item-wizard';
 
@@ -178,6 +180,14 @@ export function AdminApp() {
                     act(item, item.enabled ? 'Disabling' : 'Enabling', () =>
                       item.enabled ? adminApi.disableItem(item.id) : adminApi.enableItem(item.id),
                     ),
+                  onReconcile: (item) =>
+                    act(item, 'Reconcile now', async () => {
+                      await healthApi.reconcileNow(item.id);
+                      setNotice({
+                        kind: 'success',
+                        text: `Drift check started for “${item.name}”. The grid shows drift found / fixed when it finishes.`,
+                      });
+                    }),
                   onSyncNow: (item) =>
                     act(item, 'Sync now', async () => {
                       const run = await adminApi.syncNow(item.id);
@@ -196,6 +206,7 @@ export function AdminApp() {
             </Stack>
           </Box>
         )}
+        {connected && !editing && <HealthPanel refreshKey={items.length} />}
       </Stack>
       {deleting && (
         <ConfirmDialog

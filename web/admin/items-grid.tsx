@@ -7,12 +7,14 @@ import { Inline } from '@atlaskit/primitives';
 import type { Item } from '../../server/contract/admin';
 import { MODE_APPEARANCE, MODE_SHORT } from '../shared/format';
 import { SyncSummary } from './sync-summary';
+import { DriftSummary } from './health-drift';
 
 export interface GridActions {
   onEdit: (item: Item) => void;
   onToggle: (item: Item) => void;
   onDelete: (item: Item) => void;
   onSyncNow: (item: Item) => void;
+  onReconcile?: (item: Item) => void;
   busyId: string | null;
 }
 
@@ -89,7 +91,10 @@ export function ItemsGrid({
       onOff(item.syncComments, 'Comments'),
       onOff(item.syncAttachments, 'Attachments'),
       onOff(item.syncStatus || !!item.rule?.enabled, item.rule?.enabled ? 'Rule' : 'Status'),
-      <SyncSummary key="s" sync={item.latestSync} enabled={item.enabled} synchronized={sync} />,
+      <div key="s">
+        <SyncSummary sync={item.latestSync} enabled={item.enabled} synchronized={sync} />
+        <DriftSummary item={item} />
+      </div>,
       <Inline key="a" space="space.050" shouldWrap>
         {sync && (
           <Button
@@ -99,6 +104,11 @@ export function ItemsGrid({
             onClick={() => actions.onSyncNow(item)}
           >
             Sync now<span className="zjc-sr-only"> {item.name}</span>
+          </Button>
+        )}
+        {sync && actions.onReconcile && (
+          <Button spacing="compact" isDisabled={!item.enabled} onClick={() => actions.onReconcile?.(item)}>
+            Reconcile now<span className="zjc-sr-only"> {item.name}</span>
           </Button>
         )}
         <Button spacing="compact" onClick={() => actions.onEdit(item)}>

@@ -69,6 +69,10 @@ export const smartConnectedItemInputSchema = z.object({
   syncAttachments: z.boolean().default(false),
   showAssociations: z.boolean().default(false),
   rule: conditionalSyncRuleSchema.nullish(),
+  /** Zoho → Jira cycle every N minutes (5 when unset; below 5 only with server-side filtering: zoho-cadence.ts). */
+  zohoCadenceMinutes: z.number().int().min(1).max(60).optional(),
+  /** Drift check every N hours (24 when unset). */
+  reconcileEveryHours: z.number().int().min(1).max(168).optional(),
 });
 export type SmartConnectedItemInput = z.infer<typeof smartConnectedItemInputSchema>;
 

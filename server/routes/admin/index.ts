@@ -4,10 +4,17 @@ import { adminAutoCreateAgainRoutes } from './auto-create-again';
 import { adminConnectionRoutes } from './connection';
 import { adminItemRoutes } from './items';
 import { adminMetadataRoutes } from './metadata';
+import { adminReconcileRoutes, adminZohoWebhookRoutes } from './reconcile';
+import { adminCadenceRoutes } from './cadence';
+import { adminHealthRoutes } from './health';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminConnectionRoutes);
   await app.register(adminMetadataRoutes);
   await app.register(adminItemRoutes);
   await app.register(adminAutoCreateAgainRoutes);
+  await app.register(adminReconcileRoutes);
+  await app.register(adminZohoWebhookRoutes);
+  await app.register(adminCadenceRoutes);
+  await app.register(adminHealthRoutes);
 };

@@ -12,6 +12,8 @@ import { itemBodySchema, itemSchema, syncNowResultSchema } from '../../contract/
 import { AppError } from '../../errors';
 import { invocationOf } from '../../plugins/forge-auth';
 import { createItemStore, syncSwitchesOf, toItem, validateItemInput, type ItemRow } from '../../services/item-store';
+import { latestReconcileOf, withLatestReconciles } from '../../services/latest-reconcile';
+import { assertCadence } from './cadence';
 
 const auth = { auth: 'admin' as const };
 const tags = ['admin: Smart Connected Items'];
@@ -31,7 +33,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const rows = await store.list(invocationOf(request).installationId);
-      return { items: rows.map(view) };
+      return { items: await withLatestReconciles(app, rows.map(view)) };
     },
   );
 
@@ -41,7 +43,8 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
       config: auth,
       schema: { tags, params: itemParams, response: { 200: itemSchema } },
     },
-    async (request) => view(await store.find(invocationOf(request).installationId, request.params.id)),
+    async (request) =>
+      latestReconcileOf(app, view(await store.find(invocationOf(request).installationId, request.params.id))),
   );
 
   app.post(
@@ -55,6 +58,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { installationId } = invocationOf(request);
       const draft = validateItemInput(request.body);
+      assertCadence(draft, app.config.zohoServerOrdering ?? true);
       const row = await store.create(installationId, draft);
       try {
         await schedule(row);
@@ -79,6 +83,7 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
       const params = itemParams.safeParse(request.params);
       if (!params.success) throw new AppError('not_found', 'The Smart Connected Item was not found.');
       const draft = validateItemInput(request.body);
+      assertCadence(draft, app.config.zohoServerOrdering ?? true);
       const row = await store.update(installationId, params.data.id, draft);
       await schedule(row);
       return view(row);

@@ -53,6 +53,8 @@ export interface ItemDraft {
   syncAttachments: boolean;
   showAssociations: boolean;
   rule: RuleDraft;
+  /** Zoho → Jira cadence in minutes (5 by default). */
+  zohoCadenceMinutes?: number;
 }
 
 export const STEPS = [
@@ -132,6 +134,7 @@ export function draftFromItem(item: Item): ItemDraft {
     syncComments: item.syncComments,
     syncAttachments: item.syncAttachments,
     showAssociations: item.showAssociations,
+    zohoCadenceMinutes: item.zohoCadenceMinutes,
     rule: item.rule
       ? {
           enabled: item.rule.enabled,
@@ -250,6 +253,7 @@ export function toInput(d: ItemDraft, module: ZohoModuleInfo | undefined): Smart
     syncComments: allowed.syncComments && d.syncComments,
     syncAttachments: allowed.syncAttachments && d.syncAttachments,
     showAssociations: d.showAssociations,
+    ...(sync && d.zohoCadenceMinutes ? { zohoCadenceMinutes: d.zohoCadenceMinutes } : {}),
     rule:
       sync && d.rule.enabled && d.rule.zohoFieldId && d.rule.metJiraStatusId
         ? {

@@ -6,6 +6,7 @@ import { cached, useLoad } from '../../shared/use-load';
 import { adminApi } from '../api';
 import { allowedOptions, type ItemDraft } from './draft';
 import type { StepProps } from './step-props';
+import { CadenceField } from '../health-cadence';
 
 type OptionKey = 'autoCreate' | 'syncStatus' | 'syncComments' | 'syncAttachments' | 'showAssociations';
 const OPTIONS: Array<{ key: OptionKey; label: string }> = [
@@ -60,6 +61,7 @@ export function StepOptions({ draft, set, errors }: StepProps) {
             : `${module?.name ?? 'This module'} supports fewer synchronized features in this build (Tasks and Issues support all).`}
         </p>
       )}
+      {draft.mode !== 'display_only' && <CadenceField draft={draft} set={set} errors={errors} />}
     </Stack>
   );
 }
