@@ -110,6 +110,23 @@ export function statusKb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): num
   }
 }
 
+/** Resident kB per mapping (file name, [heap], [anon], [stack]) from /proc/<pid>/smaps. */
+function residentByMapping(pid: number | undefined): Record<string, number> | undefined {
+  try {
+    const out: Record<string, number> = {};
+    let name = '[anon]';
+    for (const line of readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+      const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
+      if (head) name = head[1] ? (head[1].split('/').pop() ?? head[1]) : '[anon]';
+      const rss = /^Rss:\s+(\d+) kB/.exec(line);
+      if (rss) out[name] = (out[name] ?? 0) + Number(rss[1]);
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The stored credentials the production wiring reads (idempotent: a second worker reuses them). */
 async function storeCredentials(h: Harness): Promise<void> {
   if (await h.prisma.zohoConnection.findUnique({ where: { installationId: h.installationId } })) return;
@@ -162,13 +179,30 @@ export async function startWorkerProcess(
   if (process.env.BENCH_WORKER_LOG)
     child.stdout!.on('data', (d: Buffer) => appendFileSync(process.env.BENCH_WORKER_LOG!, d));
   let peak = 0;
+  let peakRss = 0;
+  let peakMaps: Record<string, number> | undefined;
   const read = () => {
     peak = Math.max(peak, (statusKb(child.pid, 'VmHWM') ?? 0) / 1024);
+    // BENCH_WORKER_SMAPS=1: where the resident memory sits at the highest RSS seen (printed on stop).
+    if (!process.env.BENCH_WORKER_SMAPS) return;
+    const rss = statusKb(child.pid, 'VmRSS') ?? 0;
+    if (rss > peakRss) {
+      peakRss = rss;
+      peakMaps = residentByMapping(child.pid) ?? peakMaps;
+    }
   };
   const timer = setInterval(read, 200);
   const end = async (signal: NodeJS.Signals) => {
     read();
     clearInterval(timer);
+    if (peakMaps) {
+      const top = Object.entries(peakMaps)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8);
+      console.log(
+        `worker ${child.pid} at ${Math.round(peakRss / 1024)} MB RSS: ${top.map(([k, v]) => `${k} ${Math.round(v / 1024)} MB`).join(', ')}`,
+      );
+    }
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill(signal);
