@@ -13,7 +13,8 @@ RUN npm run build && node dist/worker/main.js --build-bundle dist/workflow-bundl
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=2" \
-    MALLOC_ARENA_MAX=2
+    MALLOC_ARENA_MAX=2 \
+    MALLOC_MMAP_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=build /app /app
 USER node

@@ -72,6 +72,11 @@ export function recordHash(record: ZohoRecord): string {
 
 /** Pages of recent list calls per Zoho source and query; an SCI never reuses a page it already consumed. */
 const sharedPages = new Map<string, { at: number; page: Promise<RecordPage>; usedBy: Set<string> }>();
+/**
+ * Items sharing a source scan together (one schedule offset), a few pages apart at most: keeping the
+ * newest pages is enough. Unbounded, a 10 000-record scan kept every page (~25 MB of the worker's heap).
+ */
+const SHARED_PAGES_MAX = 12;
 
 /**
  * The time the server filter is asked for: the start of the cursor's UTC day, so SCIs on one source
@@ -110,6 +115,10 @@ function sharedList(a: ListPageArgs, opts: ListRecordsOptions): Promise<RecordPa
   const page = a.zoho.listRecords(a.src, opts);
   if (a.ttlMs <= 0) return page;
   sharedPages.set(key, { at: a.now, page, usedBy: new Set([a.sciId]) });
+  for (const k of sharedPages.keys()) {
+    if (sharedPages.size <= SHARED_PAGES_MAX) break;
+    sharedPages.delete(k);
+  }
   page.catch(() => sharedPages.delete(key));
   return page;
 }

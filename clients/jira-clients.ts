@@ -8,6 +8,7 @@ import { createJiraClient } from '../integrations/jira/client';
 import type { JiraApi } from '../integrations/jira/types';
 import type { PrismaClient } from '../store/prisma';
 import type { SecretBox } from '../store/secrets';
+import type { JiraPacers } from './shared-jira-pace';
 
 export interface JiraClientsOptions {
   prisma: PrismaClient;
@@ -15,6 +16,8 @@ export interface JiraClientsOptions {
   http: HttpClient;
   /** Dev/sim: replaces every installation's Jira apiBaseUrl. */
   jiraApiBaseOverride?: string;
+  /** The sites' paces (shared by every process); default each client's process-local pacer. */
+  pacers?: JiraPacers;
   now?: () => number;
 }
 
@@ -31,9 +34,11 @@ export function createJiraClients(opts: JiraClientsOptions) {
     const inst = await prisma.installation.findUnique({ where: { id: installationId } });
     if (!inst) throw new Error(`Unknown installation ${installationId}`);
     let cached: { at: number; token: string | null } | undefined;
+    const baseUrl = opts.jiraApiBaseOverride ?? inst.apiBaseUrl;
     return createJiraClient({
-      baseUrl: opts.jiraApiBaseOverride ?? inst.apiBaseUrl,
+      baseUrl,
       http: opts.http,
+      pacer: opts.pacers?.pacerFor(baseUrl.replace(/\/+$/, '')),
       token: async () => {
         if (cached && now() - cached.at < TOKEN_CACHE_MS) return cached.token;
         const row = await prisma.installation.findUnique({

@@ -3,7 +3,8 @@
  * clients built from the stored (encrypted) credentials over shared connection pools. Zoho: one
  * client, token provider and call budget (shared by all processes) per connection, following the stored connection (see
  * zoho-clients.ts); the access token cache lives encrypted on the ZohoConnection row, so every
- * process shares it. Jira: the system token re-read from the store, briefly cached.
+ * process shares it. Jira: the system token re-read from the store, briefly cached; one pace per
+ * site shared by all processes (shared-jira-pace.ts).
  */
 import { createHttpClient } from '../integrations/http/request';
 import type { OnCall } from '../integrations/http/types';
@@ -14,6 +15,7 @@ import type { ZohoApi } from '../integrations/zoho/types';
 import type { PrismaClient } from '../store/prisma';
 import type { SecretBox } from '../store/secrets';
 import { createJiraClients } from './jira-clients';
+import { createSharedJiraPacers, type JiraPacers } from './shared-jira-pace';
 import type { BudgetLane } from '../store/zoho-call-ledger';
 import { createSharedZohoBudgets } from './shared-zoho-budgets';
 import type { ZohoBudgets } from './zoho-budgets';
@@ -29,10 +31,12 @@ export interface ClientRegistryOptions {
   jiraApiBaseOverride?: string;
   /** ZOHO_BUDGET_PER_2MIN: Zoho calls per 2 minutes per connection, all processes together (default 80). */
   zohoBudgetPer2Min?: number;
-  /** This process's lane in the shared budget: 'interactive' for the server, 'background' (default) for workers. */
+  /** This process's lane in the shared Zoho budget and Jira pace: 'interactive' for the server, 'background' (default) for workers. */
   zohoBudgetLane?: BudgetLane;
   /** Where call budgets come from; default the budget shared through PostgreSQL (shared-zoho-budgets.ts). */
   zohoBudgets?: ZohoBudgets;
+  /** Jira paces per site; default shared through PostgreSQL (shared-jira-pace.ts), in this process's lane. */
+  jiraPacers?: JiraPacers;
 }
 
 export interface ClientRegistry {
@@ -74,6 +78,8 @@ export function createClientRegistry(opts: ClientRegistryOptions): ClientRegistr
     secrets: opts.secrets,
     http: jiraHttp,
     jiraApiBaseOverride: opts.jiraApiBaseOverride,
+    pacers:
+      opts.jiraPacers ?? createSharedJiraPacers({ prisma: opts.prisma, lane: opts.zohoBudgetLane ?? 'background' }),
   });
   return {
     zohoFor: zoho.zohoFor,

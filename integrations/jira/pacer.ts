@@ -13,8 +13,8 @@
 export interface SitePacer {
   /** Resolves when the next request may start. */
   acquire(): Promise<void>;
-  /** Records Jira's answer to a request. */
-  answered(status: number, nearLimit: boolean): void;
+  /** Records Jira's answer to a request (a 429's Retry-After in ms when it sent one). */
+  answered(status: number, nearLimit: boolean, retryAfterMs?: number): void;
   /** Requests per second allowed now (Infinity: unpaced). */
   readonly pace: number;
 }
@@ -81,7 +81,10 @@ export function createSitePacer(
 
 const pacers = new Map<string, SitePacer>();
 
-/** The process-wide pacer of one Jira site (by API base URL). */
+/**
+ * The process-wide pacer of one Jira site (by API base URL): for tools and tests without a
+ * database; the server and workers share one pace per site (clients/shared-jira-pace.ts).
+ */
 export function pacerForSite(baseUrl: string): SitePacer {
   let p = pacers.get(baseUrl);
   if (!p) {

@@ -3,7 +3,7 @@
  * rejected one is retried once with a fresher one, else a retryable wait for the next Forge call),
  * the site's pacer, and Jira's answers classified into typed failures (../http/classify.ts).
  */
-import { classify } from '../http/classify';
+import { classify, serverWaitMs } from '../http/classify';
 import { FAILURE_TYPES, httpFailure, retryLater } from '../http/failures';
 import { createHttpClient, readJson, type HttpClient, type HttpRequest, type HttpResponse } from '../http/request';
 import type { OnCall } from '../http/types';
@@ -23,7 +23,7 @@ export interface JiraClientOptions {
   now?: () => number;
   /** Wait before retrying when no valid token exists. Default 60 s. */
   tokenWaitMs?: number;
-  /** Pacing against Jira's burst limit; default: the process-wide pacer of this site (pacer.ts). */
+  /** Pacing against Jira's burst limit (the registry passes the site's shared pace); default: this process's own (pacer.ts). */
   pacer?: SitePacer;
 }
 
@@ -69,7 +69,11 @@ export function createJiraTransport(opts: JiraClientOptions): JiraTransport {
         url: `${base}${path}`,
         headers: { ...call.headers, authorization: `Bearer ${t}` },
       });
-      pacer.answered(res.status, (res.headers['x-ratelimit-nearlimit'] ?? '').toLowerCase() === 'true');
+      pacer.answered(
+        res.status,
+        (res.headers['x-ratelimit-nearlimit'] ?? '').toLowerCase() === 'true',
+        res.status === 429 ? serverWaitMs(res.headers, now()) : undefined,
+      );
       if (res.status >= 200 && res.status < 300) return res;
       const body = await readJson('jira', res, what);
       if (res.status === 404 && allow404) return undefined;

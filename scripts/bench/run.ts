@@ -2,8 +2,9 @@
  * `npm run bench`: the sync engine against the simulators on a real Temporal dev server and
  * PostgreSQL. Prints one row per target with the measured value and whether it was met.
  * Options (env): BENCH_LINKS (10000), BENCH_AUTOCREATE (2000), BENCH_EVENTS (500), BENCH_BURST (2000),
- * BENCH_LATENCY_MS (0: simulator latency per request), BENCH_JIRA_CEILING (req/s, 100), BENCH_ONLY (comma list;
- * `zoholane`: Zoho edit → Jira write at one-minute cadence, BENCH_ZOHOLANE_SAMPLES / _WEBHOOK_SAMPLES).
+ * BENCH_LATENCY_MS (0: simulator latency per request), BENCH_JIRA_CEILING (req/s, 100), BENCH_ONLY (comma list:
+ * idle, autocreate, latency, burst, zoholane, cluster; `zoholane`: Zoho edit → Jira write at one-minute cadence,
+ * BENCH_ZOHOLANE_SAMPLES / _WEBHOOK_SAMPLES).
  * Product processes (worker, server) run from the production build: BENCH_NODE_FLAGS (default
  * "--max-old-space-size=160 --max-semi-space-size=2"), BENCH_MALLOC_ARENA_MAX (2), BENCH_WORKER_RUNTIME=tsx,
  * BENCH_AUTOCREATE_WORKER=in-process; see scripts/bench/worker-process.ts.
@@ -14,6 +15,7 @@ import { eventBurst } from './events';
 import { eventLatency } from './event-latency';
 import { autoCreateFirstCycle, idleAndChurn } from './sync';
 import { zohoLane } from './zoho-lane';
+import { clusterAutoCreate } from './cluster';
 
 const num = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : dflt);
 
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
       ['latency', eventLatency],
       ['burst', eventBurst],
       ['zoholane', zohoLane],
+      ['cluster', clusterAutoCreate],
     ];
     for (const [name, run] of scenarios) {
       if (only && !only.includes(name)) continue;

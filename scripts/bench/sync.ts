@@ -168,14 +168,14 @@ export async function idleAndChurn(o: BenchOptions): Promise<Row[]> {
       rows.push({
         name: `Server process peak RSS, ${o.links} links (${srv.requests} panel + admin grid requests)`,
         measured: `${Math.round(srv.peakMb)} MB (${Math.round(srv.startedMb)} MB after start)${srv.failed ? `; ${srv.failed} requests failed` : ''}`,
-        target: '< 300 MB',
-        met: srv.peakMb < 300 && srv.failed === 0,
+        target: '< 250 MB',
+        met: srv.peakMb < 250 && srv.failed === 0,
       });
       rows.push({
         name: `Worker process peak RSS, ${o.links} links (idle + churn)`,
         measured: `${Math.round(rss)} MB (${Math.round(startedRss)} MB after start)`,
-        target: '< 300 MB',
-        met: rss < 300,
+        target: '< 250 MB',
+        met: rss < 250,
       });
     } finally {
       await worker?.stop();

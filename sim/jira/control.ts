@@ -18,7 +18,7 @@ import {
   transitionIssue,
   type CreateIssueInput,
 } from './issue-writes';
-import type { RateLimitOptions } from './rate-limit';
+import type { RateLimitOptions, RateLimitStats } from './rate-limit';
 import { addSeedIssue, loadSeed, moveToStatus } from './seed';
 import { JiraError } from './store';
 import type { JiraSeed, SeedIssue, SimWorkflow } from './types';
@@ -57,6 +57,8 @@ export interface JiraSimControl {
   violations(): OpenApiViolation[];
   setSearchLag(ms: number): void;
   setRateLimit(options: RateLimitOptions): void;
+  /** Burst pauses begun and the requests that arrived during one (reset by setRateLimit). */
+  rateLimitStats(): RateLimitStats;
   setEvents(options: Partial<EventDeliveryOptions>): void;
   onEvent(listener: (event: JiraSimEvent) => void): () => void;
   eventDeliveries(): EventDelivery[];
@@ -136,6 +138,7 @@ export function createJiraControl(ctx: JiraSimContext): JiraSimControl {
       store.searchLagMs = ms;
     },
     setRateLimit: (options) => ctx.rateLimiter.configure(options),
+    rateLimitStats: () => ctx.rateLimiter.stats(),
     setEvents: (options) => {
       ctx.events.options = { ...ctx.events.options, ...options };
     },

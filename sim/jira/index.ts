@@ -4,7 +4,7 @@ export { jiraSimOptionsFromEnv } from './env-options';
 export { jiraSimClient, type SimResponse } from './sim-client';
 export type { JiraSimControl, JiraUserActions } from './control';
 export type { JiraSimEvent, EventDelivery, EventDeliveryOptions } from './events';
-export type { RateLimitOptions } from './rate-limit';
+export type { RateLimitOptions, RateLimitStats } from './rate-limit';
 export type { OpenApiViolation } from './violations';
 export { loadJiraSpecValidator, jiraSpecPath, type JiraSpecValidator } from './validator';
 export {

@@ -2,6 +2,9 @@
  * Jira's rate limits, simplified: a per-credential budget per window (the points quota:
  * RateLimit-Reason jira-quota-tenant-based) and a site-wide ceiling in requests per second (burst:
  * jira-burst-based). Every answer carries X-RateLimit-*; a 429 adds Retry-After (seconds).
+ * A burst 429 pauses the site until its Retry-After ends: Atlassian's "Rate limiting" page says a
+ * request reissued before the retry period expires fails with the same or a longer Retry-After, so
+ * every request arriving in the pause is refused too (and counted: `stats().duringPause`).
  */
 export interface RateLimitOptions {
   /** Requests per window per credential (default: unlimited, headers still sent). */
@@ -10,6 +13,15 @@ export interface RateLimitOptions {
   windowMs?: number;
   /** Site-wide ceiling in requests per second (default: none). */
   ceilingPerSecond?: number;
+}
+
+export interface RateLimitStats {
+  /** Burst pauses begun (a 429 answered outside a pause). */
+  pauses: number;
+  /** Requests that arrived while a burst pause was running (all refused with 429). */
+  duringPause: number;
+  /** When each request arriving in a pause came (ms, the simulator's clock). */
+  duringPauseAt: number[];
 }
 
 export type RateDecision =
@@ -25,6 +37,8 @@ export class JiraRateLimiter {
   options: Required<Pick<RateLimitOptions, 'windowMs'>> & RateLimitOptions;
   private windows = new Map<string, { start: number; used: number }>();
   private recent: number[] = [];
+  private pausedUntil = 0;
+  private counts: RateLimitStats = { pauses: 0, duringPause: 0, duringPauseAt: [] };
 
   constructor(
     options: RateLimitOptions = {},
@@ -37,6 +51,16 @@ export class JiraRateLimiter {
     this.options = { ...this.options, ...options, windowMs: options.windowMs ?? this.options.windowMs };
     this.windows.clear();
     this.recent = [];
+    this.pausedUntil = 0;
+    this.resetStats();
+  }
+
+  stats(): RateLimitStats {
+    return { ...this.counts, duringPauseAt: [...this.counts.duringPauseAt] };
+  }
+
+  resetStats(): void {
+    this.counts = { pauses: 0, duringPause: 0, duringPauseAt: [] };
   }
 
   check(credential: string): RateDecision {
@@ -58,8 +82,17 @@ export class JiraRateLimiter {
     const ceiling = this.options.ceilingPerSecond;
     if (ceiling !== undefined) {
       this.recent = this.recent.filter((t) => now - t < 1000);
-      if (this.recent.length >= ceiling) {
-        const retryAfterSeconds = 1;
+      const inPause = now < this.pausedUntil;
+      if (inPause || this.recent.length >= ceiling) {
+        // Reissued before Retry-After expired: refused again with the (rounded-up) rest of the pause.
+        const retryAfterSeconds = inPause ? Math.max(1, Math.ceil((this.pausedUntil - now) / 1000)) : 1;
+        if (inPause) {
+          this.counts.duringPause += 1;
+          this.counts.duringPauseAt.push(now);
+        } else {
+          this.counts.pauses += 1;
+          this.pausedUntil = now + retryAfterSeconds * 1000;
+        }
         return {
           allowed: false,
           retryAfterSeconds,

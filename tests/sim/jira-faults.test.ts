@@ -49,6 +49,19 @@ describe('Jira simulator: rate limits, injected faults, token expiry, control AP
     }
   });
 
+  it('refuses every request reissued before a burst 429’s Retry-After expired, and counts them (Atlassian: "same or longer Retry-After")', async () => {
+    sim.control.setRateLimit({ ceilingPerSecond: 2 });
+    try {
+      const answers = [];
+      for (let i = 0; i < 5; i += 1) answers.push(await jira.get('/rest/api/3/serverInfo'));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 429, 429, 429]);
+      for (const a of answers.slice(2)) expect(Number(a.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(sim.control.rateLimitStats()).toMatchObject({ pauses: 1, duringPause: 2 });
+    } finally {
+      sim.control.setRateLimit({ ceilingPerSecond: undefined });
+    }
+  });
+
   it('injects a 503 with Retry-After on matching requests only, for the given count', async () => {
     sim.control.injectFault({
       kind: 'status',

@@ -1,0 +1,165 @@
+/**
+ * The row behind one Jira site's shared pace (clients/shared-jira-pace.ts). Every statement runs on
+ * the database clock, so processes on different hosts agree, and each is a single statement (its
+ * row lock makes it atomic), so the hot paths cost one round trip:
+ *  - `heartbeat`: while unpaced, a process adds the answers it got since its last beat to the
+ *    site's per-second count and reads the pause / pace state (amortised: one beat per interval);
+ *  - `throttled`: a 429 pauses the site for Retry-After and starts (or lowers) the shared pace;
+ *  - `take`: while paced, tokens from the site's bucket, refilled at the pace by elapsed DB time.
+ */
+import type { PrismaClient } from './prisma';
+import type { BudgetLane } from './zoho-call-ledger';
+
+export interface SitePaceState {
+  /** ms until the site's Retry-After pause ends (≤ 0: none). */
+  pausedMs: number;
+  /** Whether the site is paced (a 429 within the relax period). */
+  paced: boolean;
+  /** Requests per second now (0 when unpaced). */
+  rate: number;
+}
+
+export interface PaceGrant extends SitePaceState {
+  /** Tokens granted (≤ wanted). */
+  granted: number;
+  /** When fewer than wanted: ms until the next token for this lane. */
+  waitMs: number;
+}
+
+export interface PaceSettings {
+  /** Pacing ends this long after the last 429. */
+  relaxMs: number;
+  /** A new 429 sets the pace to this share of what Jira answered in the last second. */
+  decrease: number;
+  /** The pace rises by this share of itself per second without a 429. */
+  risePerSecond: number;
+  minRate: number;
+  /** Bucket capacity in seconds of pace (keeps any one-second window under rate × (1 + this)). */
+  burstSeconds: number;
+  /** Tokens background work leaves in the bucket for interactive calls. */
+  reserveTokens: number;
+}
+
+export interface JiraPaceLedger {
+  heartbeat(site: string, answers: number): Promise<SitePaceState>;
+  throttled(site: string, retryAfterMs: number, unreportedAnswers: number): Promise<void>;
+  take(site: string, lane: BudgetLane, wanted: number): Promise<PaceGrant>;
+  /** A near-limit answer: the pace stops rising for now. */
+  hold(site: string): Promise<void>;
+}
+
+type StateRow = { pausedMs: number | null; paced: boolean | null; rate: number | null };
+
+const rateSql = (rise: number) =>
+  `"baseRate" * (1 + ${rise} * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - "riseFrom")))`;
+
+export function createJiraPaceLedger(prisma: PrismaClient, s: PaceSettings): JiraPaceLedger {
+  const rise = Number(s.risePerSecond);
+  const rate = rateSql(rise);
+  const state = (row: StateRow | undefined): SitePaceState => ({
+    pausedMs: row?.pausedMs ?? 0,
+    paced: row?.paced ?? false,
+    rate: row?.paced ? (row.rate ?? 0) : 0,
+  });
+  return {
+    async heartbeat(site, answers) {
+      const rows = await prisma.$queryRawUnsafe<StateRow[]>(
+        `INSERT INTO "JiraSitePace" AS p ("site", "countSecond", "countCur")
+         VALUES ($1, floor(EXTRACT(EPOCH FROM clock_timestamp()))::bigint, $2::int)
+         ON CONFLICT ("site") DO UPDATE SET
+           "countPrev" = CASE WHEN EXCLUDED."countSecond" = p."countSecond" THEN p."countPrev"
+                              WHEN EXCLUDED."countSecond" = p."countSecond" + 1 THEN p."countCur" ELSE 0 END,
+           "countCur" = CASE WHEN EXCLUDED."countSecond" = p."countSecond" THEN p."countCur" + EXCLUDED."countCur"
+                             ELSE EXCLUDED."countCur" END,
+           "countSecond" = GREATEST(p."countSecond", EXCLUDED."countSecond")
+         RETURNING (EXTRACT(EPOCH FROM (p."pausedUntil" - clock_timestamp())) * 1000)::float8 AS "pausedMs",
+                   (p."pacedUntil" > clock_timestamp()) AS "paced",
+                   (${rate})::float8 AS "rate"`,
+        site,
+        answers,
+      );
+      return state(rows[0]);
+    },
+    async throttled(site, retryAfterMs, unreported) {
+      // What the fleet got answered in the last second: the counted seconds, weighted by how much of
+      // the previous one is still inside the window, plus this process's not yet counted answers.
+      await prisma.$executeRawUnsafe(
+        `INSERT INTO "JiraSitePace" ("site") VALUES ($1) ON CONFLICT ("site") DO NOTHING`,
+        site,
+      );
+      await prisma.$executeRawUnsafe(
+        `WITH cur AS (
+           SELECT "site",
+             ("pacedUntil" > clock_timestamp()) AS paced,
+             (${rate})::float8 AS rate,
+             ("last429At" > clock_timestamp() - interval '1 second') AS recent,
+             CASE
+               WHEN "countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp())) THEN
+                 "countCur" + "countPrev" * (1 - (EXTRACT(EPOCH FROM clock_timestamp()) - "countSecond"))
+               WHEN "countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp())) - 1 THEN
+                 "countCur" * (1 - (EXTRACT(EPOCH FROM clock_timestamp()) - "countSecond" - 1))
+               ELSE 0 END + $3::float8 AS seen
+           FROM "JiraSitePace" WHERE "site" = $1 FOR UPDATE
+         )
+         UPDATE "JiraSitePace" p SET
+           "pausedUntil" = GREATEST(COALESCE(p."pausedUntil", clock_timestamp()),
+                                    clock_timestamp() + make_interval(secs => $2::float8 / 1000)),
+           "pacedUntil" = clock_timestamp() + make_interval(secs => $2::float8 / 1000 + ${s.relaxMs / 1000}),
+           "baseRate" = CASE WHEN cur.recent THEN p."baseRate" ELSE GREATEST(${s.minRate},
+             ${s.decrease} * CASE WHEN cur.paced THEN cur.rate ELSE cur.seen END) END,
+           "riseFrom" = CASE WHEN cur.recent THEN p."riseFrom"
+                             ELSE clock_timestamp() + make_interval(secs => $2::float8 / 1000) END,
+           "tokens" = 0,
+           "refilledAt" = GREATEST(COALESCE(p."refilledAt", clock_timestamp()),
+                                   clock_timestamp() + make_interval(secs => $2::float8 / 1000)),
+           "last429At" = CASE WHEN cur.recent THEN p."last429At" ELSE clock_timestamp() END
+         FROM cur WHERE p."site" = cur."site"`,
+        site,
+        retryAfterMs,
+        unreported,
+      );
+    },
+    async take(site, lane, wanted) {
+      const keep = lane === 'interactive' ? 0 : s.reserveTokens;
+      const rows = await prisma.$queryRawUnsafe<Array<StateRow & { granted: number; have: number; keep: number }>>(
+        `WITH cur AS (
+           SELECT "site", "tokens", "refilledAt",
+             (EXTRACT(EPOCH FROM ("pausedUntil" - clock_timestamp())) * 1000)::float8 AS "pausedMs",
+             COALESCE("pacedUntil" > clock_timestamp(), false) AS paced,
+             (${rate})::float8 AS rate
+           FROM "JiraSitePace" WHERE "site" = $1 FOR UPDATE
+         ), avail AS (
+           SELECT *, LEAST(GREATEST(${s.reserveTokens + 1}, ceil(rate * ${s.burstSeconds})),
+                           "tokens" + rate * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - "refilledAt"))) AS have
+           FROM cur
+         ), g AS (
+           SELECT *, CASE WHEN COALESCE("pausedMs", 0) > 0 OR NOT paced THEN 0
+                          ELSE GREATEST(0, LEAST($2::int, floor(have - $3::float8)))::int END AS granted
+           FROM avail
+         )
+         UPDATE "JiraSitePace" p SET
+           "tokens" = CASE WHEN g.paced THEN g.have - g.granted ELSE p."tokens" END,
+           "refilledAt" = CASE WHEN g.paced THEN GREATEST(clock_timestamp(), p."refilledAt") ELSE p."refilledAt" END
+         FROM g WHERE p."site" = g."site"
+         RETURNING g."pausedMs", g.paced, g.rate, g.granted, g.have::float8 AS have, $3::float8 AS keep`,
+        site,
+        wanted,
+        keep,
+      );
+      const row = rows[0];
+      const st = state(row);
+      const granted = row?.granted ?? 0;
+      const left = (row?.have ?? 0) - granted;
+      const waitMs =
+        granted >= wanted || !st.paced || st.rate <= 0 ? 0 : Math.max(1, ((keep + 1 - left) * 1000) / st.rate);
+      return { ...st, granted, waitMs };
+    },
+    async hold(site) {
+      await prisma.$executeRawUnsafe(
+        `UPDATE "JiraSitePace" SET "baseRate" = ${rate}, "riseFrom" = clock_timestamp()
+         WHERE "site" = $1 AND "pacedUntil" > clock_timestamp() AND "riseFrom" < clock_timestamp()`,
+        site,
+      );
+    },
+  };
+}
