@@ -61,7 +61,11 @@ function latestSyncOf(
   };
 }
 
-export function toItem(row: ItemRow, temporal: Pick<TemporalConnectionConfig, 'webUrl' | 'namespace'>): Item {
+export function toItem(
+  row: ItemRow,
+  temporal: Pick<TemporalConnectionConfig, 'webUrl' | 'namespace'>,
+  linksNeedingAttention = 0,
+): Item {
   return {
     id: row.id,
     name: row.name,
@@ -89,6 +93,9 @@ export function toItem(row: ItemRow, temporal: Pick<TemporalConnectionConfig, 'w
     syncComments: row.syncComments,
     syncAttachments: row.syncAttachments,
     showAssociations: row.showAssociations,
+    unmappedUserPolicy: row.unmappedUserPolicy,
+    unmappedUserJiraDefault: row.unmappedUserJiraDefault,
+    unmappedUserZohoDefault: row.unmappedUserZohoDefault,
     rule: row.rule
       ? {
           enabled: row.rule.enabled,
@@ -105,6 +112,7 @@ export function toItem(row: ItemRow, temporal: Pick<TemporalConnectionConfig, 'w
       : null,
     schedule: { scheduleId: scheduleIdFor(row.id), paused: !isSyncActive(syncSwitchesOf(row)) },
     latestSync: latestSyncOf(row, temporal),
+    linksNeedingAttention,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -139,6 +147,9 @@ function scalarData(d: SmartConnectedItemDraft) {
     syncComments: d.syncComments,
     syncAttachments: d.syncAttachments,
     showAssociations: d.showAssociations,
+    unmappedUserPolicy: d.unmappedUserPolicy ?? 'attention',
+    unmappedUserJiraDefault: d.unmappedUserJiraDefault || null,
+    unmappedUserZohoDefault: d.unmappedUserZohoDefault || null,
   };
 }
 

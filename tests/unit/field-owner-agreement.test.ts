@@ -30,6 +30,9 @@ function row(mode: SyncMode, owners: Array<FieldOwner | null>): Row {
     syncComments: false,
     syncAttachments: false,
     showAssociations: false,
+    unmappedUserPolicy: 'attention',
+    unmappedUserJiraDefault: null,
+    unmappedUserZohoDefault: null,
     createdAt: new Date(0),
     updatedAt: new Date(0),
     mappings: owners.map((owner, i) => ({

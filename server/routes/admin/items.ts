@@ -12,6 +12,7 @@ import { itemBodySchema, itemSchema, syncNowResultSchema } from '../../contract/
 import { AppError } from '../../errors';
 import { invocationOf } from '../../plugins/forge-auth';
 import { createItemStore, syncSwitchesOf, toItem, validateItemInput, type ItemRow } from '../../services/item-store';
+import { countLinksNeedingAttention } from '../../../store/link-attention';
 
 const auth = { auth: 'admin' as const };
 const tags = ['admin: Smart Connected Items'];
@@ -31,7 +32,11 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const rows = await store.list(invocationOf(request).installationId);
-      return { items: rows.map(view) };
+      const attention = await countLinksNeedingAttention(
+        app.prisma,
+        rows.map((r) => r.id),
+      );
+      return { items: rows.map((r) => toItem(r, app.config.temporal, attention.get(r.id) ?? 0)) };
     },
   );
 
