@@ -13,6 +13,7 @@ import { ConfirmDialog } from './confirm-dialog';
 import { ConnectionForm } from './connection-form';
 import { ConnectionSummaryView } from './connection-summary';
 import { ItemsGrid } from './items-grid';
+import { UserMappingSection } from './user-mapping';
 import { ItemWizard } from './wizard/item-wizard';
 
 const POLL_MS = 1500;
@@ -196,6 +197,7 @@ export function AdminApp() {
             </Stack>
           </Box>
         )}
+        {connected && !editing && <UserMappingSection />}
       </Stack>
       {deleting && (
         <ConfirmDialog
