@@ -8,6 +8,7 @@ import type {
   FieldOwner,
   RuleOperator,
   SmartConnectedItemInput,
+  UnmappedUserPolicyName,
   SyncMode,
   ZohoModule,
 } from '../../../workflows/core/model';
@@ -53,6 +54,10 @@ export interface ItemDraft {
   syncAttachments: boolean;
   showAssociations: boolean;
   rule: RuleDraft;
+  /** Users without a counterpart (README "User mapping"). */
+  unmappedUserPolicy: UnmappedUserPolicyName;
+  unmappedUserJiraDefault: string;
+  unmappedUserZohoDefault: string;
 }
 
 export const STEPS = [
@@ -98,6 +103,9 @@ export function emptyDraft(): ItemDraft {
     syncAttachments: false,
     showAssociations: false,
     rule: emptyRule(),
+    unmappedUserPolicy: 'attention',
+    unmappedUserJiraDefault: '',
+    unmappedUserZohoDefault: '',
   };
 }
 
@@ -132,6 +140,9 @@ export function draftFromItem(item: Item): ItemDraft {
     syncComments: item.syncComments,
     syncAttachments: item.syncAttachments,
     showAssociations: item.showAssociations,
+    unmappedUserPolicy: item.unmappedUserPolicy ?? 'attention',
+    unmappedUserJiraDefault: item.unmappedUserJiraDefault ?? '',
+    unmappedUserZohoDefault: item.unmappedUserZohoDefault ?? '',
     rule: item.rule
       ? {
           enabled: item.rule.enabled,
@@ -179,6 +190,7 @@ export function stepOfPath(path: string): StepId {
   if (head === 'rule') return 'rule';
   if (['autoCreate', 'syncStatus', 'syncComments', 'syncAttachments', 'showAssociations'].includes(head))
     return 'options';
+  if (head.startsWith('unmappedUser')) return 'options';
   return 'review';
 }
 
@@ -250,6 +262,13 @@ export function toInput(d: ItemDraft, module: ZohoModuleInfo | undefined): Smart
     syncComments: allowed.syncComments && d.syncComments,
     syncAttachments: allowed.syncAttachments && d.syncAttachments,
     showAssociations: d.showAssociations,
+    ...(sync
+      ? {
+          unmappedUserPolicy: d.unmappedUserPolicy,
+          unmappedUserJiraDefault: d.unmappedUserJiraDefault.trim() || null,
+          unmappedUserZohoDefault: d.unmappedUserZohoDefault.trim() || null,
+        }
+      : {}),
     rule:
       sync && d.rule.enabled && d.rule.zohoFieldId && d.rule.metJiraStatusId
         ? {
