@@ -28,6 +28,9 @@ import { applyJiraCommentChanges } from './comments-jira-to-zoho';
 import { forgetRefused, mappedJiraField, patchZohoKeepingOthers, refusedErrors } from './refused-fields';
 import { skippedValues } from './skipped-values';
 import { userDirectoryFor } from './user-directory';
+import { attemptOf, noteFieldAttention } from './field-attention';
+import { refusedAttention } from './refused-fields';
+import { unmappedUserSettingsOf } from '../workflows/core/values/user-policy';
 import { eventToZohoWrite } from '../metrics/registry';
 
 export interface ApplyJiraEventsInput {
@@ -69,7 +72,7 @@ export async function pushFields(
   if (!record) throw new Error(`Zoho record ${link.zohoRecordId} no longer exists`);
   const now = new Date(ctx.clock.now()).toISOString();
   const users = flowing
-    ? await userDirectoryFor(apis, ctx.clock, {
+    ? await userDirectoryFor({ ...apis, prisma: ctx.prisma }, ctx.clock, {
         installationId: sci.installationId,
         sci,
         jiraFields,
@@ -89,7 +92,7 @@ export async function pushFields(
     zohoFields,
     zohoStatuses,
     now,
-    ...(users ? { ctx: { users } } : {}),
+    ...(users ? { ctx: { users, unmappedUsers: unmappedUserSettingsOf(sci) } } : {}),
   });
   const where = { zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey };
   result.errors.push(...skippedValues(plan.skipped, where));
@@ -103,6 +106,16 @@ export async function pushFields(
     receiptsOut = forgetRefused(fields, 'jira_to_zoho', receiptsOut, plan.newBaseline, link.baseline);
     result.errors.push(...refusedErrors('Zoho', outcome.refused, where));
   }
+  const considered = mappingsFlowing(sci, 'jira_to_zoho')
+    .map((m) => m.jiraFieldId)
+    .filter((f) => !changed || changed.includes(f));
+  const refused = outcome?.refused.length ? refusedAttention(sci, 'Zoho', outcome.refused, now) : [];
+  await noteFieldAttention(
+    ctx,
+    link.id,
+    [attemptOf(sci, 'jira_to_zoho', considered, plan.skipped, refused, now)],
+    result,
+  );
   if (plan.status?.kind === 'no_safe_status') {
     result.noSafeTransition += 1;
     result.errors.push({

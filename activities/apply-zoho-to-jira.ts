@@ -28,6 +28,11 @@ import {
 } from './refused-fields';
 import { skippedValues } from './skipped-values';
 import { userDirectoryFor } from './user-directory';
+import { attemptOf, noteFieldAttention } from './field-attention';
+import { refusedAttention } from './refused-fields';
+import { mappingsFlowing } from '../workflows/core/mapping';
+import { unmappedUserSettingsOf } from '../workflows/core/values/user-policy';
+import type { FieldAttention } from '../workflows/core/attention';
 
 export interface ApplyZohoChangesInput {
   sciId: string;
@@ -65,7 +70,7 @@ export async function syncLinkFromZoho(
       ])
     : [[], []];
   const now = new Date(ctx.clock.now()).toISOString();
-  const users = await userDirectoryFor(apis, ctx.clock, {
+  const users = await userDirectoryFor({ ...apis, prisma: ctx.prisma }, ctx.clock, {
     installationId: sci.installationId,
     sci,
     jiraFields,
@@ -82,9 +87,11 @@ export async function syncLinkFromZoho(
     jiraFields,
     zohoFields,
     now,
-    ...(users ? { ctx: { users } } : {}),
+    ...(users ? { ctx: { users, unmappedUsers: unmappedUserSettingsOf(sci) } } : {}),
   });
   const where = { zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey };
+  let jiraRefused: FieldAttention[] = [];
+  let zohoRefused: FieldAttention[] = [];
   result.errors.push(...skippedValues(plan.skipped, where));
   let wrote = false;
   let receiptsOut = [...plan.receipts];
@@ -96,6 +103,7 @@ export async function syncLinkFromZoho(
       const fields = edit.refused.map((r) => mappedJiraField(sci, 'jira', r.field));
       receiptsOut = forgetRefused(fields, 'zoho_to_jira', receiptsOut, baseline, link.baseline);
       result.errors.push(...refusedErrors('Jira', edit.refused, where));
+      jiraRefused = refusedAttention(sci, 'Jira', edit.refused, now);
     }
   }
   let statusState: LinkStatusState | undefined;
@@ -116,6 +124,7 @@ export async function syncLinkFromZoho(
       const fields = patch.refused.map((r) => mappedJiraField(sci, 'zoho', r.field));
       receiptsOut = forgetRefused(fields, 'jira_to_zoho', receiptsOut, baseline, link.baseline);
       result.errors.push(...refusedErrors('Zoho', patch.refused, where));
+      zohoRefused = refusedAttention(sci, 'Zoho', patch.refused, now);
     }
   }
   for (const c of plan.conflicts) {
@@ -130,6 +139,24 @@ export async function syncLinkFromZoho(
     zohoRecordName: record.name,
   });
   if (statusState) await setLinkStatusState(ctx.prisma, link.id, statusState, new Date(now));
+  const backFields = Object.keys(plan.zohoPatch ?? {}).map((k) => mappedJiraField(sci, 'zoho', k));
+  await noteFieldAttention(
+    ctx,
+    link.id,
+    [
+      attemptOf(
+        sci,
+        'zoho_to_jira',
+        mappingsFlowing(sci, 'zoho_to_jira').map((m) => m.jiraFieldId),
+        plan.skipped,
+        jiraRefused,
+        now,
+      ),
+      attemptOf(sci, 'jira_to_zoho', backFields, [], zohoRefused, now),
+    ],
+    result,
+    !!statusState?.needsAttention,
+  );
   return { wrote, mirror: plan.mirror };
 }
 

@@ -4,6 +4,7 @@
  * the fields cannot take the status change with it — and the refused fields are reported with the
  * service's own message. A refusal that names no field we sent is a failure of the whole write.
  */
+import { refusedValueAttention, type FieldAttention } from '../workflows/core/attention';
 import { STATUS_FIELD } from '../workflows/core/echo';
 import type { SyncBaseline } from '../workflows/core/conflict';
 import type { WriteReceipt } from '../workflows/core/echo';
@@ -122,4 +123,20 @@ export function refusedErrors(
     ...where,
     message: `${service} refused the field "${r.field}" (${r.message}); the other changes were applied`,
   }));
+}
+
+/** The refused fields as needs-attention reasons, keyed by the mapping's Jira field id. */
+export function refusedAttention(
+  sci: Pick<SmartConnectedItem, 'mappings'>,
+  service: 'Zoho' | 'Jira',
+  refused: readonly RefusedField[],
+  at: string,
+): FieldAttention[] {
+  const side = service === 'Jira' ? 'jira' : 'zoho';
+  return refused.map((r) => {
+    const field = mappedJiraField(sci, side, r.field);
+    const m = sci.mappings.find((x) => x.jiraFieldId === field);
+    const name = (side === 'jira' ? m?.jiraFieldName : m?.zohoFieldName) ?? r.field;
+    return refusedValueAttention(service, field, r.message, at, name);
+  });
 }

@@ -1,6 +1,7 @@
 /**
- * Feeds the user directory: Zoho users per portal (GET /users) and Jira users per installation
- * (by accountId through /user/bulk, by email through /user/search), cached in-process with a TTL.
+ * Feeds the user directory: the admin's user mapping table (read each time, so a new pair counts
+ * at once), Zoho users per portal (GET /users) and Jira users per installation (by accountId
+ * through /user/bulk, by email through /user/search), the last two cached in-process with a TTL.
  *
  * Why in-process and not a table: the directory is derived data that one paged call per portal
  * rebuilds; a stale entry costs at most one TTL, and a table would add a migration for no gain in
@@ -18,6 +19,8 @@ import {
 } from '../workflows/core/values/user-directory';
 import type { JiraApi, JiraUser } from '../integrations/jira/types';
 import type { ZohoApi } from '../integrations/zoho/types';
+import type { PrismaClient } from '../store/prisma';
+import { mappedUsersFor } from '../store/user-mappings';
 import type { Clock } from './context';
 
 export const USER_DIRECTORY_TTL_MS = 10 * 60_000;
@@ -58,7 +61,7 @@ const strOf = (o: unknown, k: string): string | undefined => {
 
 /** The directory for the users this record/issue pair mentions; undefined when no user field is mapped. */
 export async function userDirectoryFor(
-  apis: { zoho: ZohoApi; jira: JiraApi },
+  apis: { zoho: ZohoApi; jira: JiraApi; prisma?: PrismaClient },
   clock: Clock,
   input: UserContextInput,
 ): Promise<UserDirectoryEntry[] | undefined> {
@@ -69,6 +72,9 @@ export async function userDirectoryFor(
   );
   if (!mappings.length) return undefined;
   const inst = input.installationId;
+  const mapped = apis.prisma ? await mappedUsersFor(apis.prisma, inst, input.sci.zohoPortalId) : [];
+  const pairedZoho = new Set(mapped.map((m) => m.zohoUserId));
+  const pairedJira = new Set(mapped.map((m) => m.jiraAccountId));
   const zohoUsers = await cached(zohoUsersCache, `${inst}|${input.sci.zohoPortalId}`, clock, async () =>
     (await apis.zoho.listUsers(input.sci.zohoPortalId)).map((u) => ({ zpuid: u.id, name: u.name, email: u.email })),
   );
@@ -78,7 +84,7 @@ export async function userDirectoryFor(
   for (const m of mappings)
     for (const u of asList(input.issue?.fields[m.jiraFieldId])) {
       const accountId = strOf(u, 'accountId');
-      if (!accountId) continue;
+      if (!accountId || pairedJira.has(accountId)) continue;
       const email = strOf(u, 'emailAddress');
       if (email) jiraUsers.push({ accountId, displayName: strOf(u, 'displayName') ?? accountId, emailAddress: email });
       else accountIds.add(accountId);
@@ -108,6 +114,7 @@ export async function userDirectoryFor(
   for (const m of mappings)
     for (const u of asList(input.record ? zohoFieldValue(input.record, m.zohoFieldId) : undefined)) {
       const zpuid = strOf(u, 'zpuid') ?? strOf(u, 'id');
+      if (zpuid && pairedZoho.has(zpuid)) continue;
       const email = strOf(u, 'email') ?? zohoUsers.find((z) => z.zpuid === zpuid)?.email;
       if (email) emails.add(email.trim().toLowerCase());
     }
@@ -120,5 +127,5 @@ export async function userDirectoryFor(
     );
     if (u) jiraUsers.push(u);
   }
-  return buildUserDirectory(zohoUsers, jiraUsers);
+  return buildUserDirectory(zohoUsers, jiraUsers, mapped);
 }

@@ -55,6 +55,9 @@ export function toSmartConnectedItem(row: SciRow): SmartConnectedItem {
     syncComments: row.syncComments,
     syncAttachments: row.syncAttachments,
     showAssociations: row.showAssociations,
+    unmappedUserPolicy: row.unmappedUserPolicy,
+    unmappedUserJiraDefault: row.unmappedUserJiraDefault,
+    unmappedUserZohoDefault: row.unmappedUserZohoDefault,
     mappings: row.mappings.map((m) => ({
       jiraFieldId: m.jiraFieldId,
       jiraFieldName: opt(m.jiraFieldName),

@@ -67,6 +67,14 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
         .map(toJiraUser)
         .filter((u) => u.emailAddress?.toLowerCase() === wanted);
     },
+    async searchUsers(query, maxResults = 20) {
+      const body = await json({
+        method: 'GET',
+        path: '/rest/api/3/user/search',
+        query: { query, maxResults: String(maxResults) },
+      });
+      return (Array.isArray(body) ? body.filter(isObj) : []).map(toJiraUser);
+    },
     async listProjects(): Promise<JiraProject[]> {
       return (await paged('/rest/api/3/project/search', 'values')).map((p) => ({
         id: String(p.id),

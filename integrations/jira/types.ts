@@ -65,6 +65,8 @@ export interface JiraApi {
   getUsers(accountIds: readonly string[]): Promise<JiraUser[]>;
   /** GET /user/search?query=: only users whose visible email equals the given one. */
   findUsersByEmail(email: string): Promise<JiraUser[]>;
+  /** GET /user/search?query=: users whose display name or visible email starts with the text (admin pickers). */
+  searchUsers(query: string, maxResults?: number): Promise<JiraUser[]>;
   listProjects(): Promise<JiraProject[]>;
   listIssueTypes(projectId: string): Promise<JiraIssueType[]>;
   listFields(projectId: string, issueTypeId: string): Promise<JiraFieldMeta[]>;

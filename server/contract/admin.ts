@@ -5,6 +5,7 @@ import {
   FIELD_OWNERS,
   RULE_OPERATORS,
   SYNC_MODES,
+  UNMAPPED_USER_POLICIES,
   ZOHO_MODULES,
   smartConnectedItemInputSchema,
 } from '../../workflows/core/model';
@@ -174,6 +175,10 @@ export const itemSchema = z.object({
   syncComments: z.boolean(),
   syncAttachments: z.boolean(),
   showAssociations: z.boolean(),
+  /** What a sync does with a user who has no counterpart (README "User mapping"). */
+  unmappedUserPolicy: z.enum(UNMAPPED_USER_POLICIES),
+  unmappedUserJiraDefault: z.string().nullable(),
+  unmappedUserZohoDefault: z.string().nullable(),
   rule: z
     .object({
       enabled: z.boolean(),
@@ -195,6 +200,8 @@ export const itemSchema = z.object({
   zohoCadenceMinutes: z.number().optional(),
   reconcileEveryHours: z.number().optional(),
   latestReconcile: latestReconcileSchema.nullable().optional(),
+  /** Linked records that need attention now, for any reason (status, refused value, unmapped user). */
+  linksNeedingAttention: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

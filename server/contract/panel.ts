@@ -1,5 +1,6 @@
 /** Issue panel API (Forge module jira:issuePanel). The issue comes from the FIT's context, never from input. */
 import { z } from 'zod';
+import { ATTENTION_KINDS } from '../../workflows/core/attention';
 import { LINK_ORIGINS, SYNC_MODES, ZOHO_MODULES } from '../../workflows/core/model';
 
 export const PANEL_ROUTES = {
@@ -61,6 +62,15 @@ export const panelLinkSchema = z.object({
   previewError: z.string().nullable(),
   /** Why this record cannot be synced now, in words (e.g. no workflow path); null when it syncs. */
   needsAttention: z.string().nullable(),
+  /** Every reason the record needs attention (status first, then refused values, unmapped users), each with what to do. */
+  attention: z.array(
+    z.object({
+      kind: z.enum(ATTENTION_KINDS),
+      field: z.string(),
+      reason: z.string(),
+      whatToDo: z.string(),
+    }),
+  ),
 });
 
 export const panelItemSchema = z.object({

@@ -62,7 +62,11 @@ function latestSyncOf(
   };
 }
 
-export function toItem(row: ItemRow, temporal: Pick<TemporalConnectionConfig, 'webUrl' | 'namespace'>): Item {
+export function toItem(
+  row: ItemRow,
+  temporal: Pick<TemporalConnectionConfig, 'webUrl' | 'namespace'>,
+  linksNeedingAttention = 0,
+): Item {
   return {
     id: row.id,
     name: row.name,
@@ -90,6 +94,9 @@ export function toItem(row: ItemRow, temporal: Pick<TemporalConnectionConfig, 'w
     syncComments: row.syncComments,
     syncAttachments: row.syncAttachments,
     showAssociations: row.showAssociations,
+    unmappedUserPolicy: row.unmappedUserPolicy,
+    unmappedUserJiraDefault: row.unmappedUserJiraDefault,
+    unmappedUserZohoDefault: row.unmappedUserZohoDefault,
     rule: row.rule
       ? {
           enabled: row.rule.enabled,
@@ -108,6 +115,7 @@ export function toItem(row: ItemRow, temporal: Pick<TemporalConnectionConfig, 'w
     latestSync: latestSyncOf(row, temporal),
     zohoCadenceMinutes: row.zohoCadenceMinutes,
     reconcileEveryHours: row.reconcileEveryHours,
+    linksNeedingAttention,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -144,6 +152,9 @@ function scalarData(d: SmartConnectedItemDraft) {
     showAssociations: d.showAssociations,
     ...(d.zohoCadenceMinutes ? { zohoCadenceMinutes: d.zohoCadenceMinutes } : {}),
     ...(d.reconcileEveryHours ? { reconcileEveryHours: d.reconcileEveryHours } : {}),
+    unmappedUserPolicy: d.unmappedUserPolicy ?? 'attention',
+    unmappedUserJiraDefault: d.unmappedUserJiraDefault || null,
+    unmappedUserZohoDefault: d.unmappedUserZohoDefault || null,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Link } from '../../store/prisma';
 import type { ZohoApi, ZohoSource } from '../../integrations/zoho/types';
+import { attentionReasons, parseFieldAttention } from '../../workflows/core/attention';
 import { SYNC_MODE_CAPABILITIES } from '../../workflows/core/capabilities';
 import type { ZohoField, ZohoRecord } from '../../workflows/core/model';
 import { zohoFieldValue } from '../../workflows/core/record-fields';
@@ -117,6 +118,7 @@ export function panelItemOf(
       fetchedAt: loaded.at.toISOString(),
       previewError: loaded.record ? null : (loaded.error ?? 'The Zoho Projects record could not be loaded.'),
       needsAttention: link.needsAttention ?? null,
+      attention: attentionReasons(link.needsAttention, parseFieldAttention(link.attention)),
     };
   }
   return {

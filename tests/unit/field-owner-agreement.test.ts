@@ -33,6 +33,9 @@ function row(mode: SyncMode, owners: Array<FieldOwner | null>): Row {
     zohoCadenceMinutes: 5,
     reconcileEveryHours: 24,
     zohoWebhookToken: null,
+    unmappedUserPolicy: 'attention',
+    unmappedUserJiraDefault: null,
+    unmappedUserZohoDefault: null,
     createdAt: new Date(0),
     updatedAt: new Date(0),
     mappings: owners.map((owner, i) => ({

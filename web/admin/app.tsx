@@ -15,6 +15,7 @@ import { ConnectionSummaryView } from './connection-summary';
 import { HealthPanel } from './health-panel';
 import { healthApi } from './health-api';
 import { ItemsGrid } from './items-grid';
+import { UserMappingSection } from './user-mapping';
 import { ItemWizard } from './wizard/item-wizard';
 
 const POLL_MS = 1500;
@@ -207,6 +208,7 @@ export function AdminApp() {
           </Box>
         )}
         {connected && !editing && <HealthPanel refreshKey={items.length} />}
+        {connected && !editing && <UserMappingSection />}
       </Stack>
       {deleting && (
         <ConfirmDialog

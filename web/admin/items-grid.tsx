@@ -78,6 +78,14 @@ export function ItemsGrid({
             <Lozenge appearance="removed">Disabled</Lozenge>
           </>
         )}
+        {item.linksNeedingAttention > 0 && (
+          <>
+            {' '}
+            <span data-testid="links-needing-attention">
+              <Lozenge appearance="moved">{item.linksNeedingAttention} need attention</Lozenge>
+            </span>
+          </>
+        )}
       </span>,
       <Lozenge key="m" appearance={MODE_APPEARANCE[item.mode]}>
         {MODE_SHORT[item.mode]}

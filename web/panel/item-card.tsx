@@ -9,6 +9,7 @@ import { externalClick } from '../shared/navigation';
 import { ApiError } from '../shared/transport';
 import { panelApi } from './api';
 import { Associations } from './associations';
+import { AttentionList } from './attention-list';
 
 // The dialog (and the modal package) loads only when someone links: keeps the first render light.
 const LinkDialog = lazy(() => import('./link-dialog'));
@@ -69,6 +70,7 @@ export function ItemCard({ item, onChanged }: { item: PanelItem; onChanged: () =
                 Needs attention: {link.needsAttention}
               </p>
             )}
+            <AttentionList reasons={link.attention ?? []} />
             {link.previewError && (
               <p role="alert" className="zjc-error">
                 Preview unavailable: {link.previewError}

@@ -11,6 +11,7 @@ export * from './conflict';
 export * from './plan';
 export * from './fingerprint';
 export * from './totals';
+export * from './attention';
 export * from './sync-activity';
 export * from './data-centers';
 export * from './link-preview';

@@ -16,6 +16,10 @@ export type ZohoModule = (typeof ZOHO_MODULES)[number];
 export const RULE_OPERATORS = ['equals', 'not_equals', 'is_empty', 'is_not_empty'] as const;
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
 
+/** What a sync does with a user who has no counterpart on the other side (README "User mapping"). */
+export const UNMAPPED_USER_POLICIES = ['unassigned', 'default_user', 'attention'] as const;
+export type UnmappedUserPolicyName = (typeof UNMAPPED_USER_POLICIES)[number];
+
 export const LINK_ORIGINS = ['manual', 'auto'] as const;
 export type LinkOrigin = (typeof LINK_ORIGINS)[number];
 
@@ -73,6 +77,12 @@ export const smartConnectedItemInputSchema = z.object({
   zohoCadenceMinutes: z.number().int().min(1).max(60).optional(),
   /** Drift check every N hours (24 when unset). */
   reconcileEveryHours: z.number().int().min(1).max(168).optional(),
+  /** Absent means 'attention' (the stored default): the record is marked and the field left as it is. */
+  unmappedUserPolicy: z.enum(UNMAPPED_USER_POLICIES).optional(),
+  /** Jira accountId written for an unmapped Zoho user (policy default_user). */
+  unmappedUserJiraDefault: z.string().trim().max(128).nullish(),
+  /** Zoho zpuid written for an unmapped Jira user (policy default_user). */
+  unmappedUserZohoDefault: zohoId.nullish(),
 });
 export type SmartConnectedItemInput = z.infer<typeof smartConnectedItemInputSchema>;
 

@@ -41,7 +41,12 @@ export function planAutoCreate(input: AutoCreateInput): AutoCreatePlan {
     const zohoValue = zohoFieldValue(record, m.zohoFieldId);
     const converted = toJira(zohoValue, zf, jf, input.ctx);
     if (!converted.ok) {
-      plan.skipped.push({ field: m.jiraFieldId, code: 'conversion_failed', reason: converted.reason });
+      plan.skipped.push({
+        field: m.jiraFieldId,
+        code: 'conversion_failed',
+        reason: converted.reason,
+        ...(converted.unmappedUser ? { unmappedUser: converted.unmappedUser } : {}),
+      });
       continue;
     }
     const jHash = jiraSideHash(converted.value, jf);

@@ -18,7 +18,8 @@ export function planJiraToZoho(input: JiraToZohoInput): JiraToZohoPlan {
   const baseline = input.baseline ?? {};
   const receipts = input.receipts ?? [];
   const plan: JiraToZohoPlan = { conflicts: [], newBaseline: { ...baseline }, receipts: [], skipped: [] };
-  const skip = (field: string, code: PlanSkip['code'], reason: string) => plan.skipped.push({ field, code, reason });
+  const skip = (field: string, code: PlanSkip['code'], reason: string, unmappedUser?: true) =>
+    plan.skipped.push({ field, code, reason, ...(unmappedUser ? { unmappedUser } : {}) });
   if (!SYNC_MODE_CAPABILITIES[sci.mode].synchronized) {
     skip('*', 'display_only', 'Display-only items never write.');
     return plan;
@@ -56,7 +57,7 @@ export function planJiraToZoho(input: JiraToZohoInput): JiraToZohoPlan {
     }
     const converted = toZoho(jiraValue, jf, zf, input.ctx);
     if (!converted.ok) {
-      skip(f, 'conversion_failed', converted.reason);
+      skip(f, 'conversion_failed', converted.reason, converted.unmappedUser);
       continue;
     }
     // Multi-user fields are written as add/remove changes that keep users nobody asked to change.

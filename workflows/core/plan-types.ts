@@ -32,6 +32,8 @@ export interface PlanSkip {
     | 'no_zoho_statuses'
     | 'status_not_supported';
   reason: string;
+  /** The value names a user with no counterpart, and the item's policy marks the record for attention. */
+  unmappedUser?: true;
 }
 
 /** The SCI as the planner needs it (a saved SmartConnectedItem fits). */

@@ -47,7 +47,8 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
   const zohoFields = indexById(input.zohoFields);
   const edit: Record<string, unknown> = {};
   const zohoPatch: Record<string, unknown> = {};
-  const skip = (field: string, code: PlanSkip['code'], reason: string) => plan.skipped.push({ field, code, reason });
+  const skip = (field: string, code: PlanSkip['code'], reason: string, unmappedUser?: true) =>
+    plan.skipped.push({ field, code, reason, ...(unmappedUser ? { unmappedUser } : {}) });
 
   for (const m of mappingsFlowing(sci, 'zoho_to_jira')) {
     const f = m.jiraFieldId;
@@ -60,7 +61,7 @@ export function planZohoToJira(input: ZohoToJiraInput): ZohoToJiraPlan {
     const base = baseline[f];
     const converted = toJira(zohoValue, zf, jf, input.ctx);
     if (!converted.ok) {
-      skip(f, 'conversion_failed', converted.reason);
+      skip(f, 'conversion_failed', converted.reason, converted.unmappedUser);
       continue;
     }
     const convHash = jiraSideHash(converted.value, jf);

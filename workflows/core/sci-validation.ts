@@ -44,6 +44,9 @@ const FIELD_LABELS: Record<string, string> = {
   metJiraStatusId: 'Jira status when condition is met',
   notMetJiraStatusId: 'Jira status when condition is not met',
   createIssueWhenNotMet: 'Create Jira issue when rule is not met',
+  unmappedUserPolicy: 'Unmapped users',
+  unmappedUserJiraDefault: 'Default Jira user',
+  unmappedUserZohoDefault: 'Default Zoho user',
 };
 
 const OPTION_FIELDS = [
@@ -122,6 +125,12 @@ export function validateSmartConnectedItem(input: SmartConnectedItemInput | unkn
     }
     validateMappings(sci, add);
     if (rule) validateRule(rule, sci.autoCreate, add);
+    if (sci.unmappedUserPolicy === 'default_user' && !sci.unmappedUserJiraDefault && !sci.unmappedUserZohoDefault)
+      add(
+        'unmappedUserJiraDefault',
+        'required',
+        'Choose the default Jira user (accountId) or Zoho user (zpuid) written instead of an unmapped user.',
+      );
   }
 
   if (errors.length) return { ok: false, errors };

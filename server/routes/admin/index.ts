@@ -7,6 +7,7 @@ import { adminMetadataRoutes } from './metadata';
 import { adminReconcileRoutes, adminZohoWebhookRoutes } from './reconcile';
 import { adminCadenceRoutes } from './cadence';
 import { adminHealthRoutes } from './health';
+import { adminUserMappingRoutes } from './user-mappings';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminConnectionRoutes);
@@ -17,4 +18,5 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminZohoWebhookRoutes);
   await app.register(adminCadenceRoutes);
   await app.register(adminHealthRoutes);
+  await app.register(adminUserMappingRoutes);
 };

@@ -14,6 +14,7 @@ import { invocationOf } from '../../plugins/forge-auth';
 import { createItemStore, syncSwitchesOf, toItem, validateItemInput, type ItemRow } from '../../services/item-store';
 import { latestReconcileOf, withLatestReconciles } from '../../services/latest-reconcile';
 import { assertCadence } from './cadence';
+import { countLinksNeedingAttention } from '../../../store/link-attention';
 
 const auth = { auth: 'admin' as const };
 const tags = ['admin: Smart Connected Items'];
@@ -33,7 +34,12 @@ export const adminItemRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const rows = await store.list(invocationOf(request).installationId);
-      return { items: await withLatestReconciles(app, rows.map(view)) };
+      const attention = await countLinksNeedingAttention(
+        app.prisma,
+        rows.map((r) => r.id),
+      );
+      const items = rows.map((r) => toItem(r, app.config.temporal, attention.get(r.id) ?? 0));
+      return { items: await withLatestReconciles(app, items) };
     },
   );
 

@@ -8,6 +8,7 @@ import type {
   FieldOwner,
   RuleOperator,
   SmartConnectedItemInput,
+  UnmappedUserPolicyName,
   SyncMode,
   ZohoModule,
 } from '../../../workflows/core/model';
@@ -55,6 +56,10 @@ export interface ItemDraft {
   rule: RuleDraft;
   /** Zoho → Jira cadence in minutes (5 by default). */
   zohoCadenceMinutes?: number;
+  /** Users without a counterpart (README "User mapping"). */
+  unmappedUserPolicy: UnmappedUserPolicyName;
+  unmappedUserJiraDefault: string;
+  unmappedUserZohoDefault: string;
 }
 
 export const STEPS = [
@@ -100,6 +105,9 @@ export function emptyDraft(): ItemDraft {
     syncAttachments: false,
     showAssociations: false,
     rule: emptyRule(),
+    unmappedUserPolicy: 'attention',
+    unmappedUserJiraDefault: '',
+    unmappedUserZohoDefault: '',
   };
 }
 
@@ -135,6 +143,9 @@ export function draftFromItem(item: Item): ItemDraft {
     syncAttachments: item.syncAttachments,
     showAssociations: item.showAssociations,
     zohoCadenceMinutes: item.zohoCadenceMinutes,
+    unmappedUserPolicy: item.unmappedUserPolicy ?? 'attention',
+    unmappedUserJiraDefault: item.unmappedUserJiraDefault ?? '',
+    unmappedUserZohoDefault: item.unmappedUserZohoDefault ?? '',
     rule: item.rule
       ? {
           enabled: item.rule.enabled,
@@ -182,6 +193,7 @@ export function stepOfPath(path: string): StepId {
   if (head === 'rule') return 'rule';
   if (['autoCreate', 'syncStatus', 'syncComments', 'syncAttachments', 'showAssociations'].includes(head))
     return 'options';
+  if (head.startsWith('unmappedUser')) return 'options';
   return 'review';
 }
 
@@ -254,6 +266,13 @@ export function toInput(d: ItemDraft, module: ZohoModuleInfo | undefined): Smart
     syncAttachments: allowed.syncAttachments && d.syncAttachments,
     showAssociations: d.showAssociations,
     ...(sync && d.zohoCadenceMinutes ? { zohoCadenceMinutes: d.zohoCadenceMinutes } : {}),
+    ...(sync
+      ? {
+          unmappedUserPolicy: d.unmappedUserPolicy,
+          unmappedUserJiraDefault: d.unmappedUserJiraDefault.trim() || null,
+          unmappedUserZohoDefault: d.unmappedUserZohoDefault.trim() || null,
+        }
+      : {}),
     rule:
       sync && d.rule.enabled && d.rule.zohoFieldId && d.rule.metJiraStatusId
         ? {

@@ -7,6 +7,7 @@ import { adminApi } from '../api';
 import { allowedOptions, type ItemDraft } from './draft';
 import type { StepProps } from './step-props';
 import { CadenceField } from '../health-cadence';
+import { UnmappedUsers } from './unmapped-users';
 
 type OptionKey = 'autoCreate' | 'syncStatus' | 'syncComments' | 'syncAttachments' | 'showAssociations';
 const OPTIONS: Array<{ key: OptionKey; label: string }> = [
@@ -53,6 +54,7 @@ export function StepOptions({ draft, set, errors }: StepProps) {
           </div>
         ))}
       </fieldset>
+      {draft.mode && draft.mode !== 'display_only' && <UnmappedUsers draft={draft} set={set} errors={errors} />}
       {unavailable.length > 0 && (
         <p className="zjc-muted">
           Not available here: {unavailable.map((o) => o.label.toLowerCase()).join(', ')}.{' '}

@@ -10,15 +10,19 @@ import { displayValue, isEmptyValue } from './display';
 import { escapeHtml, htmlToText } from './html-parse';
 import { htmlToAdf } from './html-to-adf';
 import { jiraAccountForZohoUser, zohoUserForJiraUser, type UserDirectoryEntry } from './user-directory';
+import { unmappedUserOutcome, type UnmappedUserSettings } from './user-policy';
 import { JIRA_TO_ZOHO_PRIORITY, ZOHO_TO_JIRA_PRIORITY, labelFromTag, tagFromLabel } from './labels-priority';
 
-export type ConversionResult = { ok: true; value: unknown } | { ok: false; reason: string };
+/** `unmappedUser`: the value names a user with no counterpart and the item's policy asks for attention. */
+export type ConversionResult = { ok: true; value: unknown } | { ok: false; reason: string; unmappedUser?: true };
 
 export type { UserDirectoryEntry } from './user-directory';
 
 export interface ValueContext {
   /** Built by buildUserDirectory from both sides' users; without it no user value converts. */
   users?: readonly UserDirectoryEntry[];
+  /** The item's policy for users the directory cannot pair; absent means attention. */
+  unmappedUsers?: UnmappedUserSettings;
   zohoTags?: ReadonlyArray<{ id: string; name: string }>;
   priority?: { zohoToJira?: Record<string, string>; jiraToZoho?: Record<string, string> };
   /** How Zoho wants dates written; V3 takes ISO "yyyy-MM-dd" (default). */
@@ -27,6 +31,7 @@ export interface ValueContext {
 
 const ok = (value: unknown): ConversionResult => ({ ok: true, value });
 const fail = (reason: string): ConversionResult => ({ ok: false, reason });
+const unmapped = (reason: string): ConversionResult => ({ ok: false, reason, unmappedUser: true });
 const JIRA_STRING_MAX = 255;
 
 function zohoText(value: unknown, field: ZohoField): string | null {
@@ -99,7 +104,10 @@ export function toJira(
       const owners = Array.isArray(zohoValue) ? zohoValue : [zohoValue];
       const matches = owners.map((u) => jiraAccountForZohoUser(ctx.users, u));
       const match = matches.find((m) => m.ok) ?? matches[0];
-      return match.ok ? ok({ accountId: match.id }) : fail(match.reason);
+      if (match.ok) return ok({ accountId: match.id });
+      const outcome = unmappedUserOutcome(ctx.unmappedUsers, 'jira', match.reason);
+      if (outcome.write === 'nobody') return ok(null);
+      return outcome.write === 'default' ? ok({ accountId: outcome.id }) : unmapped(outcome.reason);
     }
     case 'labels': {
       const tags = Array.isArray(zohoValue) ? zohoValue : empty ? [] : String(displayValue(zohoValue)).split(',');
@@ -190,8 +198,10 @@ export function toZoho(
       const refs: Array<{ zpuid: string }> = [];
       for (const u of users) {
         const match = zohoUserForJiraUser(ctx.users, u);
-        if (!match.ok) return fail(match.reason);
-        refs.push({ zpuid: match.id });
+        const outcome = match.ok ? undefined : unmappedUserOutcome(ctx.unmappedUsers, 'zoho', match.reason);
+        if (outcome?.write === 'attention') return unmapped(outcome.reason);
+        const zpuid = match.ok ? match.id : outcome?.write === 'default' ? outcome.id : undefined;
+        if (zpuid && !refs.some((r) => r.zpuid === zpuid)) refs.push({ zpuid });
       }
       return ok(zohoField.type === 'user' ? (refs[0] ?? null) : refs);
     }

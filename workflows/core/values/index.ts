@@ -12,3 +12,6 @@ export * from './comments';
 export { jiraFieldMeta, zohoFieldMeta, indexById } from './field-defaults';
 export { buildUserDirectory, jiraAccountForZohoUser, zohoUserForJiraUser } from './user-directory';
 export type { DirectoryJiraUser, DirectoryZohoUser, UserMatch } from './user-directory';
+export { unmappedUserOutcome, unmappedUserSettingsOf } from './user-policy';
+export type { UnmappedUserSettings, UnmappedUserOutcome } from './user-policy';
+export type { MappedUser } from './user-directory';
