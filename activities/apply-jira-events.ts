@@ -29,6 +29,7 @@ import { forgetRefused, mappedJiraField, patchZohoKeepingOthers, refusedErrors }
 import { skippedValues } from './skipped-values';
 import { userDirectoryFor } from './user-directory';
 import { eventToZohoWrite } from '../metrics/registry';
+import { commentLine, noteCopied, noteFailure, noteJiraToZoho } from './history-notes';
 
 export interface ApplyJiraEventsInput {
   installationId: string;
@@ -102,6 +103,7 @@ async function pushFields(
     receiptsOut = forgetRefused(fields, 'jira_to_zoho', receiptsOut, plan.newBaseline, link.baseline);
     result.errors.push(...refusedErrors('Zoho', outcome.refused, where));
   }
+  noteJiraToZoho(ctx, link, { sci, plan, record, jiraFields, zohoFields, patch: outcome });
   if (plan.status?.kind === 'no_safe_status') {
     result.noSafeTransition += 1;
     result.errors.push({
@@ -151,6 +153,7 @@ async function pushComments(
       })
     ) {
       result.updated += 1;
+      noteCopied(ctx, link, 'comment', 'jira_to_zoho', commentLine(c.authorName, c.body));
     }
   }
 }
@@ -223,6 +226,7 @@ async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJ
           await pushJiraAttachmentsToZoho(ctx, sci, link, appUser, apis);
       } catch (err) {
         noteRecordFailure(result, err, link);
+        noteFailure(ctx, link, 'jira_to_zoho', err);
       }
     }
   } finally {

@@ -15,6 +15,7 @@ import { applyJiraEvents, type ApplyJiraEventsInput } from './apply-jira-events'
 import { refreshLink, type RefreshLinkActivityInput } from './refresh';
 import { recordEventRun, type RecordEventRunInput } from './event-runs';
 import { settleStatuses } from './status-settle';
+import { flushingHistory } from './history-recorder';
 
 export type { ActivityDeps } from './context';
 // Result types the workflows read (workflows import activity types from this module only).
@@ -24,7 +25,7 @@ export { DEFAULT_SYNC_CONFIG, type SyncEngineConfig } from './context';
 
 export function createActivities(deps: ActivityDeps) {
   const ctx = makeCtx(deps);
-  return {
+  return flushingHistory(ctx.history, {
     beginCycle: (input: BeginCycleInput) => beginCycle(ctx, input),
     pullPages: (input: PullPagesInput) => pullPages(ctx, input),
     applyZohoChanges: (input: ApplyZohoChangesInput) => applyZohoChanges(ctx, input),
@@ -38,7 +39,7 @@ export function createActivities(deps: ActivityDeps) {
     recordEventRun: (input: RecordEventRunInput) => recordEventRun(ctx, input),
     refreshLink: (input: RefreshLinkActivityInput) => refreshLink(ctx, input),
     settleStatuses: (input: { sciId: string }) => settleStatuses(ctx, input),
-  };
+  });
 }
 
 export type SyncActivities = ReturnType<typeof createActivities>;

@@ -65,6 +65,8 @@ export interface JiraApi {
   getUsers(accountIds: readonly string[]): Promise<JiraUser[]>;
   /** GET /user/search?query=: only users whose visible email equals the given one. */
   findUsersByEmail(email: string): Promise<JiraUser[]>;
+  /** POST /permissions/check: which of these global permissions (e.g. ADMINISTER) the user holds. */
+  globalPermissions(accountId: string, permissions: readonly string[]): Promise<string[]>;
   listProjects(): Promise<JiraProject[]>;
   listIssueTypes(projectId: string): Promise<JiraIssueType[]>;
   listFields(projectId: string, issueTypeId: string): Promise<JiraFieldMeta[]>;
