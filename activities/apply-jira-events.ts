@@ -32,6 +32,7 @@ import { attemptOf, noteFieldAttention } from './field-attention';
 import { refusedAttention } from './refused-fields';
 import { unmappedUserSettingsOf } from '../workflows/core/values/user-policy';
 import { eventToZohoWrite } from '../metrics/registry';
+import { commentLine, noteCopied, noteFailure, noteJiraToZoho } from './history-notes';
 
 export interface ApplyJiraEventsInput {
   installationId: string;
@@ -116,6 +117,7 @@ export async function pushFields(
     [attemptOf(sci, 'jira_to_zoho', considered, plan.skipped, refused, now)],
     result,
   );
+  noteJiraToZoho(ctx, link, { sci, plan, record, jiraFields, zohoFields, patch: outcome });
   if (plan.status?.kind === 'no_safe_status') {
     result.noSafeTransition += 1;
     result.errors.push({
@@ -165,6 +167,7 @@ async function pushComments(
       })
     ) {
       result.updated += 1;
+      noteCopied(ctx, link, 'comment', 'jira_to_zoho', commentLine(c.authorName, c.body));
     }
   }
 }
@@ -237,6 +240,7 @@ async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJ
           await pushJiraAttachmentsToZoho(ctx, sci, link, appUser, apis);
       } catch (err) {
         noteRecordFailure(result, err, link);
+        noteFailure(ctx, link, 'jira_to_zoho', err);
       }
     }
   } finally {

@@ -33,6 +33,7 @@ import { refusedAttention } from './refused-fields';
 import { mappingsFlowing } from '../workflows/core/mapping';
 import { unmappedUserSettingsOf } from '../workflows/core/values/user-policy';
 import type { FieldAttention } from '../workflows/core/attention';
+import { noteFailure, noteZohoToJira, type ZohoToJiraOutcome } from './history-notes';
 
 export interface ApplyZohoChangesInput {
   sciId: string;
@@ -96,8 +97,9 @@ export async function syncLinkFromZoho(
   let wrote = false;
   let receiptsOut = [...plan.receipts];
   const baseline = { ...plan.newBaseline };
+  const done: ZohoToJiraOutcome = { jiraFields, zohoFields };
   if (plan.edit) {
-    const edit = await editJiraKeepingOthers(apis.jira, issue.id, plan.edit.fields);
+    const edit = (done.edit = await editJiraKeepingOthers(apis.jira, issue.id, plan.edit.fields));
     wrote = edit.applied.length > 0;
     if (edit.refused.length) {
       const fields = edit.refused.map((r) => mappedJiraField(sci, 'jira', r.field));
@@ -116,9 +118,10 @@ export async function syncLinkFromZoho(
     const noted = noteWalk(walk, { baseline, receipts: receiptsOut, result, where, zohoHash, now });
     wrote ||= noted.wrote;
     statusState = noted.state;
+    done.walk = walk;
   }
   if (plan.zohoPatch) {
-    const patch = await patchZohoKeepingOthers(apis.zoho, sourceOf(sci), record.id, plan.zohoPatch);
+    const patch = (done.patch = await patchZohoKeepingOthers(apis.zoho, sourceOf(sci), record.id, plan.zohoPatch));
     wrote ||= patch.applied.length > 0;
     if (patch.refused.length) {
       const fields = patch.refused.map((r) => mappedJiraField(sci, 'zoho', r.field));
@@ -157,6 +160,7 @@ export async function syncLinkFromZoho(
     result,
     !!statusState?.needsAttention,
   );
+  noteZohoToJira(ctx, link, { sci, plan, issue, record, ...done });
   return { wrote, mirror: plan.mirror };
 }
 
@@ -197,6 +201,7 @@ export async function applyZohoChanges(ctx: Ctx, input: ApplyZohoChangesInput): 
             modifiedAt: record.modifiedAt,
           },
         );
+        noteFailure(ctx, link, 'zoho_to_jira', err);
       }
     }
   } finally {

@@ -13,6 +13,7 @@ import type { ZohoApi, ZohoAttachment } from '../integrations/zoho/types';
 import type { LinkRef } from '../store/links';
 import { attachmentMirrors, hasZohoAttachment, recordAttachmentMirror } from '../store/mirrors';
 import { type Ctx, sourceOf } from './context';
+import { noteCopied } from './history-notes';
 
 /** Zoho's clock and ours may disagree: files up to this long before the first attempt still count. */
 export const ADOPT_CLOCK_SKEW_MS = 5 * 60_000;
@@ -104,8 +105,10 @@ export async function pushJiraAttachmentsToZoho(
         size: a.size,
         origin: 'jira_to_zoho',
       })
-    )
+    ) {
       copied += 1;
+      noteCopied(ctx, link, 'attachment', 'jira_to_zoho', a.filename);
+    }
   }
   return copied;
 }

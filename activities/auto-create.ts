@@ -20,6 +20,7 @@ import { beginIntent, completeIntent, releaseIntent, type AutoCreateIntentState 
 import { loadSmartConnectedItem } from '../store/items';
 import { createAutoLink, findLinkOfRecord } from '../store/links';
 import { type CallCounter, clientsFor, type Ctx, sourceOf } from './context';
+import { noteCreated } from './history-notes';
 import { walkJiraIssue } from './jira-status';
 import { setLinkStatusState, type LinkStatusState } from '../store/link-status';
 import { jiraStatusesFor, jiraFieldsFor, zohoFieldsFor } from './metadata';
@@ -194,6 +195,13 @@ export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): 
   });
   // Not at the target yet: later cycles walk on (and the record needs attention when stuck).
   if (moved.state) await setLinkStatusState(ctx.prisma, link.id, moved.state, new Date(ctx.clock.now()));
+  noteCreated(
+    ctx,
+    { id: link.id, installationId: sci.installationId, sciId: sci.id, jiraIssueId: issue.id },
+    kind,
+    issue.key,
+    record.name,
+  );
   return {
     status: kind,
     jiraIssueId: issue.id,

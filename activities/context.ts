@@ -8,6 +8,7 @@ import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoApi, ZohoSource } from '../integrations/zoho/types';
 import type { SmartConnectedItem } from '../workflows/core/model';
 import type { PrismaClient } from '../store/prisma';
+import { createHistoryRecorder, type HistoryRecorder } from './history-recorder';
 
 export interface SyncEngineConfig {
   /** Zoho page size (≤ 200). */
@@ -56,6 +57,8 @@ export interface ActivityDeps {
   config?: Partial<SyncEngineConfig>;
   /** Jira site base URL for human links in Zoho notes (per installation); defaults to the stored siteUrl. */
   jiraSiteUrlFor?(installationId: string): Promise<string | undefined>;
+  /** Per-link sync history (activities/history-recorder.ts); one per process by default. */
+  history?: HistoryRecorder;
 }
 
 export interface Ctx {
@@ -63,14 +66,17 @@ export interface Ctx {
   clock: Clock;
   config: SyncEngineConfig;
   deps: ActivityDeps;
+  history: HistoryRecorder;
 }
 
 export function makeCtx(deps: ActivityDeps): Ctx {
+  const clock = deps.clock ?? { now: () => Date.now() };
   return {
     prisma: deps.prisma,
-    clock: deps.clock ?? { now: () => Date.now() },
+    clock,
     config: { ...DEFAULT_SYNC_CONFIG, ...deps.config },
     deps,
+    history: deps.history ?? createHistoryRecorder(deps.prisma, clock),
   };
 }
 

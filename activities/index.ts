@@ -23,6 +23,7 @@ import {
   type FinishReconcileInput,
   type ReconcilePageInput,
 } from './reconcile';
+import { flushingHistory } from './history-recorder';
 
 export type { ActivityDeps } from './context';
 // Result types the workflows read (workflows import activity types from this module only).
@@ -33,7 +34,7 @@ export { DEFAULT_SYNC_CONFIG, type SyncEngineConfig } from './context';
 
 export function createActivities(deps: ActivityDeps) {
   const ctx = makeCtx(deps);
-  return {
+  return flushingHistory(ctx.history, {
     beginCycle: (input: BeginCycleInput) => beginCycle(ctx, input),
     pullPages: (input: PullPagesInput) => pullPages(ctx, input),
     applyZohoChanges: (input: ApplyZohoChangesInput) => applyZohoChanges(ctx, input),
@@ -50,7 +51,7 @@ export function createActivities(deps: ActivityDeps) {
     beginReconcile: (input: BeginReconcileInput) => beginReconcile(ctx, input),
     reconcilePage: (input: ReconcilePageInput) => reconcilePage(ctx, input),
     finishReconcile: (input: FinishReconcileInput) => finishReconcile(ctx, input),
-  };
+  });
 }
 
 export type SyncActivities = ReturnType<typeof createActivities>;

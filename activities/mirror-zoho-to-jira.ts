@@ -23,6 +23,7 @@ import { emptyBatch, type BatchResult, noteRecordFailure } from './batch-result'
 import { activityAttempt, type CallCounter, clientsFor, type Ctx, heartbeat, sourceOf } from './context';
 import { applyZohoCommentChanges } from './comments-zoho-to-jira';
 import { isConnectorComment } from './link-note';
+import { commentLine, noteCopied, noteFailure } from './history-notes';
 
 export interface MirrorInput {
   sciId: string;
@@ -67,6 +68,7 @@ export async function mirrorLinkFromZoho(
         })
       ) {
         counts.comments += 1;
+        noteCopied(ctx, link, 'comment', 'zoho_to_jira', commentLine(c.authorName, c.html));
       }
     }
   }
@@ -106,8 +108,10 @@ export async function mirrorLinkFromZoho(
           size,
           origin: 'zoho_to_jira',
         })
-      )
+      ) {
         counts.attachments += 1;
+        noteCopied(ctx, link, 'attachment', 'zoho_to_jira', a.name);
+      }
     }
   }
   return counts;
@@ -130,6 +134,7 @@ export async function mirrorFromZoho(ctx: Ctx, input: MirrorInput): Promise<Batc
         });
       } catch (err) {
         noteRecordFailure(result, err, link, { prefix: 'Mirroring: ' });
+        noteFailure(ctx, link, 'zoho_to_jira', err);
       }
     }
   } finally {

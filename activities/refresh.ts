@@ -15,6 +15,7 @@ import { syncLinkFromZoho } from './apply-zoho-to-jira';
 import { settleLink } from './status-settle';
 import { unsettledLinks } from '../store/link-status';
 import { mirrorLinkFromZoho } from './mirror-zoho-to-jira';
+import { noteFailure } from './history-notes';
 
 export interface RefreshLinkActivityInput {
   linkId: string;
@@ -64,6 +65,7 @@ export async function refreshLink(ctx: Ctx, input: RefreshLinkActivityInput): Pr
   } catch (err) {
     if (isRetryable(err)) throw err;
     message = errorText(err);
+    noteFailure(ctx, link, 'zoho_to_jira', err);
     batch.failed += 1;
     batch.errors.push({ zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey, message });
   }

@@ -21,6 +21,7 @@ import { emptyBatch, type BatchResult, noteRecordFailure } from './batch-result'
 import { type CallCounter, type Ctx, clientsFor } from './context';
 import { walkJiraIssue, type StatusWalkState, type WalkResult } from './jira-status';
 import { jiraStatusesFor } from './metadata';
+import { noteSettled } from './history-notes';
 
 /** Unsettled links walked per cycle (each costs a few Jira calls). */
 const SETTLE_PER_CYCLE = 50;
@@ -109,6 +110,7 @@ export async function settleLink(
     await markLinkSynced(ctx.prisma, link.id, { baseline });
   }
   await setLinkStatusState(ctx.prisma, link.id, noted.state, nowDate);
+  noteSettled(ctx, link, issue.status.name, walk);
   if (walk.outcome.kind === 'moved') result.updated += 1;
   else result.skipped += 1;
 }

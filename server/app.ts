@@ -30,6 +30,7 @@ import { jiraWebhookRoutes } from './routes/jira-webhooks';
 import { zohoWebhookRoutes } from './routes/zoho-webhooks';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { panelRoutes } from './routes/panel';
+import { createHistoryRetention } from '../store/sync-history-retention';
 
 /** FITs plus system tokens can exceed Node's default 16 KB header limit. */
 export const MAX_HEADER_BYTES = 64 * 1024;
@@ -61,6 +62,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now: () => clock().getTime(),
     relay: deps.relay,
   });
+
+  const historyRetention = createHistoryRetention(app.prisma, {
+    keepDays: config.syncHistoryRetentionDays,
+    now: () => clock().getTime(),
+    logger: app.log,
+  });
+  app.addHook('onReady', async () => historyRetention.start());
+  app.addHook('onClose', async () => historyRetention.stop());
 
   await app.register(helmet, { global: true });
   await app.register(swagger, {

@@ -52,6 +52,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Days settled delivery receipts are kept (duplicates are absorbed while a receipt exists; Jira retries for ~30 min). */
   EVENT_RECEIPT_RETENTION_DAYS: z.coerce.number().min(1).max(365).default(7),
+  /** Days the per-link sync history (issue panel "History") is kept. */
+  SYNC_HISTORY_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(30),
   /** Prometheus scrape port of the zjc_ metrics (GET /metrics, own listener, not the API); unset = not served. */
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
@@ -81,6 +83,8 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   rateLimitPerMinute: number;
   eventReceiptRetentionDays: number;
+  /** SYNC_HISTORY_RETENTION_DAYS. */
+  syncHistoryRetentionDays: number;
   temporal: TemporalConnectionConfig;
 }
 
@@ -136,6 +140,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     eventReceiptRetentionDays: c.EVENT_RECEIPT_RETENTION_DAYS,
+    syncHistoryRetentionDays: c.SYNC_HISTORY_RETENTION_DAYS,
     temporal,
   };
 }

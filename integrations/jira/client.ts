@@ -46,6 +46,15 @@ export function createJiraClient(opts: JiraClientOptions): JiraApi & { close(): 
     async myself() {
       return toJiraUser((await json({ method: 'GET', path: '/rest/api/3/myself' })) as Json);
     },
+    async globalPermissions(accountId, permissions) {
+      const body = await json({
+        method: 'POST',
+        path: '/rest/api/3/permissions/check',
+        json: { accountId, globalPermissions: [...permissions] },
+      });
+      const granted = isObj(body) && Array.isArray(body.globalPermissions) ? body.globalPermissions : [];
+      return granted.filter((p): p is string => typeof p === 'string');
+    },
     async getUsers(accountIds) {
       const out: JiraUser[] = [];
       const ids = [...new Set(accountIds)];

@@ -67,6 +67,8 @@ export interface JiraApi {
   findUsersByEmail(email: string): Promise<JiraUser[]>;
   /** GET /user/search?query=: users whose display name or visible email starts with the text (admin pickers). */
   searchUsers(query: string, maxResults?: number): Promise<JiraUser[]>;
+  /** POST /permissions/check: which of these global permissions (e.g. ADMINISTER) the user holds. */
+  globalPermissions(accountId: string, permissions: readonly string[]): Promise<string[]>;
   listProjects(): Promise<JiraProject[]>;
   listIssueTypes(projectId: string): Promise<JiraIssueType[]>;
   listFields(projectId: string, issueTypeId: string): Promise<JiraFieldMeta[]>;

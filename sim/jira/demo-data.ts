@@ -117,6 +117,7 @@ export function demoSeed(): JiraSeed {
         accountType: 'atlassian',
         active: true,
         timeZone: 'Europe/Berlin',
+        globalPermissions: ['ADMINISTER'],
       },
       {
         accountId: A.bob,

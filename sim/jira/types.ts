@@ -14,6 +14,8 @@ export interface SimUser {
   emailAddress?: string;
   accountType: 'atlassian' | 'app';
   active: boolean;
+  /** Global permissions granted (e.g. ADMINISTER for a Jira administrator). */
+  globalPermissions?: string[];
   timeZone?: string;
 }
 

@@ -10,6 +10,7 @@ import { ApiError } from '../shared/transport';
 import { panelApi } from './api';
 import { Associations } from './associations';
 import { AttentionList } from './attention-list';
+import { LinkHistory } from './history';
 
 // The dialog (and the modal package) loads only when someone links: keeps the first render light.
 const LinkDialog = lazy(() => import('./link-dialog'));
@@ -127,6 +128,7 @@ export function ItemCard({ item, onChanged }: { item: PanelItem; onChanged: () =
           </p>
         )}
         {link && sci.showAssociations && <Associations sciId={sci.id} version={version} />}
+        {link && <LinkHistory linkId={link.id} version={version} />}
       </Stack>
       {linking && (
         <Suspense fallback={null}>

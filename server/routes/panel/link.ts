@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { makeCtx } from '../../../activities/context';
 import { writeLinkNote } from '../../../activities/link-note';
+import { noteLinkChange } from '../../../activities/history-notes';
 import { startRefreshLink } from '../../temporal/schedules';
 import { SYNC_MODE_CAPABILITIES } from '../../../workflows/core/capabilities';
 import { sciParams } from '../../contract/common';
@@ -113,6 +114,8 @@ export const panelLinkRoutes: FastifyPluginAsyncZod = async (app) => {
         request.log.warn({ linkId: link.id, err: err.message }, 'link note not written now; the sync cycle retries it');
         return null;
       });
+      noteLinkChange(noteCtx, link, 'link', `${record.key || record.id} ${record.name}`);
+      await noteCtx.history.flush();
       if (synchronized(sci)) {
         await refreshInBackground(issue.installationId, link.id).catch((err: Error) =>
           request.log.warn({ linkId: link.id, err: err.message }, 'could not start the first sync of the new link'),
@@ -139,6 +142,13 @@ export const panelLinkRoutes: FastifyPluginAsyncZod = async (app) => {
       await app.prisma.link.deleteMany({
         where: { id: link.id, installationId: issue.installationId, origin: 'manual' },
       });
+      noteLinkChange(
+        noteCtx,
+        link,
+        'unlink',
+        `${link.zohoRecordKey ?? link.zohoRecordId} ${link.zohoRecordName ?? ''}`,
+      );
+      await noteCtx.history.flush();
       request.log.info({ installationId: issue.installationId, sciId: sci.id, linkId: link.id }, 'manual link removed');
       return loader.panelItem(issue.installationId, sci, null);
     },

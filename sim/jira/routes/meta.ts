@@ -38,6 +38,14 @@ export function metaRoutes(ctx: JiraSimContext) {
       };
     });
 
+    // Get bulk permissions: the global permissions (of those asked) the user holds; projects are not modelled.
+    app.post('/rest/api/3/permissions/check', async (request) => {
+      const body = (request.body ?? {}) as { accountId?: string; globalPermissions?: string[] };
+      const user = store.users.get(body.accountId ?? actorOf(request));
+      const held = new Set(user?.globalPermissions ?? []);
+      return { globalPermissions: (body.globalPermissions ?? []).filter((p) => held.has(p)), projectPermissions: [] };
+    });
+
     app.get('/rest/api/3/serverInfo', async () => ({
       baseUrl: ctx.baseUrl,
       displayUrl: ctx.baseUrl,
