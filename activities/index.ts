@@ -15,11 +15,13 @@ import { applyJiraEvents, type ApplyJiraEventsInput } from './apply-jira-events'
 import { refreshLink, type RefreshLinkActivityInput } from './refresh';
 import { recordEventRun, type RecordEventRunInput } from './event-runs';
 import { settleStatuses } from './status-settle';
+import { previewCycle, type PreviewCycleInput } from './preview';
 
 export type { ActivityDeps } from './context';
 // Result types the workflows read (workflows import activity types from this module only).
 export type { PullPagesResult } from './pull';
 export type { AutoCreateRecordResult } from './auto-create';
+export type { PreviewCycleInput } from './preview';
 export { DEFAULT_SYNC_CONFIG, type SyncEngineConfig } from './context';
 
 export function createActivities(deps: ActivityDeps) {
@@ -38,6 +40,7 @@ export function createActivities(deps: ActivityDeps) {
     recordEventRun: (input: RecordEventRunInput) => recordEventRun(ctx, input),
     refreshLink: (input: RefreshLinkActivityInput) => refreshLink(ctx, input),
     settleStatuses: (input: { sciId: string }) => settleStatuses(ctx, input),
+    previewCycle: (input: PreviewCycleInput) => previewCycle(ctx, input),
   };
 }
 

@@ -28,3 +28,13 @@ export function autoCreateWorkflowIdFor(sciId: string, zohoRecordId: string): st
 export function refreshWorkflowIdFor(linkId: string, nonce: string): string {
   return `refresh:${linkId}:${nonce}`;
 }
+
+/** A dry-run preview of an item's next cycle (`draft` for an unsaved wizard draft); read-only, never reused. */
+export function previewWorkflowIdFor(sciId: string | null, nonce: string): string {
+  return `preview:${sciId ?? 'draft'}:${nonce}`;
+}
+
+/** The backfill of one Smart Connected Item: one at a time per item. */
+export function backfillWorkflowIdFor(sciId: string): string {
+  return `backfill:${sciId}`;
+}

@@ -3,3 +3,4 @@ export { syncItem } from './sync-item';
 export { autoCreate } from './auto-create';
 export { issueEvents } from './issue-events';
 export { refreshLink } from './refresh-link';
+export { previewItem } from './preview';

@@ -4,10 +4,12 @@ import { adminAutoCreateAgainRoutes } from './auto-create-again';
 import { adminConnectionRoutes } from './connection';
 import { adminItemRoutes } from './items';
 import { adminMetadataRoutes } from './metadata';
+import { adminPreviewRoutes } from './preview';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminConnectionRoutes);
   await app.register(adminMetadataRoutes);
+  await app.register(adminPreviewRoutes);
   await app.register(adminItemRoutes);
   await app.register(adminAutoCreateAgainRoutes);
 };
