@@ -16,12 +16,14 @@ import { refreshLink, type RefreshLinkActivityInput } from './refresh';
 import { recordEventRun, type RecordEventRunInput } from './event-runs';
 import { settleStatuses } from './status-settle';
 import { previewCycle, type PreviewCycleInput } from './preview';
+import { backfillStep, stopBackfill } from './backfill';
 
 export type { ActivityDeps } from './context';
 // Result types the workflows read (workflows import activity types from this module only).
 export type { PullPagesResult } from './pull';
 export type { AutoCreateRecordResult } from './auto-create';
 export type { PreviewCycleInput } from './preview';
+export type { BackfillStepResult } from './backfill';
 export { DEFAULT_SYNC_CONFIG, type SyncEngineConfig } from './context';
 
 export function createActivities(deps: ActivityDeps) {
@@ -41,6 +43,8 @@ export function createActivities(deps: ActivityDeps) {
     refreshLink: (input: RefreshLinkActivityInput) => refreshLink(ctx, input),
     settleStatuses: (input: { sciId: string }) => settleStatuses(ctx, input),
     previewCycle: (input: PreviewCycleInput) => previewCycle(ctx, input),
+    backfillStep: (input: { backfillId: string }) => backfillStep(ctx, input),
+    stopBackfill: (input: { backfillId: string; error: string }) => stopBackfill(ctx, input),
   };
 }
 

@@ -4,3 +4,4 @@ export { autoCreate } from './auto-create';
 export { issueEvents } from './issue-events';
 export { refreshLink } from './refresh-link';
 export { previewItem } from './preview';
+export { backfill } from './backfill';

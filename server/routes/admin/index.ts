@@ -5,11 +5,13 @@ import { adminConnectionRoutes } from './connection';
 import { adminItemRoutes } from './items';
 import { adminMetadataRoutes } from './metadata';
 import { adminPreviewRoutes } from './preview';
+import { adminBackfillRoutes } from './backfill';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminConnectionRoutes);
   await app.register(adminMetadataRoutes);
   await app.register(adminPreviewRoutes);
+  await app.register(adminBackfillRoutes);
   await app.register(adminItemRoutes);
   await app.register(adminAutoCreateAgainRoutes);
 };
