@@ -5,7 +5,8 @@
  * budget) propagate so Temporal retries the batch, which is idempotent through the baseline.
  */
 import { issueFieldsToRead, planZohoToJira, statusHash } from '../workflows/core/plan';
-import type { SmartConnectedItem, ZohoRecord } from '../workflows/core/model';
+import type { JiraField, JiraIssue, SmartConnectedItem, ZohoField, ZohoRecord } from '../workflows/core/model';
+import type { ZohoToJiraPlan } from '../workflows/core/plan-types';
 import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoApi } from '../integrations/zoho/types';
 import { findLinksByIds } from '../store/links';
@@ -50,16 +51,26 @@ export interface LinkSyncOutcome {
   mirror: { comments: boolean; attachments: boolean };
 }
 
-/** Syncs one linked record Zoho → Jira. Shared by the cycle and the panel refresh. */
-export async function syncLinkFromZoho(
+export interface LinkPlan {
+  issue: JiraIssue;
+  plan: ZohoToJiraPlan;
+  now: string;
+  jiraFields: JiraField[];
+  zohoFields: ZohoField[];
+}
+
+/**
+ * What syncing one linked record Zoho → Jira would do: reads the issue, field metadata and users,
+ * then the pure planner. Writes nothing; shared by the cycle, the panel refresh and the dry-run preview.
+ */
+export async function planLinkFromZoho(
   ctx: Ctx,
   sci: SmartConnectedItem,
   link: LinkRef,
   record: ZohoRecord,
   apis: { zoho: ZohoApi; jira: JiraApi },
-  result: BatchResult,
   receipts: Parameters<typeof planZohoToJira>[0]['receipts'],
-): Promise<LinkSyncOutcome> {
+): Promise<LinkPlan> {
   const issue = await apis.jira.getIssue(link.jiraIssueId, issueFieldsToRead(sci));
   if (!issue)
     throw Object.assign(new Error(`Jira issue ${link.jiraIssueKey} no longer exists`), { nonRetryable: true });
@@ -90,6 +101,20 @@ export async function syncLinkFromZoho(
     now,
     ...(users ? { ctx: { users, unmappedUsers: unmappedUserSettingsOf(sci) } } : {}),
   });
+  return { issue, plan, now, jiraFields, zohoFields };
+}
+
+/** Syncs one linked record Zoho → Jira. Shared by the cycle and the panel refresh. */
+export async function syncLinkFromZoho(
+  ctx: Ctx,
+  sci: SmartConnectedItem,
+  link: LinkRef,
+  record: ZohoRecord,
+  apis: { zoho: ZohoApi; jira: JiraApi },
+  result: BatchResult,
+  receipts: Parameters<typeof planZohoToJira>[0]['receipts'],
+): Promise<LinkSyncOutcome> {
+  const { issue, plan, now, jiraFields, zohoFields } = await planLinkFromZoho(ctx, sci, link, record, apis, receipts);
   const where = { zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey };
   let jiraRefused: FieldAttention[] = [];
   let zohoRefused: FieldAttention[] = [];

@@ -15,6 +15,8 @@ import type { WriteReceipt } from '../workflows/core/echo';
 import type { JiraStatusTarget } from '../workflows/core/status-match';
 import type { SmartConnectedItem, ZohoRecord } from '../workflows/core/model';
 import type { JiraApi } from '../integrations/jira/types';
+import type { ZohoApi } from '../integrations/zoho/types';
+import type { AutoCreatePlan } from '../workflows/core/plan-types';
 import { isHttpFailure, retryLater } from '../integrations/http/failures';
 import { beginIntent, completeIntent, releaseIntent, type AutoCreateIntentState } from '../store/intents';
 import { loadSmartConnectedItem } from '../store/items';
@@ -114,6 +116,23 @@ async function initialStatus(
   };
 }
 
+/** What auto-create would do with one new record: field metadata, then the pure planner. Writes nothing. */
+export async function planAutoCreateFor(
+  ctx: Ctx,
+  sci: SmartConnectedItem,
+  record: ZohoRecord,
+  apis: { zoho: ZohoApi; jira: JiraApi },
+): Promise<AutoCreatePlan> {
+  const [jiraFields, zohoFields] =
+    sci.mappings.length > 0
+      ? await Promise.all([
+          jiraFieldsFor(sci.installationId, apis.jira, sci.jiraProjectIds[0], sci.jiraIssueTypeId),
+          zohoFieldsFor(sci.installationId, apis.zoho, sourceOf(sci)),
+        ])
+      : [[], []];
+  return planAutoCreate({ sci, record, jiraFields, zohoFields, now: new Date(ctx.clock.now()).toISOString() });
+}
+
 /** One new Zoho record → one Jira issue (+ initial status) + auto-managed link. Safe to retry at any point. */
 export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): Promise<AutoCreateRecordResult> {
   const counter: CallCounter = { zoho: 0, jira: 0 };
@@ -122,14 +141,7 @@ export async function autoCreateRecord(ctx: Ctx, input: AutoCreateRecordInput): 
   if (!sci) return { status: 'skipped', reason: 'The Smart Connected Item was deleted.', ...calls() };
   const { record } = input;
   const apis = await clientsFor(ctx, sci.installationId, counter);
-  const [jiraFields, zohoFields] =
-    sci.mappings.length > 0
-      ? await Promise.all([
-          jiraFieldsFor(sci.installationId, apis.jira, sci.jiraProjectIds[0], sci.jiraIssueTypeId),
-          zohoFieldsFor(sci.installationId, apis.zoho, sourceOf(sci)),
-        ])
-      : [[], []];
-  const plan = planAutoCreate({ sci, record, jiraFields, zohoFields, now: new Date(ctx.clock.now()).toISOString() });
+  const plan = await planAutoCreateFor(ctx, sci, record, apis);
   if (!plan.create) return { status: 'skipped', reason: plan.reason, ...calls() };
 
   const intent = await beginIntent(ctx.prisma, sci.id, record.id, new Date(ctx.clock.now()));

@@ -35,13 +35,37 @@ export type BeginCycleResult =
       sci?: SmartConnectedItem;
     };
 
+export interface CycleWindow {
+  fingerprint: string;
+  /** ISO; cursor minus the deliberate overlap. null = full pass (first run or config changed). */
+  modifiedAfter: string | null;
+  cursorReset: boolean;
+  serverOrdered: boolean;
+}
+
+/** Which records the next cycle reads, from the cursor (read only: shared by the cycle and its preview). */
+export async function cycleWindow(ctx: Ctx, sci: SmartConnectedItem): Promise<CycleWindow> {
+  const fingerprint = configFingerprint(sci);
+  const cursor = await loadCursor(ctx.prisma, sci.id, fingerprint);
+  return {
+    fingerprint,
+    modifiedAfter: cursor.modifiedAfter
+      ? new Date(cursor.modifiedAfter.getTime() - ctx.config.cursorOverlapMs).toISOString()
+      : null,
+    cursorReset: cursor.reset,
+    // Filtered, newest first — unless this source refused the filter lately (then the page scan).
+    serverOrdered:
+      ctx.config.zohoServerOrdering &&
+      !filterRefusal(zohoSourceKey(sci.installationId, sourceOf(sci)), ctx.clock.now()),
+  };
+}
+
 export async function beginCycle(ctx: Ctx, input: BeginCycleInput): Promise<BeginCycleResult> {
   const sci = await loadSmartConnectedItem(ctx.prisma, input.sciId);
   if (!sci) return { status: 'skip', reason: 'The Smart Connected Item no longer exists.' };
   const pause = syncPause(sci);
   if (pause) return { status: 'skip', reason: SYNC_PAUSE_MESSAGES[pause] };
-  const fingerprint = configFingerprint(sci);
-  const cursor = await loadCursor(ctx.prisma, sci.id, fingerprint);
+  const window = await cycleWindow(ctx, sci);
   const syncRunId = await startSyncRun(ctx.prisma, {
     installationId: sci.installationId,
     sciId: sci.id,
@@ -49,21 +73,12 @@ export async function beginCycle(ctx: Ctx, input: BeginCycleInput): Promise<Begi
     workflowId: input.workflowId,
     runId: input.runId,
   });
-  const after = cursor.modifiedAfter
-    ? new Date(cursor.modifiedAfter.getTime() - ctx.config.cursorOverlapMs).toISOString()
-    : null;
   return {
     status: 'run',
     installationId: sci.installationId,
     sciName: sci.name,
     syncRunId,
-    fingerprint,
-    modifiedAfter: after,
-    cursorReset: cursor.reset,
-    // Filtered, newest first — unless this source refused the filter lately (then the page scan).
-    serverOrdered:
-      ctx.config.zohoServerOrdering &&
-      !filterRefusal(zohoSourceKey(sci.installationId, sourceOf(sci)), ctx.clock.now()),
+    ...window,
     autoCreate: sci.autoCreate,
     mirrorComments: sci.syncComments,
     mirrorAttachments: sci.syncAttachments,

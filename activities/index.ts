@@ -24,12 +24,16 @@ import {
   type ReconcilePageInput,
 } from './reconcile';
 import { flushingHistory } from './history-recorder';
+import { previewCycle, type PreviewCycleInput } from './preview';
+import { backfillStep, stopBackfill } from './backfill';
 
 export type { ActivityDeps } from './context';
 // Result types the workflows read (workflows import activity types from this module only).
 export type { PullPagesResult } from './pull';
 export type { AutoCreateRecordResult } from './auto-create';
 export type { ReconcilePageResult } from './reconcile';
+export type { PreviewCycleInput } from './preview';
+export type { BackfillStepResult } from './backfill';
 export { DEFAULT_SYNC_CONFIG, type SyncEngineConfig } from './context';
 
 export function createActivities(deps: ActivityDeps) {
@@ -51,6 +55,9 @@ export function createActivities(deps: ActivityDeps) {
     beginReconcile: (input: BeginReconcileInput) => beginReconcile(ctx, input),
     reconcilePage: (input: ReconcilePageInput) => reconcilePage(ctx, input),
     finishReconcile: (input: FinishReconcileInput) => finishReconcile(ctx, input),
+    previewCycle: (input: PreviewCycleInput) => previewCycle(ctx, input),
+    backfillStep: (input: { backfillId: string }) => backfillStep(ctx, input),
+    stopBackfill: (input: { backfillId: string; error: string }) => stopBackfill(ctx, input),
   });
 }
 

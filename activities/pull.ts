@@ -31,6 +31,14 @@ export interface PullPageInput {
   /** ISO; records modified after it (cursor minus overlap) are candidates. null = full pass. */
   modifiedAfter: string | null;
   serverOrdered: boolean;
+  /** Preview: also list the unlinked records kept out of auto-create, with why. */
+  explain?: boolean;
+}
+
+/** An unlinked record the cycle leaves alone: kept out by the Conditional Sync Rule, or linked once before. */
+export interface SkippedRecord {
+  record: ZohoRecord;
+  reason: 'rule' | 'once_linked';
 }
 
 export interface ChangedRecord {
@@ -58,6 +66,8 @@ export interface PullPageResult {
   serverOrdered?: boolean;
   /** Reported on the run: e.g. the one time a source falls back to the page scan. */
   notices?: string[];
+  /** Only with `explain`. */
+  skippedRecords?: SkippedRecord[];
 }
 
 export function recordHash(record: ZohoRecord): string {
@@ -200,6 +210,10 @@ async function pullOne(
       )
     : new Set<string>();
   let skippedOnceLinked = 0;
+  const skippedRecords: SkippedRecord[] = [];
+  const skip = (record: ZohoRecord, reason: SkippedRecord['reason']) => {
+    if (input.explain) skippedRecords.push({ record, reason });
+  };
   const zohoFields =
     creates && unlinked.length && ruleGovernsStatus(sci.rule)
       ? await zohoFieldsFor(sci.installationId, zoho, sourceOf(sci))
@@ -210,10 +224,14 @@ async function pullOne(
       if (!creates) continue;
       if (onceLinked.has(record.id)) {
         skippedOnceLinked += 1;
+        skip(record, 'once_linked');
         continue;
       }
       if (ruleDecision(sci.rule, record, zohoFields).autoCreateAllowed) fresh.push(record);
-      else skippedByRule += 1;
+      else {
+        skippedByRule += 1;
+        skip(record, 'rule');
+      }
       continue;
     }
     // Overlap window and records without a modified time: unchanged content is not a change.
@@ -236,6 +254,7 @@ async function pullOne(
     zohoCalls: counter.zoho - before,
     serverOrdered: listed.serverOrdered,
     ...(listed.notice ? { notices: [listed.notice] } : {}),
+    ...(input.explain ? { skippedRecords } : {}),
   };
 }
 
@@ -255,7 +274,15 @@ export interface PullPagesResult extends PullPageResult {
 
 /** Reads pages from `fromPage` until records need work, the page limit, or the end of the scan. */
 export async function pullPages(ctx: Ctx, input: PullPagesInput): Promise<PullPagesResult> {
-  const sci = await loadSmartConnectedItem(ctx.prisma, input.sciId);
+  return pullPagesFor(ctx, await loadSmartConnectedItem(ctx.prisma, input.sciId), input);
+}
+
+/** The same, for an SCI at hand (the preview passes an unsaved draft). Reads only. */
+export async function pullPagesFor(
+  ctx: Ctx,
+  sci: SmartConnectedItem | null,
+  input: PullPagesInput,
+): Promise<PullPagesResult> {
   const out: PullPagesResult = {
     changed: [],
     fresh: [],
@@ -288,6 +315,7 @@ export async function pullPages(ctx: Ctx, input: PullPagesInput): Promise<PullPa
     out.skippedOnceLinked = (out.skippedOnceLinked ?? 0) + (r.skippedOnceLinked ?? 0);
     out.scanned += r.scanned;
     out.unchanged += r.unchanged;
+    if (r.skippedRecords) out.skippedRecords = [...(out.skippedRecords ?? []), ...r.skippedRecords];
     if (r.notices) out.notices = [...(out.notices ?? []), ...r.notices];
     if (r.maxModifiedAt && (!out.maxModifiedAt || r.maxModifiedAt > out.maxModifiedAt))
       out.maxModifiedAt = r.maxModifiedAt;

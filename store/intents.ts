@@ -70,3 +70,17 @@ export async function completeIntent(
 export async function releaseIntent(prisma: PrismaClient, sciId: string, zohoRecordId: string): Promise<void> {
   await prisma.autoCreateIntent.deleteMany({ where: { sciId, zohoRecordId, jiraIssueId: null } });
 }
+
+/** Of these records, the ones an earlier auto-create already made a Jira issue for (read only: the dry-run preview). */
+export async function intentsWithIssue(
+  prisma: PrismaClient,
+  sciId: string,
+  zohoRecordIds: string[],
+): Promise<Map<string, string>> {
+  if (zohoRecordIds.length === 0) return new Map();
+  const rows = await prisma.autoCreateIntent.findMany({
+    where: { sciId, zohoRecordId: { in: zohoRecordIds }, jiraIssueKey: { not: null } },
+    select: { zohoRecordId: true, jiraIssueKey: true },
+  });
+  return new Map(rows.map((r) => [r.zohoRecordId, r.jiraIssueKey ?? '']));
+}

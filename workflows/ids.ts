@@ -38,3 +38,13 @@ export function reconcileScheduleIdFor(sciId: string): string {
 export function reconcileWorkflowIdFor(sciId: string): string {
   return `reconcile:${sciId}`;
 }
+
+/** A dry-run preview of an item's next cycle (`draft` for an unsaved wizard draft); read-only, never reused. */
+export function previewWorkflowIdFor(sciId: string | null, nonce: string): string {
+  return `preview:${sciId ?? 'draft'}:${nonce}`;
+}
+
+/** The backfill of one Smart Connected Item: one at a time per item. */
+export function backfillWorkflowIdFor(sciId: string): string {
+  return `backfill:${sciId}`;
+}

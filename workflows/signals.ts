@@ -81,3 +81,8 @@ export interface RefreshLinkInput {
   installationId: string;
   linkId: string;
 }
+/** Workflow `backfill:<sciId>`: the Backfill row carries the options and the progress. */
+export interface BackfillInput {
+  sciId: string;
+  backfillId: string;
+}

@@ -6,7 +6,7 @@
 import { SYNC_MODE_CAPABILITIES } from './capabilities';
 import type { JiraField, ZohoField } from './model';
 import { planZohoToJira } from './plan-zoho-to-jira';
-import type { ZohoToJiraInput } from './plan-types';
+import type { ZohoToJiraInput, ZohoToJiraPlan } from './plan-types';
 import { zohoFieldValue } from './record-fields';
 import { chooseJiraTransition } from './status-match';
 import { isAdfDoc } from './values/adf';
@@ -48,9 +48,24 @@ export function readableValue(value: unknown): string | null {
 }
 
 export function previewFirstLink(input: Omit<ZohoToJiraInput, 'baseline' | 'receipts' | 'transitions'>): LinkPreview {
-  const { sci, record, issue } = input;
+  const { sci } = input;
   const writes = SYNC_MODE_CAPABILITIES[sci.mode].synchronized && sci.enabled;
   const plan = planZohoToJira({ ...input, baseline: {}, receipts: [] });
+  const changes = changesOfPlan(plan, input);
+  const jiraLabel = labeller(input.jiraFields);
+  const kept = plan.skipped
+    .filter((s) => s.code === 'first_link_kept' || s.code === 'conversion_failed' || s.code === 'conflict_lost')
+    .filter((s) => !changes.some((c) => c.field === s.field && c.direction === 'jira_to_zoho'))
+    .map((s) => ({ field: s.field, label: jiraLabel(s.field), reason: s.reason }));
+  return { writes, changes: writes ? changes : [], kept: writes ? kept : [] };
+}
+
+/** The field-by-field changes of one Zoho → Jira plan (shared with the cycle's dry-run preview). */
+export function changesOfPlan(
+  plan: ZohoToJiraPlan,
+  input: Pick<ZohoToJiraInput, 'sci' | 'record' | 'issue' | 'jiraFields' | 'zohoFields'>,
+): LinkFieldChange[] {
+  const { sci, record, issue } = input;
   const jiraLabel = labeller(input.jiraFields);
   const zohoLabel = labeller(input.zohoFields);
   const changes: LinkFieldChange[] = [];
@@ -85,11 +100,7 @@ export function previewFirstLink(input: Omit<ZohoToJiraInput, 'baseline' | 'rece
       to: target.name ?? target.statusId ?? null,
     });
   }
-  const kept = plan.skipped
-    .filter((s) => s.code === 'first_link_kept' || s.code === 'conversion_failed' || s.code === 'conflict_lost')
-    .filter((s) => !changes.some((c) => c.field === s.field && c.direction === 'jira_to_zoho'))
-    .map((s) => ({ field: s.field, label: jiraLabel(s.field), reason: s.reason }));
-  return { writes, changes: writes ? changes : [], kept: writes ? kept : [] };
+  return changes;
 }
 
 function labeller(fields: readonly (JiraField | ZohoField)[] | undefined): (id: string) => string {

@@ -8,10 +8,14 @@ import { adminReconcileRoutes, adminZohoWebhookRoutes } from './reconcile';
 import { adminCadenceRoutes } from './cadence';
 import { adminHealthRoutes } from './health';
 import { adminUserMappingRoutes } from './user-mappings';
+import { adminPreviewRoutes } from './preview';
+import { adminBackfillRoutes } from './backfill';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(adminConnectionRoutes);
   await app.register(adminMetadataRoutes);
+  await app.register(adminPreviewRoutes);
+  await app.register(adminBackfillRoutes);
   await app.register(adminItemRoutes);
   await app.register(adminAutoCreateAgainRoutes);
   await app.register(adminReconcileRoutes);
