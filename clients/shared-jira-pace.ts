@@ -4,11 +4,11 @@
  * request reissued before a 429's Retry-After expires only earns another 429 (Atlassian, "Rate
  * limiting"), so:
  *  - a 429 pauses the site for its Retry-After in every process (this one at once, the others at
- *    their next heartbeat or token take);
- *  - from then on, until RELAX_MS pass without a 429, the processes draw from one token bucket
- *    whose pace starts at 90 % of what Jira answered the whole fleet in the last second and rises
- *    1 % per second; interactive calls (the server's lane: issue panel, admin page) may take the
- *    last token, background work leaves it, so a click never queues behind a sync;
+ *    their next heartbeat or slot booking);
+ *  - from then on, until RELAX_MS pass without a 429, the processes book send slots on one
+ *    timeline (store/jira-pace.ts) whose pace starts at 90 % of what Jira answered the whole fleet in the last second and rises
+ *    1 % per second; interactive calls (the server's lane: issue panel, admin page) may book
+ *    further ahead than background work, so a click waits behind at most 250 ms of sync traffic;
  *  - unpaced (the usual state), a request costs no round trip: a process reports its answer count
  *    and reads the site's state once per heartbeat (HEARTBEAT_MS) while it is sending.
  * The database being unreachable never stops Jira calls: the process falls back to its own pause.
@@ -40,8 +40,8 @@ export const DEFAULT_PACE_SETTINGS: PaceSettings = {
   decrease: 0.9,
   risePerSecond: 0.01,
   minRate: 5,
-  burstSeconds: 0.05,
-  reserveTokens: 1,
+  backgroundHorizonMs: 250,
+  interactiveHorizonMs: 500,
 };
 const MAX_BATCH = 16;
 
@@ -93,7 +93,7 @@ function sharedSitePacer(ledger: JiraPaceLedger, site: string, opts: SharedJiraP
     return beat;
   };
 
-  /** One token take at a time per site in this process, for everyone queued (coalesced). */
+  /** One slot booking at a time per site in this process, for everyone queued (coalesced). */
   const pump = async () => {
     if (pumping) return;
     pumping = true;
@@ -116,7 +116,12 @@ function sharedSitePacer(ledger: JiraPaceLedger, site: string, opts: SharedJiraP
           queue.splice(0).forEach((go) => go());
           break;
         }
-        queue.splice(0, grant.granted).forEach((go) => go());
+        // Each booked slot is this process's to send at; later ones in the queue book again.
+        queue.splice(0, grant.granted).forEach((go, i) => {
+          const at = grant.firstInMs + i * grant.spacingMs;
+          if (at <= 0) go();
+          else setTimeout(go, at);
+        });
         if (queue.length > 0 && grant.pausedMs <= 0) await sleep(grant.waitMs);
       }
     } finally {

@@ -5,7 +5,12 @@
  *  - `heartbeat`: while unpaced, a process adds the answers it got since its last beat to the
  *    site's per-second count and reads the pause / pace state (amortised: one beat per interval);
  *  - `throttled`: a 429 pauses the site for Retry-After and starts (or lowers) the shared pace;
- *  - `take`: while paced, tokens from the site's bucket, refilled at the pace by elapsed DB time.
+ *  - `take`: while paced, books send slots spaced 1 / pace apart on the site's one timeline
+ *    ("nextSlotAt", a generic cell rate algorithm): a booking may reach a short horizon ahead, so a
+ *    process gets several slots per round trip and the fleet's throughput does not depend on how
+ *    fast the database answers, while any one-second window still holds at most pace + 1 sends.
+ *    Background work books at most `backgroundHorizonMs` ahead, interactive calls further, so a
+ *    click waits behind at most that much background work.
  */
 import type { PrismaClient } from './prisma';
 import type { BudgetLane } from './zoho-call-ledger';
@@ -20,9 +25,13 @@ export interface SitePaceState {
 }
 
 export interface PaceGrant extends SitePaceState {
-  /** Tokens granted (≤ wanted). */
+  /** Slots booked (≤ wanted). */
   granted: number;
-  /** When fewer than wanted: ms until the next token for this lane. */
+  /** ms from now until the first booked slot (≥ 0). */
+  firstInMs: number;
+  /** ms between consecutive booked slots (1000 / rate). */
+  spacingMs: number;
+  /** When fewer than wanted: ms until this lane may book again. */
   waitMs: number;
 }
 
@@ -34,10 +43,10 @@ export interface PaceSettings {
   /** The pace rises by this share of itself per second without a 429. */
   risePerSecond: number;
   minRate: number;
-  /** Bucket capacity in seconds of pace (keeps any one-second window under rate × (1 + this)). */
-  burstSeconds: number;
-  /** Tokens background work leaves in the bucket for interactive calls. */
-  reserveTokens: number;
+  /** How far ahead background work may book slots (a click waits behind at most this much). */
+  backgroundHorizonMs: number;
+  /** How far ahead interactive calls may book slots. */
+  interactiveHorizonMs: number;
 }
 
 export interface JiraPaceLedger {
@@ -71,7 +80,17 @@ export function createJiraPaceLedger(prisma: PrismaClient, s: PaceSettings): Jir
                               WHEN EXCLUDED."countSecond" = p."countSecond" + 1 THEN p."countCur" ELSE 0 END,
            "countCur" = CASE WHEN EXCLUDED."countSecond" = p."countSecond" THEN p."countCur" + EXCLUDED."countCur"
                              ELSE EXCLUDED."countCur" END,
-           "countSecond" = GREATEST(p."countSecond", EXCLUDED."countSecond")
+           "countSecond" = GREATEST(p."countSecond", EXCLUDED."countSecond"),
+           -- Answers the others got just before the site's first 429 arrive with their next beat:
+           -- within a second of it they may lift the starting pace to its share of the whole fleet's.
+           "baseRate" = CASE WHEN p."last429At" > clock_timestamp() - interval '1 second'
+             AND p."pacedUntil" > clock_timestamp() THEN GREATEST(p."baseRate", ${s.decrease} * (
+               CASE WHEN EXCLUDED."countSecond" = p."countSecond" THEN p."countCur" + EXCLUDED."countCur"
+                    ELSE EXCLUDED."countCur" END
+               + CASE WHEN EXCLUDED."countSecond" = p."countSecond" THEN p."countPrev"
+                      WHEN EXCLUDED."countSecond" = p."countSecond" + 1 THEN p."countCur" ELSE 0 END
+                 * (1 - (EXTRACT(EPOCH FROM clock_timestamp()) - EXCLUDED."countSecond"))))
+             ELSE p."baseRate" END
          RETURNING (EXTRACT(EPOCH FROM (p."pausedUntil" - clock_timestamp())) * 1000)::float8 AS "pausedMs",
                    (p."pacedUntil" > clock_timestamp()) AS "paced",
                    (${rate})::float8 AS "rate"`,
@@ -105,14 +124,19 @@ export function createJiraPaceLedger(prisma: PrismaClient, s: PaceSettings): Jir
            "pausedUntil" = GREATEST(COALESCE(p."pausedUntil", clock_timestamp()),
                                     clock_timestamp() + make_interval(secs => $2::float8 / 1000)),
            "pacedUntil" = clock_timestamp() + make_interval(secs => $2::float8 / 1000 + ${s.relaxMs / 1000}),
-           "baseRate" = CASE WHEN cur.recent THEN p."baseRate" ELSE GREATEST(${s.minRate},
+           "baseRate" = CASE WHEN cur.recent THEN GREATEST(p."baseRate", ${s.decrease} * cur.seen) ELSE GREATEST(${s.minRate},
              ${s.decrease} * CASE WHEN cur.paced THEN cur.rate ELSE cur.seen END) END,
            "riseFrom" = CASE WHEN cur.recent THEN p."riseFrom"
                              ELSE clock_timestamp() + make_interval(secs => $2::float8 / 1000) END,
-           "tokens" = 0,
-           "refilledAt" = GREATEST(COALESCE(p."refilledAt", clock_timestamp()),
+           "nextSlotAt" = GREATEST(COALESCE(p."nextSlotAt", clock_timestamp()),
                                    clock_timestamp() + make_interval(secs => $2::float8 / 1000)),
-           "last429At" = CASE WHEN cur.recent THEN p."last429At" ELSE clock_timestamp() END
+           "last429At" = CASE WHEN cur.recent THEN p."last429At" ELSE clock_timestamp() END,
+           "countPrev" = CASE WHEN p."countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp())) THEN p."countPrev"
+                              WHEN p."countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp())) - 1 THEN p."countCur"
+                              ELSE 0 END,
+           "countCur" = CASE WHEN p."countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp())) THEN p."countCur" + $3::int
+                             ELSE $3::int END,
+           "countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp()))::bigint
          FROM cur WHERE p."site" = cur."site"`,
         site,
         retryAfterMs,
@@ -120,39 +144,40 @@ export function createJiraPaceLedger(prisma: PrismaClient, s: PaceSettings): Jir
       );
     },
     async take(site, lane, wanted) {
-      const keep = lane === 'interactive' ? 0 : s.reserveTokens;
-      const rows = await prisma.$queryRawUnsafe<Array<StateRow & { granted: number; have: number; keep: number }>>(
+      const horizonMs = lane === 'interactive' ? s.interactiveHorizonMs : s.backgroundHorizonMs;
+      const rows = await prisma.$queryRawUnsafe<
+        Array<StateRow & { granted: number; firstInMs: number; nextInMs: number }>
+      >(
         `WITH cur AS (
-           SELECT "site", "tokens", "refilledAt",
+           SELECT "site",
              (EXTRACT(EPOCH FROM ("pausedUntil" - clock_timestamp())) * 1000)::float8 AS "pausedMs",
              COALESCE("pacedUntil" > clock_timestamp(), false) AS paced,
-             (${rate})::float8 AS rate
+             (${rate})::float8 AS rate,
+             GREATEST(0, EXTRACT(EPOCH FROM (COALESCE("nextSlotAt", clock_timestamp()) - clock_timestamp())) * 1000)::float8
+               AS "firstInMs"
            FROM "JiraSitePace" WHERE "site" = $1 FOR UPDATE
-         ), avail AS (
-           SELECT *, LEAST(GREATEST(${s.reserveTokens + 1}, ceil(rate * ${s.burstSeconds})),
-                           "tokens" + rate * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - "refilledAt"))) AS have
-           FROM cur
          ), g AS (
-           SELECT *, CASE WHEN COALESCE("pausedMs", 0) > 0 OR NOT paced THEN 0
-                          ELSE GREATEST(0, LEAST($2::int, floor(have - $3::float8)))::int END AS granted
-           FROM avail
+           SELECT *, CASE WHEN COALESCE("pausedMs", 0) > 0 OR NOT paced OR rate <= 0 OR "firstInMs" > $3::float8 THEN 0
+                          ELSE LEAST($2::int, floor(($3::float8 - "firstInMs") * rate / 1000) + 1)::int END AS granted
+           FROM cur
          )
          UPDATE "JiraSitePace" p SET
-           "tokens" = CASE WHEN g.paced THEN g.have - g.granted ELSE p."tokens" END,
-           "refilledAt" = CASE WHEN g.paced THEN GREATEST(clock_timestamp(), p."refilledAt") ELSE p."refilledAt" END
+           "nextSlotAt" = CASE WHEN g.granted > 0
+             THEN clock_timestamp() + make_interval(secs => (g."firstInMs" / 1000) + g.granted / g.rate)
+             ELSE p."nextSlotAt" END
          FROM g WHERE p."site" = g."site"
-         RETURNING g."pausedMs", g.paced, g.rate, g.granted, g.have::float8 AS have, $3::float8 AS keep`,
+         RETURNING g."pausedMs", g.paced, g.rate, g.granted, g."firstInMs",
+                   (g."firstInMs" + CASE WHEN g.rate > 0 THEN g.granted * 1000 / g.rate ELSE 0 END)::float8 AS "nextInMs"`,
         site,
         wanted,
-        keep,
+        horizonMs,
       );
       const row = rows[0];
       const st = state(row);
       const granted = row?.granted ?? 0;
-      const left = (row?.have ?? 0) - granted;
-      const waitMs =
-        granted >= wanted || !st.paced || st.rate <= 0 ? 0 : Math.max(1, ((keep + 1 - left) * 1000) / st.rate);
-      return { ...st, granted, waitMs };
+      const spacingMs = st.rate > 0 ? 1000 / st.rate : 0;
+      const waitMs = granted >= wanted || !st.paced ? 0 : Math.max(1, (row?.nextInMs ?? 0) - horizonMs);
+      return { ...st, granted, firstInMs: row?.firstInMs ?? 0, spacingMs, waitMs };
     },
     async hold(site) {
       await prisma.$executeRawUnsafe(
