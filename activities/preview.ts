@@ -27,7 +27,7 @@ import { pullPagesFor, RECORD_HASH_FIELD, recordHash, type PullPagesResult } fro
 
 export interface PreviewCycleInput {
   sciId?: string;
-  /** An unsaved draft (the wizard's Review step), with a throwaway id: nothing is linked to it yet. */
+  /** An unsaved draft (the wizard's Review step): a new item's throwaway id, or the edited item's own id (its links). */
   draft?: SmartConnectedItem;
   /** Rows kept per action (default 20). */
   rowLimit?: number;

@@ -9,12 +9,14 @@ import type { ConnectionSummary, Item } from '../../server/contract/admin';
 import { ApiError } from '../shared/transport';
 import { useLoad } from '../shared/use-load';
 import { adminApi } from './api';
+import { BackfillDialog } from './backfill-dialog';
 import { ConfirmDialog } from './confirm-dialog';
 import { ConnectionForm } from './connection-form';
 import { ConnectionSummaryView } from './connection-summary';
 import { HealthPanel } from './health-panel';
 import { healthApi } from './health-api';
 import { ItemsGrid } from './items-grid';
+import { PreviewDialog } from './preview-dialog';
 import { UserMappingSection } from './user-mapping';
 import { ItemWizard } from './wizard/item-wizard';
 
@@ -29,6 +31,8 @@ export function AdminApp() {
   const [itemsLoading, setItemsLoading] = useState(true);
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Item | null>(null);
+  const [previewing, setPreviewing] = useState<Item | null>(null);
+  const [backfilling, setBackfilling] = useState<Item | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const awaiting = useRef<{ itemId: string; workflowId: string; deadline: number } | null>(null);
@@ -177,6 +181,8 @@ export function AdminApp() {
                     setEditing(item);
                   },
                   onDelete: (item) => setDeleting(item),
+                  onPreview: (item) => setPreviewing(item),
+                  onBackfill: (item) => setBackfilling(item),
                   onToggle: (item) =>
                     act(item, item.enabled ? 'Disabling' : 'Enabling', () =>
                       item.enabled ? adminApi.disableItem(item.id) : adminApi.enableItem(item.id),
@@ -210,6 +216,16 @@ export function AdminApp() {
         {connected && !editing && <HealthPanel refreshKey={items.length} />}
         {connected && !editing && <UserMappingSection />}
       </Stack>
+      {previewing && <PreviewDialog item={previewing} onClose={() => setPreviewing(null)} />}
+      {backfilling && (
+        <BackfillDialog
+          item={backfilling}
+          onClose={() => {
+            setBackfilling(null);
+            void loadItems();
+          }}
+        />
+      )}
       {deleting && (
         <ConfirmDialog
           title={`Delete “${deleting.name}”?`}

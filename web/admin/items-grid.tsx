@@ -15,6 +15,8 @@ export interface GridActions {
   onDelete: (item: Item) => void;
   onSyncNow: (item: Item) => void;
   onReconcile?: (item: Item) => void;
+  onPreview?: (item: Item) => void;
+  onBackfill?: (item: Item) => void;
   busyId: string | null;
 }
 
@@ -117,6 +119,16 @@ export function ItemsGrid({
         {sync && actions.onReconcile && (
           <Button spacing="compact" isDisabled={!item.enabled} onClick={() => actions.onReconcile?.(item)}>
             Reconcile now<span className="zjc-sr-only"> {item.name}</span>
+          </Button>
+        )}
+        {sync && actions.onPreview && (
+          <Button spacing="compact" onClick={() => actions.onPreview?.(item)}>
+            Preview next sync<span className="zjc-sr-only"> {item.name}</span>
+          </Button>
+        )}
+        {actions.onBackfill && (
+          <Button spacing="compact" isDisabled={!item.enabled} onClick={() => actions.onBackfill?.(item)}>
+            Backfill<span className="zjc-sr-only"> {item.name}</span>
           </Button>
         )}
         <Button spacing="compact" onClick={() => actions.onEdit(item)}>

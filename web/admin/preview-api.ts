@@ -13,8 +13,14 @@ function call<T>(route: Route, params?: Record<string, string>, body?: object): 
 
 export const previewApi = {
   previewItem: (id: string) => call<CyclePreviewView>(PREVIEW_ROUTES.previewItem, { id }, {}),
-  previewDraft: (input: SmartConnectedItemInput) =>
-    call<CyclePreviewView>(PREVIEW_ROUTES.previewDraft, undefined, input),
+  /** `itemId`: the saved item being edited, so the preview sees its links. */
+  previewDraft: (input: SmartConnectedItemInput, itemId?: string) =>
+    callApi<CyclePreviewView>(
+      'admin',
+      routeMethod(PREVIEW_ROUTES.previewDraft),
+      routePath(PREVIEW_ROUTES.previewDraft, {}, itemId ? { itemId } : undefined),
+      input,
+    ),
   startBackfill: (id: string, body: BackfillBody) =>
     call<{ backfillId: string; workflowId: string; resumed: boolean }>(BACKFILL_ROUTES.startBackfill, { id }, body),
   backfillProgress: (id: string) => call<BackfillProgressResult>(BACKFILL_ROUTES.backfillProgress, { id }),

@@ -18,6 +18,8 @@ import { runPreview } from '../../temporal/previews';
 const auth = { auth: 'admin' as const };
 const tags = ['admin: Smart Connected Items'];
 const itemParams = z.object({ id: z.string().uuid() });
+/** An edit of a saved item previews against that item's links and cursor; a new draft has none. */
+const draftQuery = z.object({ itemId: z.string().uuid().optional() });
 const previewBody = z.object({ rowLimit: z.number().int().min(1).max(100).optional() }).optional();
 
 export const adminPreviewRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -51,12 +53,14 @@ export const adminPreviewRoutes: FastifyPluginAsyncZod = async (app) => {
       config: auth,
       // Validated like a save: the core's matrix answers with per-field 422 errors.
       attachValidation: true,
-      schema: { tags, body: itemBodySchema, response: { 200: cyclePreviewSchema } },
+      schema: { tags, querystring: draftQuery, body: itemBodySchema, response: { 200: cyclePreviewSchema } },
     },
     async (request) => {
       const { installationId } = invocationOf(request);
       const draft = validateItemInput(request.body);
-      return run({ draft: { ...draft, id: randomUUID(), installationId } });
+      const { itemId } = request.query;
+      const id = itemId ? (await store.find(installationId, itemId)).id : randomUUID();
+      return run({ draft: { ...draft, id, installationId } });
     },
   );
 };

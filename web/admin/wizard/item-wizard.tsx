@@ -150,7 +150,9 @@ export function ItemWizard({ initial, onSaved, onCancel }: Props) {
           {step === 'fields' && <StepFields {...props} />}
           {step === 'options' && <StepOptions {...props} />}
           {step === 'rule' && <StepRule {...props} />}
-          {step === 'review' && <StepReview draft={draft} module={module} errors={serverErrors} goTo={go} />}
+          {step === 'review' && (
+            <StepReview draft={draft} module={module} errors={serverErrors} goTo={go} itemId={initial?.id} />
+          )}
         </Box>
         <Inline space="space.100">
           <Button appearance="subtle" onClick={onCancel}>

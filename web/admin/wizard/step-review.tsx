@@ -7,6 +7,7 @@ import { MODE_LABELS } from '../../shared/format';
 import type { FieldError } from '../../../server/contract/common';
 import type { ZohoModuleInfo } from '../api';
 import { STEPS, stepOfPath, toInput, type ItemDraft, type StepId } from './draft';
+import { ReviewPreview } from './review-preview';
 import { OWNER_LABELS } from './step-fields';
 
 const yesNo = (b: boolean) => (b ? 'On' : 'Off');
@@ -16,11 +17,14 @@ export function StepReview({
   module,
   errors,
   goTo,
+  itemId,
 }: {
   draft: ItemDraft;
   module: ZohoModuleInfo | undefined;
   errors: FieldError[];
   goTo: (s: StepId) => void;
+  /** The saved item being edited, if any. */
+  itemId?: string;
 }) {
   const input = toInput(draft, module);
   const rows: Array<[string, string]> = [
@@ -80,6 +84,7 @@ export function StepReview({
           </Fragment>
         ))}
       </dl>
+      {input.mode !== 'display_only' && <ReviewPreview input={input} itemId={itemId} />}
     </Stack>
   );
 }
