@@ -36,6 +36,8 @@ export const ADMIN_ROUTES = {
   syncNow: 'POST /api/admin/items/:id/sync-now',
   allowAutoCreateAgain: 'POST /api/admin/items/:id/records/:zohoRecordId/allow-auto-create',
   reconcileNow: 'POST /api/admin/items/:id/reconcile',
+  zohoWebhookOn: 'POST /api/admin/items/:id/zoho-webhook',
+  zohoWebhookOff: 'DELETE /api/admin/items/:id/zoho-webhook',
   zohoBudgetCost: 'GET /api/admin/zoho-budget-cost',
   health: 'GET /api/admin/health',
 } as const;
@@ -202,6 +204,8 @@ export const itemSchema = z.object({
   latestReconcile: latestReconcileSchema.nullable().optional(),
   /** Linked records that need attention now, for any reason (status, refused value, unmapped user). */
   linksNeedingAttention: z.number(),
+  /** Whether the item's Zoho webhook is on (the token itself is shown only when issued). */
+  zohoWebhook: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -25,11 +25,15 @@ const query = z.object({ token: z.string().min(1).max(200).optional() }).passthr
 const body = z.union([z.record(z.string(), z.unknown()), z.string(), z.null(), z.undefined()]);
 const ackSchema = z.object({ accepted: z.boolean(), triggered: z.boolean() });
 
+const DIGEST_PREFIX = 'sha256:';
 const digest = (s: string) => createHash('sha256').update(s).digest();
+/** What the database keeps of a token: its SHA-256 digest, never the token. */
+export const storedWebhookToken = (token: string): string => DIGEST_PREFIX + digest(token).toString('hex');
 /** Constant-time: equal-length digests, so neither length nor content leaks through timing. */
-export function tokenMatches(given: string | undefined, expected: string | null): boolean {
-  if (!given || !expected) return false;
-  return timingSafeEqual(digest(given), digest(expected));
+export function tokenMatches(given: string | undefined, stored: string | null): boolean {
+  if (!given || !stored?.startsWith(DIGEST_PREFIX)) return false;
+  const want = Buffer.from(stored.slice(DIGEST_PREFIX.length), 'hex');
+  return want.length === 32 && timingSafeEqual(digest(given), want);
 }
 
 export const zohoWebhookRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -116,6 +116,7 @@ export function toItem(
     zohoCadenceMinutes: row.zohoCadenceMinutes,
     reconcileEveryHours: row.reconcileEveryHours,
     linksNeedingAttention,
+    zohoWebhook: row.zohoWebhookToken !== null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

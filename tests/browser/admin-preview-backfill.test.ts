@@ -137,4 +137,28 @@ describeWithChromium('Admin page: dry-run preview and backfill (Chromium, full s
     expect(links.map((l) => l.zohoRecordId).sort()).toEqual(Object.values(ids).sort());
     expectNotBlank(await screenshotChecked(page, 'admin-backfill-progress', dialog));
   }, 180_000);
+
+  it('"Zoho webhook" issues a token once, the path starts the cycle, and the grid shows it on', async () => {
+    await page.reload();
+    await row()
+      .getByRole('button', { name: /^Zoho webhook/ })
+      .click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.getByTestId('zoho-webhook-state').textContent()).toMatch(/^Off/);
+    await dialog.getByRole('button', { name: 'Turn on' }).click();
+    const path = (await dialog.getByTestId('zoho-webhook-path').textContent())!;
+    expect(path).toMatch(new RegExp(`^/webhooks/zoho/${itemId}\\?token=[\\w-]{32}$`));
+    expectNotBlank(await screenshotChecked(page, 'admin-zoho-webhook', dialog));
+    const delivery = await fetch(`${stack.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'issue_id=1&action=updated',
+    });
+    expect(delivery.status).toBe(202);
+    expect(await delivery.json()).toEqual({ accepted: true, triggered: true });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await row()
+      .getByRole('button', { name: /^Zoho webhook: on/ })
+      .waitFor();
+  }, 60_000);
 });

@@ -141,6 +141,12 @@ describe('Zoho webhook', () => {
       path: expect.stringMatching(/^\/webhooks\/zoho\/[0-9a-f-]+\?token=[\w-]{32}$/),
     });
     const path: string = on.body.path;
+    // Only the token's digest is kept; the grid knows the webhook is on.
+    const stored = await h.prisma.smartConnectedItem.findUniqueOrThrow({ where: { id: created.body.id } });
+    expect(stored.zohoWebhookToken).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(stored.zohoWebhookToken).not.toContain(path.split('?token=')[1]);
+    const listed = await admin('GET', '/api/admin/items');
+    expect(listed.body.items.find((i: { id: string }) => i.id === created.body.id).zohoWebhook).toBe(true);
 
     const wrong = await h.call('POST', path.replace(/token=.*/, 'token=not-the-token'), { body: { issue_id: '1' } });
     expect(wrong.status).toBe(401);
@@ -162,6 +168,9 @@ describe('Zoho webhook', () => {
     expect(asParam.status).toBe(202);
 
     await admin('DELETE', `/api/admin/items/${created.body.id}/zoho-webhook`);
+    expect((await h.call('POST', path, { body: {} })).status).toBe(401);
+    // A stored value that is not a digest (e.g. a hand-edited row) never matches, even itself.
+    await h.prisma.smartConnectedItem.update({ where: { id: created.body.id }, data: { zohoWebhookToken: token } });
     expect((await h.call('POST', path, { body: {} })).status).toBe(401);
   });
 });

@@ -19,6 +19,7 @@ import { ItemsGrid } from './items-grid';
 import { PreviewDialog } from './preview-dialog';
 import { UserMappingSection } from './user-mapping';
 import { ItemWizard } from './wizard/item-wizard';
+import { ZohoWebhookDialog } from './zoho-webhook-dialog';
 
 const POLL_MS = 1500;
 const POLL_DEADLINE_MS = 90_000;
@@ -33,6 +34,7 @@ export function AdminApp() {
   const [deleting, setDeleting] = useState<Item | null>(null);
   const [previewing, setPreviewing] = useState<Item | null>(null);
   const [backfilling, setBackfilling] = useState<Item | null>(null);
+  const [webhookOf, setWebhookOf] = useState<Item | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const awaiting = useRef<{ itemId: string; workflowId: string; deadline: number } | null>(null);
@@ -183,6 +185,7 @@ export function AdminApp() {
                   onDelete: (item) => setDeleting(item),
                   onPreview: (item) => setPreviewing(item),
                   onBackfill: (item) => setBackfilling(item),
+                  onZohoWebhook: (item) => setWebhookOf(item),
                   onToggle: (item) =>
                     act(item, item.enabled ? 'Disabling' : 'Enabling', () =>
                       item.enabled ? adminApi.disableItem(item.id) : adminApi.enableItem(item.id),
@@ -217,6 +220,15 @@ export function AdminApp() {
         {connected && !editing && <UserMappingSection />}
       </Stack>
       {previewing && <PreviewDialog item={previewing} onClose={() => setPreviewing(null)} />}
+      {webhookOf && (
+        <ZohoWebhookDialog
+          item={webhookOf}
+          onClose={(changed) => {
+            setWebhookOf(null);
+            if (changed) void loadItems();
+          }}
+        />
+      )}
       {backfilling && (
         <BackfillDialog
           item={backfilling}

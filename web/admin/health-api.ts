@@ -12,6 +12,19 @@ export const healthApi = {
       routeMethod(ADMIN_ROUTES.reconcileNow),
       routePath(ADMIN_ROUTES.reconcileNow, { id }),
     ),
+  /** Turns the item's Zoho webhook on with a new token (rotation); the path is shown only now. */
+  zohoWebhookOn: (id: string) =>
+    callApi<{ enabled: boolean; path: string | null }>(
+      'admin',
+      routeMethod(ADMIN_ROUTES.zohoWebhookOn),
+      routePath(ADMIN_ROUTES.zohoWebhookOn, { id }),
+    ),
+  zohoWebhookOff: (id: string) =>
+    callApi<{ enabled: boolean; path: string | null }>(
+      'admin',
+      routeMethod(ADMIN_ROUTES.zohoWebhookOff),
+      routePath(ADMIN_ROUTES.zohoWebhookOff, { id }),
+    ),
   budgetCost: (q: {
     cadenceMinutes: number;
     itemId?: string;

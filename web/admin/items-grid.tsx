@@ -17,6 +17,7 @@ export interface GridActions {
   onReconcile?: (item: Item) => void;
   onPreview?: (item: Item) => void;
   onBackfill?: (item: Item) => void;
+  onZohoWebhook?: (item: Item) => void;
   busyId: string | null;
 }
 
@@ -124,6 +125,12 @@ export function ItemsGrid({
         {sync && actions.onPreview && (
           <Button spacing="compact" onClick={() => actions.onPreview?.(item)}>
             Preview next sync<span className="zjc-sr-only"> {item.name}</span>
+          </Button>
+        )}
+        {sync && actions.onZohoWebhook && (item.zohoModule === 'issues' || item.zohoModule === 'tasks') && (
+          <Button spacing="compact" onClick={() => actions.onZohoWebhook?.(item)}>
+            {item.zohoWebhook ? 'Zoho webhook: on' : 'Zoho webhook'}
+            <span className="zjc-sr-only"> {item.name}</span>
           </Button>
         )}
         {actions.onBackfill && (

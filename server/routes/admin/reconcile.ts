@@ -2,7 +2,6 @@
  * Admin: "Reconcile now" for one Smart Connected Item — triggers its drift-check Schedule
  * ("reconcile:<id>"); an item saved before that Schedule existed gets it here first.
  */
-import { randomBytes } from 'node:crypto';
 import { ScheduleNotFoundError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -45,32 +44,6 @@ export const adminReconcileRoutes: FastifyPluginAsyncZod = async (app) => {
         workflowId: reconcileWorkflowIdFor(row.id),
         temporalUrl: `${webUrl}/namespaces/${encodeURIComponent(namespace)}/schedules/${encodeURIComponent(scheduleId)}`,
       });
-    },
-  );
-};
-
-const webhookSchema = z.object({ enabled: z.boolean(), path: z.string().nullable() });
-
-/** The item's Zoho webhook: POST turns it on (a new token each time: rotation), DELETE turns it off. */
-export const adminZohoWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
-  const store = createItemStore(app.prisma);
-  app.post(
-    '/items/:id/zoho-webhook',
-    { config: auth, schema: { tags, params, response: { 200: webhookSchema } } },
-    async (request) => {
-      const row = await store.find(invocationOf(request).installationId, request.params.id);
-      const token = randomBytes(24).toString('base64url');
-      await app.prisma.smartConnectedItem.update({ where: { id: row.id }, data: { zohoWebhookToken: token } });
-      return { enabled: true, path: `/webhooks/zoho/${row.id}?token=${token}` };
-    },
-  );
-  app.delete(
-    '/items/:id/zoho-webhook',
-    { config: auth, schema: { tags, params, response: { 200: webhookSchema } } },
-    async (request) => {
-      const row = await store.find(invocationOf(request).installationId, request.params.id);
-      await app.prisma.smartConnectedItem.update({ where: { id: row.id }, data: { zohoWebhookToken: null } });
-      return { enabled: false, path: null };
     },
   );
 };
