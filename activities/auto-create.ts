@@ -10,6 +10,8 @@
  * auto-managed link with its baseline and write receipts.
  */
 import { planAutoCreate, statusWritten } from '../workflows/core/plan';
+import { unmappedUserSettingsOf } from '../workflows/core/values/user-policy';
+import { userDirectoryFor } from './user-directory';
 import type { SyncBaseline } from '../workflows/core/conflict';
 import type { WriteReceipt } from '../workflows/core/echo';
 import type { JiraStatusTarget } from '../workflows/core/status-match';
@@ -130,7 +132,22 @@ export async function planAutoCreateFor(
           zohoFieldsFor(sci.installationId, apis.zoho, sourceOf(sci)),
         ])
       : [[], []];
-  return planAutoCreate({ sci, record, jiraFields, zohoFields, now: new Date(ctx.clock.now()).toISOString() });
+  // Owners become Jira users the way a linked record's do: mapping table first, then visible email.
+  const users = await userDirectoryFor({ ...apis, prisma: ctx.prisma }, ctx.clock, {
+    installationId: sci.installationId,
+    sci,
+    jiraFields,
+    zohoFields,
+    record,
+  });
+  return planAutoCreate({
+    sci,
+    record,
+    jiraFields,
+    zohoFields,
+    now: new Date(ctx.clock.now()).toISOString(),
+    ...(users ? { ctx: { users, unmappedUsers: unmappedUserSettingsOf(sci) } } : {}),
+  });
 }
 
 /** One new Zoho record → one Jira issue (+ initial status) + auto-managed link. Safe to retry at any point. */

@@ -190,6 +190,44 @@ describe('user mapping table', () => {
   });
 });
 
+describe('auto-create', () => {
+  it('a new Zoho record owned by Sam becomes a Jira issue assigned to Hana through the mapping table', async () => {
+    const pairRow = await saveUserMapping(h.prisma, h.installationId, {
+      zohoPortalId: DEMO_PORTAL_ID,
+      zohoUserId: sam.zpuid,
+      zohoName: sam.name,
+      jiraAccountId: HANA_JIRA,
+    });
+    try {
+      const projectId = h.zoho.control.addProject({ name: 'Auto-create owners', prefix: 'AO' });
+      const sciId = await createSci(h.prisma, {
+        installationId: h.installationId,
+        mode: 'one_way',
+        projectId,
+        autoCreate: true,
+        mappings: [
+          { jiraFieldId: 'assignee', zohoFieldId: 'owners' },
+          { jiraFieldId: 'summary', zohoFieldId: 'name' },
+        ],
+      });
+      const record = h.zoho.control.createRecord(projectId, 'tasks', {
+        name: 'Owned by Sam',
+        owners_and_work: { owners: [{ zpuid: sam.zpuid }] },
+      }) as { id: string };
+      const cycle = await runCycle(h.client, h.taskQueue, sciId);
+      expect(cycle.totals?.errors).toEqual([]);
+      const link = await eventually(
+        () => h.prisma.link.findFirst({ where: { sciId, zohoRecordId: record.id } }),
+        'the auto-created link',
+      );
+      expect(await assigneeOf(link.jiraIssueId)).toBe(HANA_JIRA);
+      expect(await attentionOf(link.id)).toEqual([]);
+    } finally {
+      await deleteUserMapping(h.prisma, h.installationId, pairRow.id);
+    }
+  });
+});
+
 describe('a value Jira refused', () => {
   it('marks the record needing attention with what to do, keeps the status walk’s reason apart, and clears after the fix', async () => {
     // The default Jira user was deactivated since: Jira refuses the assignee, the summary still moves.
