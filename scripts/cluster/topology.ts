@@ -163,6 +163,9 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     DEV_FIT_KEY_FILE: process.env.DEV_FIT_KEY_FILE,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_WEB_URL: uiUrl ?? '',
+    // The Dockerfile's allocator settings (see there): few malloc arenas, large blocks via mmap.
+    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+    MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072',
     ...sims.appEnv,
     ...opts.env,
   };
