@@ -127,7 +127,12 @@ describe('health', () => {
     const res = await h.call('GET', '/openapi.json');
     const paths = Object.keys(res.body.paths);
     expect(paths).toEqual(
-      expect.arrayContaining(['/api/admin/health', '/api/admin/zoho-budget-cost', '/api/admin/items/{id}/reconcile']),
+      expect.arrayContaining([
+        '/api/admin/health',
+        '/api/admin/zoho-budget-cost',
+        '/api/admin/items/{id}/reconcile',
+        '/api/admin/items/{id}/zoho-webhook',
+      ]),
     );
   });
 });
