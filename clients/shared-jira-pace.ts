@@ -117,16 +117,23 @@ function sharedSitePacer(ledger: JiraPaceLedger, site: string, opts: SharedJiraP
           break;
         }
         // Each booked slot is this process's to send at; later ones in the queue book again.
+        // A 429 meanwhile voids the later slots: their requests wait out the pause and book again.
         queue.splice(0, grant.granted).forEach((go, i) => {
           const at = grant.firstInMs + i * grant.spacingMs;
           if (at <= 0) go();
-          else setTimeout(go, at);
+          else setTimeout(() => sendOrRequeue(go), at);
         });
         if (queue.length > 0 && grant.pausedMs <= 0) await sleep(grant.waitMs);
       }
     } finally {
       pumping = false;
     }
+  };
+
+  const sendOrRequeue = (go: () => void) => {
+    if (pausedUntil <= now()) return go();
+    queue.unshift(go);
+    void pump();
   };
 
   return {
