@@ -27,10 +27,9 @@ import { pushJiraAttachmentsToZoho } from './attachments-jira-to-zoho';
 import { applyJiraCommentChanges } from './comments-jira-to-zoho';
 import { forgetRefused, mappedJiraField, patchZohoKeepingOthers, refusedErrors } from './refused-fields';
 import { skippedValues } from './skipped-values';
-import { userDirectoryFor } from './user-directory';
+import { userValueContext } from './user-directory';
 import { attemptOf, noteFieldAttention } from './field-attention';
 import { refusedAttention } from './refused-fields';
-import { unmappedUserSettingsOf } from '../workflows/core/values/user-policy';
 import { eventToZohoWrite } from '../metrics/registry';
 import { commentLine, noteCopied, noteFailure, noteJiraToZoho } from './history-notes';
 
@@ -72,8 +71,8 @@ export async function pushFields(
   ]);
   if (!record) throw new Error(`Zoho record ${link.zohoRecordId} no longer exists`);
   const now = new Date(ctx.clock.now()).toISOString();
-  const users = flowing
-    ? await userDirectoryFor({ ...apis, prisma: ctx.prisma }, ctx.clock, {
+  const userCtx = flowing
+    ? await userValueContext({ ...apis, prisma: ctx.prisma }, ctx.clock, {
         installationId: sci.installationId,
         sci,
         jiraFields,
@@ -81,7 +80,7 @@ export async function pushFields(
         record,
         issue,
       })
-    : undefined;
+    : {};
   const plan = planJiraToZoho({
     sci,
     issue,
@@ -93,7 +92,7 @@ export async function pushFields(
     zohoFields,
     zohoStatuses,
     now,
-    ...(users ? { ctx: { users, unmappedUsers: unmappedUserSettingsOf(sci) } } : {}),
+    ...userCtx,
   });
   const where = { zohoRecordId: record.id, jiraIssueKey: link.jiraIssueKey };
   result.errors.push(...skippedValues(plan.skipped, where));

@@ -28,11 +28,10 @@ import {
   refusedErrors,
 } from './refused-fields';
 import { skippedValues } from './skipped-values';
-import { userDirectoryFor } from './user-directory';
+import { userValueContext } from './user-directory';
 import { attemptOf, noteFieldAttention } from './field-attention';
 import { refusedAttention } from './refused-fields';
 import { mappingsFlowing } from '../workflows/core/mapping';
-import { unmappedUserSettingsOf } from '../workflows/core/values/user-policy';
 import type { FieldAttention } from '../workflows/core/attention';
 import { noteFailure, noteZohoToJira, type ZohoToJiraOutcome } from './history-notes';
 
@@ -82,7 +81,7 @@ export async function planLinkFromZoho(
       ])
     : [[], []];
   const now = new Date(ctx.clock.now()).toISOString();
-  const users = await userDirectoryFor({ ...apis, prisma: ctx.prisma }, ctx.clock, {
+  const userCtx = await userValueContext({ ...apis, prisma: ctx.prisma }, ctx.clock, {
     installationId: sci.installationId,
     sci,
     jiraFields,
@@ -99,7 +98,7 @@ export async function planLinkFromZoho(
     jiraFields,
     zohoFields,
     now,
-    ...(users ? { ctx: { users, unmappedUsers: unmappedUserSettingsOf(sci) } } : {}),
+    ...userCtx,
   });
   return { issue, plan, now, jiraFields, zohoFields };
 }

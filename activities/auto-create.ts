@@ -10,8 +10,7 @@
  * auto-managed link with its baseline and write receipts.
  */
 import { planAutoCreate, statusWritten } from '../workflows/core/plan';
-import { unmappedUserSettingsOf } from '../workflows/core/values/user-policy';
-import { userDirectoryFor } from './user-directory';
+import { userValueContext } from './user-directory';
 import type { SyncBaseline } from '../workflows/core/conflict';
 import type { WriteReceipt } from '../workflows/core/echo';
 import type { JiraStatusTarget } from '../workflows/core/status-match';
@@ -133,7 +132,7 @@ export async function planAutoCreateFor(
         ])
       : [[], []];
   // Owners become Jira users the way a linked record's do: mapping table first, then visible email.
-  const users = await userDirectoryFor({ ...apis, prisma: ctx.prisma }, ctx.clock, {
+  const userCtx = await userValueContext({ ...apis, prisma: ctx.prisma }, ctx.clock, {
     installationId: sci.installationId,
     sci,
     jiraFields,
@@ -146,7 +145,7 @@ export async function planAutoCreateFor(
     jiraFields,
     zohoFields,
     now: new Date(ctx.clock.now()).toISOString(),
-    ...(users ? { ctx: { users, unmappedUsers: unmappedUserSettingsOf(sci) } } : {}),
+    ...userCtx,
   });
 }
 

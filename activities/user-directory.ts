@@ -21,6 +21,8 @@ import type { JiraApi, JiraUser } from '../integrations/jira/types';
 import type { ZohoApi } from '../integrations/zoho/types';
 import type { PrismaClient } from '../store/prisma';
 import { mappedUsersFor } from '../store/user-mappings';
+import type { ValueContext } from '../workflows/core/values/convert';
+import { unmappedUserSettingsOf } from '../workflows/core/values/user-policy';
 import type { Clock } from './context';
 
 export const USER_DIRECTORY_TTL_MS = 10 * 60_000;
@@ -128,4 +130,17 @@ export async function userDirectoryFor(
     if (u) jiraUsers.push(u);
   }
   return buildUserDirectory(zohoUsers, jiraUsers, mapped);
+}
+
+/**
+ * A planner's value context for user fields: the directory plus the item's policy for users it
+ * cannot pair (`{ ctx }` to spread into the plan input); `{}` when no user field is mapped.
+ */
+export async function userValueContext(
+  apis: { zoho: ZohoApi; jira: JiraApi; prisma?: PrismaClient },
+  clock: Clock,
+  input: UserContextInput & { sci: SmartConnectedItem },
+): Promise<{ ctx?: ValueContext }> {
+  const users = await userDirectoryFor(apis, clock, input);
+  return users ? { ctx: { users, unmappedUsers: unmappedUserSettingsOf(input.sci) } } : {};
 }

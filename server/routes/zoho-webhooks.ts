@@ -9,11 +9,11 @@
  * schedule is triggered with overlap SKIP, and deliveries within the dedupe window are acknowledged
  * without another trigger.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { syncPause } from '../../workflows/core/sync-activity';
 import { AppError } from '../errors';
+import { tokenMatches } from '../services/zoho-webhook-token';
 import { triggerSyncNow } from '../temporal/schedules';
 
 /** Deliveries for one item inside this window start no second cycle (the first one reads them all). */
@@ -24,17 +24,6 @@ const query = z.object({ token: z.string().min(1).max(200).optional() }).passthr
 /** Zoho sends the parameters the admin configured (form fields or a user-defined JSON). */
 const body = z.union([z.record(z.string(), z.unknown()), z.string(), z.null(), z.undefined()]);
 const ackSchema = z.object({ accepted: z.boolean(), triggered: z.boolean() });
-
-const DIGEST_PREFIX = 'sha256:';
-const digest = (s: string) => createHash('sha256').update(s).digest();
-/** What the database keeps of a token: its SHA-256 digest, never the token. */
-export const storedWebhookToken = (token: string): string => DIGEST_PREFIX + digest(token).toString('hex');
-/** Constant-time: equal-length digests, so neither length nor content leaks through timing. */
-export function tokenMatches(given: string | undefined, stored: string | null): boolean {
-  if (!given || !stored?.startsWith(DIGEST_PREFIX)) return false;
-  const want = Buffer.from(stored.slice(DIGEST_PREFIX.length), 'hex');
-  return want.length === 32 && timingSafeEqual(digest(given), want);
-}
 
 export const zohoWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, raw, done) => {

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../sim/jira';
 import { DEMO_PORTAL_ID, DEMO_PROJECT_IDS } from '../../sim/zoho';
-import { connectZoho, createItem } from './support/api';
+import { connectZoho, createItem, jiraSummary, linkManually } from './support/api';
 import { describeWithChromium, launchChromium, type Browser } from './support/chromium';
 import { expectNotBlank, screenshotChecked } from './support/screenshots';
 import { startStack, type Stack } from './support/stack';
@@ -48,16 +48,7 @@ describeWithChromium('Admin page: drift check and health (Chromium, full stack)'
       fields: { summary: 'Homepage hero copy (edited in Jira by hand)' },
     });
     issueId = issue.id;
-    await stack.prisma.link.create({
-      data: {
-        installationId: stack.installationId,
-        sciId: itemId,
-        jiraIssueId: issue.id,
-        jiraIssueKey: issue.key,
-        zohoRecordId: record.id,
-        origin: 'manual',
-      },
-    });
+    await linkManually(stack, itemId, issue, record.id);
     page = await browser.context.newPage();
     page.on('pageerror', (e) => console.warn('[admin page error]', e.message));
     await page.goto(`${stack.url}/web/admin/index.html?zjcDev=admin`);
@@ -88,10 +79,7 @@ describeWithChromium('Admin page: drift check and health (Chromium, full stack)'
     );
     const drift = page.getByRole('row').filter({ hasText: 'Website tasks → OPS (drift)' }).getByTestId('drift-summary');
     expect(await drift.textContent()).toMatch(/drift found 1 \/ fixed 1/);
-    const res = await fetch(`${stack.jira.apiBaseUrl}/rest/api/3/issue/${issueId}?fields=summary`, {
-      headers: { authorization: 'Bearer sim-system-token' },
-    });
-    expect(((await res.json()) as { fields: { summary: string } }).fields.summary).toBe('Homepage hero copy');
+    expect(await jiraSummary(stack, issueId)).toBe('Homepage hero copy');
     expectNotBlank(await screenshotChecked(page, 'admin-grid-drift'));
   }, 120_000);
 

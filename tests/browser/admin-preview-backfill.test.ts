@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../sim/jira';
 import { DEMO_PORTAL_ID } from '../../sim/zoho';
-import { connectZoho, createItem } from './support/api';
+import { connectZoho, createItem, jiraSummary, linkManually } from './support/api';
 import { describeWithChromium, launchChromium, type Browser } from './support/chromium';
 import { expectNotBlank, screenshotChecked } from './support/screenshots';
 import { startStack, type Stack } from './support/stack';
@@ -24,12 +24,7 @@ describeWithChromium('Admin page: dry-run preview and backfill (Chromium, full s
   let projectId: string;
   const ids: Record<string, string> = {};
 
-  const summaryOf = async (issueId: string) => {
-    const res = await fetch(`${stack.jira.apiBaseUrl}/rest/api/3/issue/${issueId}?fields=summary`, {
-      headers: { authorization: 'Bearer sim-system-token' },
-    });
-    return ((await res.json()) as { fields: { summary: string } }).fields.summary;
-  };
+  const summaryOf = (issueId: string) => jiraSummary(stack, issueId);
   const row = () => page.getByRole('row').filter({ hasText: NAME });
 
   beforeAll(async () => {
@@ -63,16 +58,7 @@ describeWithChromium('Admin page: dry-run preview and backfill (Chromium, full s
     const linked = seed('Press kit (old title)');
     linkedIssueId = linked.id;
     seed('Checkout flow');
-    await stack.prisma.link.create({
-      data: {
-        installationId: stack.installationId,
-        sciId: itemId,
-        jiraIssueId: linked.id,
-        jiraIssueKey: linked.key,
-        zohoRecordId: ids['Press kit'],
-        origin: 'manual',
-      },
-    });
+    await linkManually(stack, itemId, linked, ids['Press kit']);
     page = await browser.context.newPage();
     page.on('pageerror', (e) => console.warn('[admin page error]', e.message));
     await page.goto(`${stack.url}/web/admin/index.html?zjcDev=admin`);

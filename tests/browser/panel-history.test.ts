@@ -7,7 +7,7 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../sim/jira';
 import { DEMO_PORTAL_ID } from '../../sim/zoho';
-import { callAs, connectZoho, createItem } from './support/api';
+import { callAs, connectZoho, createItem, jiraSummary, linkManually } from './support/api';
 import { describeWithChromium, launchChromium, type Browser } from './support/chromium';
 import { expectNotBlank, screenshotChecked } from './support/screenshots';
 import { startStack, type Stack } from './support/stack';
@@ -24,12 +24,7 @@ describeWithChromium('Issue panel: per-issue sync history (Chromium, full stack)
   const issues: Record<'plan' | 'review', { id: string; key: string }> = {} as never;
   const records: Record<'plan' | 'review', string> = {} as never;
 
-  const summaryOf = async (issueId: string) => {
-    const res = await fetch(`${stack.jira.apiBaseUrl}/rest/api/3/issue/${issueId}?fields=summary`, {
-      headers: { authorization: 'Bearer sim-system-token' },
-    });
-    return ((await res.json()) as { fields: { summary: string } }).fields.summary;
-  };
+  const summaryOf = (issueId: string) => jiraSummary(stack, issueId);
   const openPanel = async (issueId: string): Promise<FrameLocator> => {
     await page.goto(`${stack.url}/web/dev-console/?r=${Date.now()}#/issue/${issueId}`);
     return page.frameLocator('[data-testid="panel-frame"]');
@@ -67,16 +62,7 @@ describeWithChromium('Issue panel: per-issue sync history (Chromium, full stack)
         reporterId: DEMO_ACCOUNTS.alice,
         fields: { summary: pairs[k][1] },
       });
-      await stack.prisma.link.create({
-        data: {
-          installationId: stack.installationId,
-          sciId: itemId,
-          jiraIssueId: issues[k].id,
-          jiraIssueKey: issues[k].key,
-          zohoRecordId: records[k],
-          origin: 'manual',
-        },
-      });
+      await linkManually(stack, itemId, issues[k], records[k]);
     }
     page = await browser.context.newPage();
     page.on('pageerror', (e) => console.warn('[page error]', e.message));

@@ -6,7 +6,7 @@
 import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_PORTAL_ID, DEMO_PROJECT_IDS, DEMO_USERS } from '../../sim/zoho';
 import { refusedValueAttention, unmappedUserAttention } from '../../workflows/core/attention';
-import { callAs, connectZoho, createItem } from './support/api';
+import { callAs, connectZoho, createItem, linkManually } from './support/api';
 import { describeWithChromium, launchChromium, type Browser } from './support/chromium';
 import { expectNotBlank, screenshotChecked } from './support/screenshots';
 import { startStack, type Stack } from './support/stack';
@@ -86,16 +86,7 @@ describeWithChromium('User mapping and needs attention (Chromium, full stack)', 
     const record = stack.zoho.control.createRecord(DEMO_PROJECT_IDS.website, 'tasks', { name: 'Launch checklist' }) as {
       id: string;
     };
-    const link = await stack.prisma.link.create({
-      data: {
-        installationId: stack.installationId,
-        sciId: item.id,
-        jiraIssueId: issue.id,
-        jiraIssueKey: issue.key,
-        zohoRecordId: record.id,
-        origin: 'manual',
-      },
-    });
+    const link = await linkManually(stack, item.id, issue, record.id);
     const at = new Date().toISOString();
     const attention = [
       refusedValueAttention('Jira', 'summary', 'Summary must be less than 255 characters.', at, 'Summary'),

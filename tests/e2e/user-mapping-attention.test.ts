@@ -165,15 +165,24 @@ describe('unmapped-user policy (Jira → Zoho: Jira hides Hana’s email)', () =
   });
 });
 
+/** Runs `fn` while the mapping table pairs Zoho user Sam with Jira account Hana (hidden email). */
+async function withSamPairedToHana(fn: () => Promise<void>): Promise<void> {
+  const pairRow = await saveUserMapping(h.prisma, h.installationId, {
+    zohoPortalId: DEMO_PORTAL_ID,
+    zohoUserId: sam.zpuid,
+    zohoName: sam.name,
+    jiraAccountId: HANA_JIRA,
+  });
+  try {
+    await fn();
+  } finally {
+    await deleteUserMapping(h.prisma, h.installationId, pairRow.id);
+  }
+}
+
 describe('user mapping table', () => {
   it('pairs people the email cannot, both ways: Zoho owner Sam → Jira Hana, Jira assignee Hana → Zoho owner Sam', async () => {
-    const pairRow = await saveUserMapping(h.prisma, h.installationId, {
-      zohoPortalId: DEMO_PORTAL_ID,
-      zohoUserId: sam.zpuid,
-      zohoName: sam.name,
-      jiraAccountId: HANA_JIRA,
-    });
-    try {
+    await withSamPairedToHana(async () => {
       const z2j = await ownersPair('Table Zoho to Jira', { policy: 'attention' });
       ownSam(z2j.pair.recordId, 'Sam via the table');
       const cycle = await runCycle(h.client, h.taskQueue, z2j.sciId);
@@ -184,21 +193,13 @@ describe('user mapping table', () => {
       await jiraAssigns(j2z.pair.issueId, HANA_JIRA, j2z.pair.linkId);
       expect(ownersOf(j2z.pair.recordId)).toEqual([sam.zpuid]);
       expect(await attentionOf(j2z.pair.linkId)).toEqual([]);
-    } finally {
-      await deleteUserMapping(h.prisma, h.installationId, pairRow.id);
-    }
+    });
   });
 });
 
 describe('auto-create', () => {
   it('a new Zoho record owned by Sam becomes a Jira issue assigned to Hana through the mapping table', async () => {
-    const pairRow = await saveUserMapping(h.prisma, h.installationId, {
-      zohoPortalId: DEMO_PORTAL_ID,
-      zohoUserId: sam.zpuid,
-      zohoName: sam.name,
-      jiraAccountId: HANA_JIRA,
-    });
-    try {
+    await withSamPairedToHana(async () => {
       const projectId = h.zoho.control.addProject({ name: 'Auto-create owners', prefix: 'AO' });
       const sciId = await createSci(h.prisma, {
         installationId: h.installationId,
@@ -222,9 +223,7 @@ describe('auto-create', () => {
       );
       expect(await assigneeOf(link.jiraIssueId)).toBe(HANA_JIRA);
       expect(await attentionOf(link.id)).toEqual([]);
-    } finally {
-      await deleteUserMapping(h.prisma, h.installationId, pairRow.id);
-    }
+    });
   });
 });
 

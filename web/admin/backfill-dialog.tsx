@@ -13,17 +13,14 @@ import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import { useEffect, useState } from 'react';
 import type { Item } from '../../server/contract/admin';
-import type { BackfillBody, BackfillProgress, BackfillProgressResult } from '../../server/contract/backfill';
+import type { BackfillBody, BackfillProgressResult } from '../../server/contract/backfill';
+import { sameBackfillOptions } from '../../workflows/core/plan-backfill';
 import { adminApi, type JiraFieldInfo } from './api';
 import { BackfillProgressView } from './backfill-progress';
 import { previewApi } from './preview-api';
 
 type MatchBy = 'summary' | 'field' | 'none';
 const POLL_MS = 1_000;
-
-function sameOptions(run: BackfillProgress | null, body: BackfillBody): boolean {
-  return !!run && run.createRest === body.createRest && JSON.stringify(run.match) === JSON.stringify(body.match);
-}
 
 export function BackfillDialog({ item, onClose }: { item: Item; onClose: () => void }) {
   const [by, setBy] = useState<MatchBy>('summary');
@@ -72,7 +69,7 @@ export function BackfillDialog({ item, onClose }: { item: Item; onClose: () => v
           : null,
   });
   const valid = (by !== 'field' || !!fieldId) && (by !== 'none' || createRest);
-  const dryRunDone = progress?.dryRun?.status === 'done' && sameOptions(progress.dryRun, body(true));
+  const dryRunDone = progress?.dryRun?.status === 'done' && sameBackfillOptions(progress.dryRun, body(true));
 
   const start = async (dryRun: boolean) => {
     setError(null);

@@ -3,12 +3,11 @@
  * new token (each call rotates it) and returns the path to give Zoho — the only time the token is
  * shown; the database keeps only its SHA-256 digest. DELETE turns it off.
  */
-import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invocationOf } from '../../plugins/forge-auth';
 import { createItemStore } from '../../services/item-store';
-import { storedWebhookToken } from '../zoho-webhooks';
+import { newWebhookToken, storedWebhookToken } from '../../services/zoho-webhook-token';
 
 const auth = { auth: 'admin' as const };
 const tags = ['admin: Smart Connected Items'];
@@ -32,7 +31,7 @@ export const adminZohoWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const row = await store.find(invocationOf(request).installationId, request.params.id);
-      const token = randomBytes(24).toString('base64url');
+      const token = newWebhookToken();
       await setToken(row.id, storedWebhookToken(token));
       request.log.info({ sciId: row.id }, 'zoho webhook token issued');
       return { enabled: true, path: `/webhooks/zoho/${row.id}?token=${token}` };

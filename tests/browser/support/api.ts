@@ -57,3 +57,30 @@ export async function createItem(stack: Stack, body: object): Promise<{ id: stri
   if (res.status !== 201) throw new Error(`create item failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/** A manual link between a Jira issue and a Zoho record, as the panel's Link button leaves it. */
+export function linkManually(
+  stack: Stack,
+  sciId: string,
+  issue: { id: string; key: string },
+  zohoRecordId: string,
+): Promise<{ id: string }> {
+  return stack.prisma.link.create({
+    data: {
+      installationId: stack.installationId,
+      sciId,
+      jiraIssueId: issue.id,
+      jiraIssueKey: issue.key,
+      zohoRecordId,
+      origin: 'manual',
+    },
+  });
+}
+
+/** The issue's summary as the Jira simulator holds it now. */
+export async function jiraSummary(stack: Stack, issueId: string): Promise<string> {
+  const res = await fetch(`${stack.jira.apiBaseUrl}/rest/api/3/issue/${issueId}?fields=summary`, {
+    headers: { authorization: 'Bearer sim-system-token' },
+  });
+  return ((await res.json()) as { fields: { summary: string } }).fields.summary;
+}
