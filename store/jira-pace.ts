@@ -8,7 +8,8 @@
  *  - `take`: while paced, books send slots spaced 1 / pace apart on the site's one timeline
  *    ("nextSlotAt", a generic cell rate algorithm): a booking may reach a short horizon ahead, so a
  *    process gets several slots per round trip and the fleet's throughput does not depend on how
- *    fast the database answers, while any one-second window still holds at most pace + 1 sends.
+ *    fast the database answers. Slots are 1 / (pace − 1) apart, since a one-second window holds one
+ *    slot more than its length in spacings: any such window holds at most pace sends.
  *    Background work books at most `backgroundHorizonMs` ahead, interactive calls further, so a
  *    click waits behind at most that much background work.
  */
@@ -29,7 +30,7 @@ export interface PaceGrant extends SitePaceState {
   granted: number;
   /** ms from now until the first booked slot (≥ 0). */
   firstInMs: number;
-  /** ms between consecutive booked slots (1000 / rate). */
+  /** ms between consecutive booked slots (1000 / (rate − 1)). */
   spacingMs: number;
   /** When fewer than wanted: ms until this lane may book again. */
   waitMs: number;
@@ -146,28 +147,30 @@ export function createJiraPaceLedger(prisma: PrismaClient, s: PaceSettings): Jir
     async take(site, lane, wanted) {
       const horizonMs = lane === 'interactive' ? s.interactiveHorizonMs : s.backgroundHorizonMs;
       const rows = await prisma.$queryRawUnsafe<
-        Array<StateRow & { granted: number; firstInMs: number; nextInMs: number }>
+        Array<StateRow & { granted: number; firstInMs: number; nextInMs: number; slotRate: number }>
       >(
         `WITH cur AS (
            SELECT "site",
              (EXTRACT(EPOCH FROM ("pausedUntil" - clock_timestamp())) * 1000)::float8 AS "pausedMs",
              COALESCE("pacedUntil" > clock_timestamp(), false) AS paced,
              (${rate})::float8 AS rate,
+             GREATEST((${rate}) - 1, (${rate}) / 2)::float8 AS "slotRate",
              GREATEST(0, EXTRACT(EPOCH FROM (COALESCE("nextSlotAt", clock_timestamp()) - clock_timestamp())) * 1000)::float8
                AS "firstInMs"
            FROM "JiraSitePace" WHERE "site" = $1 FOR UPDATE
          ), g AS (
            SELECT *, CASE WHEN COALESCE("pausedMs", 0) > 0 OR NOT paced OR rate <= 0 OR "firstInMs" > $3::float8 THEN 0
-                          ELSE LEAST($2::int, floor(($3::float8 - "firstInMs") * rate / 1000) + 1)::int END AS granted
+                          ELSE LEAST($2::int, floor(($3::float8 - "firstInMs") * "slotRate" / 1000) + 1)::int END AS granted
            FROM cur
          )
          UPDATE "JiraSitePace" p SET
            "nextSlotAt" = CASE WHEN g.granted > 0
-             THEN clock_timestamp() + make_interval(secs => (g."firstInMs" / 1000) + g.granted / g.rate)
+             THEN clock_timestamp() + make_interval(secs => (g."firstInMs" / 1000) + g.granted / g."slotRate")
              ELSE p."nextSlotAt" END
          FROM g WHERE p."site" = g."site"
          RETURNING g."pausedMs", g.paced, g.rate, g.granted, g."firstInMs",
-                   (g."firstInMs" + CASE WHEN g.rate > 0 THEN g.granted * 1000 / g.rate ELSE 0 END)::float8 AS "nextInMs"`,
+                   (g."firstInMs" + CASE WHEN g.rate > 0 THEN g.granted * 1000 / g."slotRate" ELSE 0 END)::float8 AS "nextInMs",
+                   g."slotRate"`,
         site,
         wanted,
         horizonMs,
@@ -175,7 +178,7 @@ export function createJiraPaceLedger(prisma: PrismaClient, s: PaceSettings): Jir
       const row = rows[0];
       const st = state(row);
       const granted = row?.granted ?? 0;
-      const spacingMs = st.rate > 0 ? 1000 / st.rate : 0;
+      const spacingMs = st.rate > 0 && row?.slotRate ? 1000 / row.slotRate : 0;
       const waitMs = granted >= wanted || !st.paced ? 0 : Math.max(1, (row?.nextInMs ?? 0) - horizonMs);
       return { ...st, granted, firstInMs: row?.firstInMs ?? 0, spacingMs, waitMs };
     },
