@@ -7,8 +7,6 @@
  */
 import { mappingsFlowing } from '../workflows/core/mapping';
 import { planJiraToZoho } from '../workflows/core/plan';
-import { adfToText } from '../workflows/core/values/adf-to-html';
-import { isMirroredComment, jiraCommentToZoho } from '../workflows/core/values/comments';
 import { ZOHO_MODULE_CAPABILITIES } from '../workflows/core/capabilities';
 import { isSyncActive } from '../workflows/core/sync-activity';
 import type { JiraIssue, SmartConnectedItem } from '../workflows/core/model';
@@ -17,21 +15,20 @@ import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoApi } from '../integrations/zoho/types';
 import { loadSmartConnectedItems } from '../store/items';
 import { linksForIssue, markLinkSynced, type LinkRef } from '../store/links';
-import { commentMirrors, recordCommentMirror } from '../store/mirrors';
 import { receiptsForLinks, recordReceipts } from '../store/receipts';
 import { emptyBatch, type BatchResult, noteRecordFailure } from './batch-result';
 import { recordEventRun } from './event-runs';
 import { appAccountId, type CallCounter, clientsFor, type Ctx, sourceOf } from './context';
 import { jiraFieldsFor, zohoFieldsFor, zohoStatusesFor } from './metadata';
 import { pushJiraAttachmentsToZoho } from './attachments-jira-to-zoho';
-import { applyJiraCommentChanges } from './comments-jira-to-zoho';
+import { applyJiraCommentChanges, copyJiraCommentsToZoho } from './comments-jira-to-zoho';
 import { forgetRefused, mappedJiraField, patchZohoKeepingOthers, refusedErrors } from './refused-fields';
 import { skippedValues } from './skipped-values';
 import { userValueContext } from './user-directory';
 import { attemptOf, noteFieldAttention } from './field-attention';
 import { refusedAttention } from './refused-fields';
 import { eventToZohoWrite } from '../metrics/registry';
-import { commentLine, noteCopied, noteFailure, noteJiraToZoho } from './history-notes';
+import { noteFailure, noteJiraToZoho } from './history-notes';
 
 export interface ApplyJiraEventsInput {
   installationId: string;
@@ -136,41 +133,6 @@ export async function pushFields(
   ]);
 }
 
-async function pushComments(
-  ctx: Ctx,
-  sci: SmartConnectedItem,
-  link: LinkRef,
-  commentIds: Set<string>,
-  appUser: string,
-  apis: { zoho: ZohoApi; jira: JiraApi },
-  result: BatchResult,
-): Promise<void> {
-  const mirrors = await commentMirrors(ctx.prisma, link.id);
-  const wanted = [...commentIds].filter((id) => !mirrors.jiraIds.has(id));
-  if (wanted.length === 0) return;
-  const comments = await apis.jira.listComments(link.jiraIssueId);
-  for (const c of comments) {
-    if (!wanted.includes(c.id) || c.authorAccountId === appUser) continue;
-    if (isMirroredComment(adfToText(c.body), 'fromZoho')) continue;
-    const { id } = await apis.zoho.addComment(
-      sourceOf(sci),
-      link.zohoRecordId,
-      jiraCommentToZoho({ body: c.body, authorName: c.authorName }),
-    );
-    if (
-      await recordCommentMirror(ctx.prisma, {
-        linkId: link.id,
-        zohoCommentId: id,
-        jiraCommentId: c.id,
-        origin: 'jira_to_zoho',
-      })
-    ) {
-      result.updated += 1;
-      noteCopied(ctx, link, 'comment', 'jira_to_zoho', commentLine(c.authorName, c.body));
-    }
-  }
-}
-
 export async function applyJiraEvents(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJiraEventsResult> {
   const result = await applyBatch(ctx, input);
   if (result.updated > 0) {
@@ -233,7 +195,7 @@ async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJ
           await pushFields(ctx, sci, link, issue, changed, apis, receipts.get(link.id) ?? [], result);
         }
         if (commentIds.size > 0 && sci.syncComments && module.comments)
-          await pushComments(ctx, sci, link, commentIds, appUser, apis, result);
+          await copyJiraCommentsToZoho(ctx, sci, link, commentIds, appUser, apis, result);
         await applyJiraCommentChanges(ctx, sci, link, events, apis, result); // comment edits and deletions
         if (attachmentsChanged && sci.syncAttachments && module.attachments)
           await pushJiraAttachmentsToZoho(ctx, sci, link, appUser, apis);

@@ -2,8 +2,9 @@
  * Zoho → Jira comments and attachments for linked records (scheduled direction). Mirror tables
  * make each item copy once; items that came from Jira (or our link note) are never copied back.
  * Edits and deletions of Zoho comments we copied follow them (./comments-zoho-to-jira.ts).
- * On a retried attempt the Jira side is checked first, so a copy whose response was lost is
- * recorded instead of posted twice.
+ * A comment copy is claimed before it is posted (./comment-copy.ts), so a copy whose answer or
+ * commit was lost is found instead of posted twice; on a retried attempt the Jira side is checked
+ * first for attachments too.
  */
 import { zohoCommentToJira } from '../workflows/core/values/comments';
 import { stableJson } from '../workflows/core/values/hash';
@@ -12,16 +13,11 @@ import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoApi } from '../integrations/zoho/types';
 import { loadSmartConnectedItem } from '../store/items';
 import { findLinksByIds, type LinkRef } from '../store/links';
-import {
-  attachmentMirrors,
-  commentMirrors,
-  hasZohoAttachment,
-  recordAttachmentMirror,
-  recordCommentMirror,
-} from '../store/mirrors';
+import { attachmentMirrors, commentMirrors, hasZohoAttachment, recordAttachmentMirror } from '../store/mirrors';
 import { emptyBatch, type BatchResult, noteRecordFailure } from './batch-result';
 import { activityAttempt, type CallCounter, clientsFor, type Ctx, heartbeat, sourceOf } from './context';
 import { applyZohoCommentChanges } from './comments-zoho-to-jira';
+import { copyCommentOnce } from './comment-copy';
 import { isConnectorComment } from './link-note';
 import { commentLine, noteCopied, noteFailure } from './history-notes';
 
@@ -54,19 +50,25 @@ export async function mirrorLinkFromZoho(
     const pending = all.filter(
       (c) => !mirrors.zohoIds.has(c.id) && c.id !== link.zohoNoteCommentId && !isConnectorComment(c.html),
     );
-    const existing = retried && pending.length ? await apis.jira.listComments(link.jiraIssueId) : [];
+    let jiraComments: ReturnType<JiraApi['listComments']> | undefined;
     for (const c of pending) {
       const body = zohoCommentToJira({ html: c.html, authorName: c.authorName });
-      const same = existing.find((j) => stableJson(j.body) === stableJson(body));
-      const jiraId = same ? same.id : (await apis.jira.addComment(link.jiraIssueId, body)).id;
-      if (
-        await recordCommentMirror(ctx.prisma, {
-          linkId: link.id,
-          zohoCommentId: c.id,
-          jiraCommentId: jiraId,
-          origin: 'zoho_to_jira',
-        })
-      ) {
+      const copied = await copyCommentOnce(
+        ctx,
+        { linkId: link.id, origin: 'zoho_to_jira', sourceId: c.id },
+        {
+          post: async () => (await apis.jira.addComment(link.jiraIssueId, body)).id,
+          findCopy: async () => {
+            jiraComments ??= apis.jira.listComments(link.jiraIssueId);
+            const same = (await jiraComments).find(
+              (j) => !mirrors.jiraIds.has(j.id) && stableJson(j.body) === stableJson(body),
+            );
+            if (same) mirrors.jiraIds.add(same.id); // two equal comments never claim one copy
+            return same?.id;
+          },
+        },
+      );
+      if (copied) {
         counts.comments += 1;
         noteCopied(ctx, link, 'comment', 'zoho_to_jira', commentLine(c.authorName, c.html));
       }

@@ -90,6 +90,38 @@ describe('comment edits and deletions', () => {
     expect(await h.prisma.commentMirror.count({ where: { linkId: p.linkId, origin: 'zoho_to_jira' } })).toBe(1);
   }, 60_000);
 
+  it('a Jira comment whose Zoho answer is lost is copied once: the retry finds the copy instead of posting again', async () => {
+    const p = await twoWayPair('Lost answer');
+    // Zoho stores the comment, then the connection drops before the answer (as a lost commit would).
+    h.zoho.control.injectFault({ kind: 'lost-response', method: 'POST', path: /\/comments$/, times: 1 });
+    const c = alice(h).comment(p.issueId, 'Said once in Jira');
+    await jiraEvent(h, { kind: 'comment_created', jiraIssueId: p.issueId, commentId: c.id });
+    await eventsApplied(p.issueId, 1);
+    const copies = zohoTexts(p.recordId).filter((t) => t.includes('Said once in Jira'));
+    expect(copies).toHaveLength(1);
+    const pair = await h.prisma.commentMirror.findUniqueOrThrow({
+      where: { linkId_jiraCommentId: { linkId: p.linkId, jiraCommentId: c.id } },
+    });
+    expect(pair.zohoCommentId).toBe(String(h.zoho.control.comments(p.recordId)[0].id));
+
+    // The same event delivered again (a redelivery after the lost answer) copies nothing more.
+    await jiraEvent(h, { kind: 'comment_created', jiraIssueId: p.issueId, commentId: c.id });
+    await eventsApplied(p.issueId, 2);
+    expect(zohoTexts(p.recordId).filter((t) => t.includes('Said once in Jira'))).toHaveLength(1);
+  }, 60_000);
+
+  it('a Zoho comment whose Jira answer is lost is copied once: the retry finds the Jira copy', async () => {
+    const p = await twoWayPair('Lost Jira answer');
+    h.zoho.control.addComment(p.recordId, '<p>Said once in Zoho</p>');
+    h.jira.control.injectFault({ kind: 'lost-response', method: 'POST', path: /\/comment$/, count: 1 });
+    await runCycle(h.client, h.taskQueue, p.sciId);
+    expect((await jiraTexts(p.issueId)).filter((t) => t.includes('Said once in Zoho'))).toHaveLength(1);
+    await runCycle(h.client, h.taskQueue, p.sciId);
+    expect((await jiraTexts(p.issueId)).filter((t) => t.includes('Said once in Zoho'))).toHaveLength(1);
+    const [pair] = await h.prisma.commentMirror.findMany({ where: { linkId: p.linkId } });
+    expect(pair.jiraCommentId).toBe((await h.jiraApi.listComments(p.issueId))[0].id);
+  }, 60_000);
+
   it("a Zoho comment edit rewrites its Jira copy on the next cycle, a Zoho deletion deletes it; copies of Jira comments stay Jira's", async () => {
     const p = await twoWayPair('Zoho edits');
     const zc = h.zoho.control.addComment(p.recordId, '<p>Zoho original</p>') as { id: string };
