@@ -31,23 +31,23 @@ interface Run {
   answers: Answer[];
 }
 
-/** Resolves when Zoho holds `summary` on the record (one shared poll loop for all waiters). */
+/**
+ * Resolves when Zoho holds `summary` on the record. Waits on the simulator's change notifications,
+ * so watching costs nothing while records do not change (a poll loop over every waiter would burn
+ * the cores the measured path needs, and more of them as a queue builds).
+ */
 function zohoWatcher(h: Harness) {
   const waiting = new Map<string, { summary: string; resolve: () => void }>();
-  let timer: NodeJS.Timeout | undefined;
-  const poll = () => {
-    timer = undefined;
-    for (const [recordId, w] of waiting) {
-      if ((h.zoho.control.getRecord(recordId) as { name: string }).name !== w.summary) continue;
-      waiting.delete(recordId);
-      w.resolve();
-    }
-    if (waiting.size > 0) timer = setTimeout(poll, 2);
-  };
+  h.zoho.control.onRecordChange((recordId, json) => {
+    const w = waiting.get(recordId);
+    if (!w || (json as { name?: string }).name !== w.summary) return;
+    waiting.delete(recordId);
+    w.resolve();
+  });
   return (recordId: string, summary: string) =>
     new Promise<void>((resolve) => {
+      if ((h.zoho.control.getRecord(recordId) as { name: string }).name === summary) return resolve();
       waiting.set(recordId, { summary, resolve });
-      timer ??= setTimeout(poll, 2);
     });
 }
 

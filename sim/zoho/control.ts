@@ -142,6 +142,12 @@ export function createZohoControl(ctx: ZohoSimContext) {
       state.deleteItem(item(ref));
     },
     getRecord: (ref: ZohoRecordRef): Json => item(ref).json,
+    /** Calls `listener(recordId, json)` after every change of a record; returns the unsubscribe. */
+    onRecordChange(listener: (recordId: string, json: Json) => void): () => void {
+      const l = (it: { id: string; json: Json }) => listener(it.id, it.json);
+      state.changeListeners.add(l);
+      return () => state.changeListeners.delete(l);
+    },
     /** Comments of a record (newest last). */
     comments: (ref: ZohoRecordRef): Json[] => item(ref).comments.map((c) => c.json),
 

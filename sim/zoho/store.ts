@@ -29,6 +29,8 @@ export class ZohoSimState {
   readonly layouts: Record<ZohoModule, { id: string; name: string }[]> = { tasks: [], issues: [] };
   severities: { id: string; value: string }[] = [];
   private readonly lists = new Map<string, ItemList>();
+  /** Observers of record changes (the control API's onRecordChange; benches wait on them instead of polling). */
+  readonly changeListeners = new Set<(item: ZohoItem) => void>();
 
   constructor(
     readonly clock: SimClock,
@@ -92,6 +94,7 @@ export class ZohoSimState {
     item.modifiedMs = atMs;
     item.json.last_modified_time = new Date(atMs).toISOString();
     this.list(item.projectId, item.module).touch();
+    for (const listener of this.changeListeners) listener(item);
   }
 
   userByZpuid(zpuid: string): ZohoUser | undefined {
