@@ -27,6 +27,7 @@ export async function recordAttentionAttempts(
   attempts: readonly AttentionAttempt[],
 ): Promise<FieldAttention[]> {
   if (attempts.every((a) => a.considered.length === 0 && a.found.length === 0)) return [];
+  if (attempts.every((a) => a.found.length === 0)) return clearAttempted(prisma, linkId, attempts);
   return prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Array<{ attention: unknown }>>(
       Prisma.sql`SELECT "attention" FROM "Link" WHERE "id" = ${linkId} FOR UPDATE`,
@@ -38,6 +39,28 @@ export async function recordAttentionAttempts(
       await tx.link.update({ where: { id: linkId }, data: { attention: after as unknown as Prisma.InputJsonValue } });
     return after;
   });
+}
+
+/**
+ * The common case, nothing found: the reasons of the attempted fields go, in one statement (its row
+ * lock orders it with a concurrent attempt), and a link without reasons is not written at all.
+ */
+async function clearAttempted(
+  prisma: PrismaClient,
+  linkId: string,
+  attempts: readonly AttentionAttempt[],
+): Promise<FieldAttention[]> {
+  const attempted = attempts
+    .filter((a) => a.considered.length > 0)
+    .map((a) => Prisma.sql`(e->>'direction' = ${a.direction} AND e->>'field' IN (${Prisma.join(a.considered)}))`);
+  const rows = await prisma.$queryRaw<Array<{ attention: unknown }>>(
+    Prisma.sql`UPDATE "Link" SET "attention" = COALESCE(
+        (SELECT jsonb_agg(e) FROM jsonb_array_elements("attention") AS e WHERE NOT (${Prisma.join(attempted, ' OR ')})),
+        '[]'::jsonb)
+      WHERE "id" = ${linkId} AND jsonb_array_length("attention") > 0
+      RETURNING "attention"`,
+  );
+  return rows.length ? parseFieldAttention(rows[0].attention) : [];
 }
 
 /** Links of an SCI that need attention now, for any reason (status walk or field writes). */

@@ -8,6 +8,7 @@
 import { DEMO_PORTAL_ID, DEMO_USERS } from '../../sim/zoho';
 import { parseFieldAttention } from '../../workflows/core/attention';
 import { deleteUserMapping, saveUserMapping } from '../../store/user-mappings';
+import { recordAttentionAttempts } from '../../store/link-attention';
 import type { UnmappedUserPolicyName } from '../../workflows/core/model';
 import { eventually, seedWithQuickDone, startHarness, type Harness } from './support/harness';
 import { createSci, runCycle } from './support/sci';
@@ -256,4 +257,42 @@ describe('a value Jira refused', () => {
     // The status walk owns its reason: a field write neither set nor cleared it.
     expect((await h.prisma.link.findUniqueOrThrow({ where: { id: pair.linkId } })).needsAttention).toBe(statusReason);
   });
+
+  it('an attempt that finds nothing clears only its own fields in its own direction, in one statement', async () => {
+    const projectId = h.zoho.control.addProject({ name: 'Clears', prefix: 'CL' });
+    const sciId = await createSci(h.prisma, { installationId: h.installationId, mode: 'two_way', projectId });
+    const p = await linkedPair(h, { sciId, projectId, name: 'Clears' });
+    const reason = (field: string, direction: 'jira_to_zoho' | 'zoho_to_jira') => ({
+      kind: 'refusedValue' as const,
+      field,
+      direction,
+      reason: `${field} refused`,
+      whatToDo: 'fix it',
+      at: '2026-12-03T10:00:00.000Z',
+    });
+    const seeded = [
+      reason('summary', 'jira_to_zoho'),
+      reason('duedate', 'jira_to_zoho'),
+      reason('summary', 'zoho_to_jira'),
+    ];
+    await h.prisma.link.update({ where: { id: p.linkId }, data: { attention: seeded } });
+    const left = await recordAttentionAttempts(h.prisma, p.linkId, [
+      { direction: 'jira_to_zoho', considered: ['summary'], found: [] },
+    ]);
+    expect(left).toEqual([seeded[1], seeded[2]]);
+    const row = await h.prisma.link.findUniqueOrThrow({ where: { id: p.linkId } });
+    expect(parseFieldAttention(row.attention)).toEqual(left);
+    // Nothing left to clear: the list stays empty and the result says so.
+    await recordAttentionAttempts(h.prisma, p.linkId, [
+      { direction: 'jira_to_zoho', considered: ['duedate'], found: [] },
+      { direction: 'zoho_to_jira', considered: ['summary'], found: [] },
+    ]);
+    const cleared = await h.prisma.link.findUniqueOrThrow({ where: { id: p.linkId } });
+    expect(cleared.attention).toEqual([]);
+    expect(
+      await recordAttentionAttempts(h.prisma, p.linkId, [
+        { direction: 'jira_to_zoho', considered: ['summary'], found: [] },
+      ]),
+    ).toEqual([]);
+  }, 60_000);
 });
