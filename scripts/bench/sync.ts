@@ -228,6 +228,7 @@ export async function autoCreateFirstCycle(o: BenchOptions): Promise<Row[]> {
     // Jira's useful throughput: the requests it accepted (a 429 is Jira refusing, not work done).
     const refused = calls.filter((c) => c.status === 429).length;
     const rate = (calls.length - refused) / secs;
+    if (process.env.BENCH_PACE_TRACE) console.log(`[auto-create pace] ${paceTrace(calls)}`);
     const links = await h.prisma.link.findMany({ where: { sciId }, select: { zohoRecordId: true, jiraIssueId: true } });
     const distinct = new Set(links.map((l) => l.zohoRecordId)).size;
     const duplicates = creates - distinct;
@@ -266,4 +267,18 @@ export async function autoCreateFirstCycle(o: BenchOptions): Promise<Row[]> {
     await worker?.stop();
     await h.stop();
   }
+}
+
+/** BENCH_PACE_TRACE=1: Jira's answers per second of the run, "accepted/429" (where the run lost time). */
+function paceTrace(calls: ReadonlyArray<{ at: number; status?: number }>): string {
+  if (calls.length === 0) return 'no calls';
+  const start = Math.min(...calls.map((c) => c.at));
+  const seconds: Array<{ ok: number; refused: number }> = [];
+  for (const c of calls) {
+    const i = Math.floor((c.at - start) / 1000);
+    seconds[i] ??= { ok: 0, refused: 0 };
+    if (c.status === 429) seconds[i].refused += 1;
+    else seconds[i].ok += 1;
+  }
+  return Array.from(seconds, (x) => (x ? `${x.ok}/${x.refused}` : '0/0')).join(' ');
 }
