@@ -6,8 +6,9 @@
  *  - a 429 pauses the site for its Retry-After in every process (this one at once, the others at
  *    their next heartbeat or slot booking);
  *  - from then on, until RELAX_MS pass without a 429, the processes book send slots on one
- *    timeline (store/jira-pace.ts) whose pace starts at 90 % of what Jira answered the whole fleet in the last second and rises
- *    1 % per second; interactive calls (the server's lane: issue panel, admin page) may book
+ *    timeline (store/jira-pace.ts) whose pace starts at 90 % of what Jira answered the whole fleet
+ *    in the last second and rises 1 % per second, up to 90 % of what the unpaced fleet was refused
+ *    at (the ceiling Jira showed; re-measured when the pace relaxes); interactive calls (the server's lane: issue panel, admin page) may book
  *    further ahead than background work, so a click waits behind at most 250 ms of sync traffic;
  *  - unpaced (the usual state), a request costs no round trip: a process reports its answer count
  *    and reads the site's state once per heartbeat (HEARTBEAT_MS) while it is sending.
@@ -68,6 +69,12 @@ function sharedSitePacer(ledger: JiraPaceLedger, site: string, opts: SharedJiraP
   let knownAt = -Infinity;
   let pausedUntil = 0;
   let unreported = 0;
+  /** When this process's answers of the last second came: its exact share of what Jira took. */
+  const recentAnswers: number[] = [];
+  const lastSecond = (t: number) => {
+    while (recentAnswers.length > 0 && t - recentAnswers[0] >= 1000) recentAnswers.shift();
+    return recentAnswers.length;
+  };
   let beat: Promise<void> | undefined;
   const queue: Array<() => void> = [];
   let pumping = false;
@@ -159,6 +166,8 @@ function sharedSitePacer(ledger: JiraPaceLedger, site: string, opts: SharedJiraP
     },
     answered(status, nearLimit, retryAfterMs) {
       if (status !== 429) {
+        recentAnswers.push(now());
+        lastSecond(now());
         // Counted only while unpaced: a paced site's pace is the bucket's rate.
         if (!known.paced) unreported += 1;
         else if (nearLimit) ledger.hold(site).catch(() => undefined);
@@ -170,7 +179,7 @@ function sharedSitePacer(ledger: JiraPaceLedger, site: string, opts: SharedJiraP
       const n = unreported;
       unreported = 0;
       // Best effort for the others: this process is paused either way.
-      ledger.throttled(site, ms, n).catch(() => undefined);
+      ledger.throttled(site, ms, n, lastSecond(now())).catch(() => undefined);
     },
   };
 }

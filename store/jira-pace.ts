@@ -39,7 +39,10 @@ export interface PaceGrant extends SitePaceState {
 export interface PaceSettings {
   /** Pacing ends this long after the last 429. */
   relaxMs: number;
-  /** A new 429 sets the pace to this share of what Jira answered in the last second. */
+  /**
+   * A new 429 sets the pace to this share of what Jira answered in the last second; the pace rises
+   * no further than this share of what an unpaced fleet was refused at.
+   */
   decrease: number;
   /** The pace rises by this share of itself per second without a 429. */
   risePerSecond: number;
@@ -52,7 +55,8 @@ export interface PaceSettings {
 
 export interface JiraPaceLedger {
   heartbeat(site: string, answers: number): Promise<SitePaceState>;
-  throttled(site: string, retryAfterMs: number, unreportedAnswers: number): Promise<void>;
+  /** A 429; `lastSecond`: the answers this process got in the second before it (its exact count). */
+  throttled(site: string, retryAfterMs: number, unreportedAnswers: number, lastSecond: number): Promise<void>;
   take(site: string, lane: BudgetLane, wanted: number): Promise<PaceGrant>;
   /** A near-limit answer: the pace stops rising for now. */
   hold(site: string): Promise<void>;
@@ -60,12 +64,32 @@ export interface JiraPaceLedger {
 
 type StateRow = { pausedMs: number | null; paced: boolean | null; rate: number | null };
 
-const rateSql = (rise: number) =>
-  `"baseRate" * (1 + ${rise} * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - "riseFrom")))`;
+const NOW_SECOND = 'floor(EXTRACT(EPOCH FROM clock_timestamp()))';
+
+/**
+ * The site's per-second answer counts (row alias `r`) rolled to database-clock second `sec`, with
+ * `add` more answers in it: the previous second's count, the current one's, and the answers within
+ * the last second (the current count plus the share of the previous one still inside the window).
+ */
+const countsAt = (r: string, sec: string, add: string) => {
+  const prev = `CASE WHEN ${sec} = ${r}."countSecond" THEN ${r}."countPrev"
+                     WHEN ${sec} = ${r}."countSecond" + 1 THEN ${r}."countCur" ELSE 0 END`;
+  const cur = `CASE WHEN ${sec} = ${r}."countSecond" THEN ${r}."countCur" + ${add} ELSE ${add} END`;
+  return { prev, cur, window: `(${cur} + (${prev}) * (1 - (EXTRACT(EPOCH FROM clock_timestamp()) - ${sec})))` };
+};
+
+/**
+ * Requests per second now: rising from "baseRate" by `rise` of it per second, but not past
+ * `share` of the rate the site refused at, once that is known.
+ */
+const rateSql = (rise: number, share: number) => {
+  const rising = `"baseRate" * (1 + ${rise} * GREATEST(0, EXTRACT(EPOCH FROM clock_timestamp() - "riseFrom")))`;
+  return `CASE WHEN "ceilingRate" > 0 THEN LEAST(${rising}, GREATEST("baseRate", ${share} * "ceilingRate"))
+               ELSE ${rising} END`;
+};
 
 export function createJiraPaceLedger(prisma: PrismaClient, s: PaceSettings): JiraPaceLedger {
-  const rise = Number(s.risePerSecond);
-  const rate = rateSql(rise);
+  const rate = rateSql(Number(s.risePerSecond), Number(s.decrease));
   const state = (row: StateRow | undefined): SitePaceState => ({
     pausedMs: row?.pausedMs ?? 0,
     paced: row?.paced ?? false,
@@ -73,25 +97,21 @@ export function createJiraPaceLedger(prisma: PrismaClient, s: PaceSettings): Jir
   });
   return {
     async heartbeat(site, answers) {
+      const beat = countsAt('p', 'EXCLUDED."countSecond"', 'EXCLUDED."countCur"');
+      // Answers the others got just before the site's first 429 arrive with their next beat:
+      // within a second of it they may lift the measured ceiling and the starting pace with them.
+      const justRefused = `p."last429At" > clock_timestamp() - interval '1 second' AND p."pacedUntil" > clock_timestamp()`;
       const rows = await prisma.$queryRawUnsafe<StateRow[]>(
         `INSERT INTO "JiraSitePace" AS p ("site", "countSecond", "countCur")
-         VALUES ($1, floor(EXTRACT(EPOCH FROM clock_timestamp()))::bigint, $2::int)
+         VALUES ($1, ${NOW_SECOND}::bigint, $2::int)
          ON CONFLICT ("site") DO UPDATE SET
-           "countPrev" = CASE WHEN EXCLUDED."countSecond" = p."countSecond" THEN p."countPrev"
-                              WHEN EXCLUDED."countSecond" = p."countSecond" + 1 THEN p."countCur" ELSE 0 END,
-           "countCur" = CASE WHEN EXCLUDED."countSecond" = p."countSecond" THEN p."countCur" + EXCLUDED."countCur"
-                             ELSE EXCLUDED."countCur" END,
+           "countPrev" = ${beat.prev},
+           "countCur" = ${beat.cur},
            "countSecond" = GREATEST(p."countSecond", EXCLUDED."countSecond"),
-           -- Answers the others got just before the site's first 429 arrive with their next beat:
-           -- within a second of it they may lift the starting pace to its share of the whole fleet's.
-           "baseRate" = CASE WHEN p."last429At" > clock_timestamp() - interval '1 second'
-             AND p."pacedUntil" > clock_timestamp() THEN GREATEST(p."baseRate", ${s.decrease} * (
-               CASE WHEN EXCLUDED."countSecond" = p."countSecond" THEN p."countCur" + EXCLUDED."countCur"
-                    ELSE EXCLUDED."countCur" END
-               + CASE WHEN EXCLUDED."countSecond" = p."countSecond" THEN p."countPrev"
-                      WHEN EXCLUDED."countSecond" = p."countSecond" + 1 THEN p."countCur" ELSE 0 END
-                 * (1 - (EXTRACT(EPOCH FROM clock_timestamp()) - EXCLUDED."countSecond"))))
-             ELSE p."baseRate" END
+           "baseRate" = CASE WHEN ${justRefused} THEN GREATEST(p."baseRate", ${s.decrease} * ${beat.window})
+                             ELSE p."baseRate" END,
+           "ceilingRate" = CASE WHEN ${justRefused} THEN GREATEST(p."ceilingRate", ${beat.window})
+                                ELSE p."ceilingRate" END
          RETURNING (EXTRACT(EPOCH FROM (p."pausedUntil" - clock_timestamp())) * 1000)::float8 AS "pausedMs",
                    (p."pacedUntil" > clock_timestamp()) AS "paced",
                    (${rate})::float8 AS "rate"`,
@@ -100,26 +120,23 @@ export function createJiraPaceLedger(prisma: PrismaClient, s: PaceSettings): Jir
       );
       return state(rows[0]);
     },
-    async throttled(site, retryAfterMs, unreported) {
+    async throttled(site, retryAfterMs, unreported, lastSecond) {
       // What the fleet got answered in the last second: the counted seconds, weighted by how much of
-      // the previous one is still inside the window, plus this process's not yet counted answers.
+      // the previous one is still inside the window, plus this process's not yet counted answers —
+      // or this process's own exact count of the last second, when that is more.
       await prisma.$executeRawUnsafe(
         `INSERT INTO "JiraSitePace" ("site") VALUES ($1) ON CONFLICT ("site") DO NOTHING`,
         site,
       );
+      const counts = countsAt('p', NOW_SECOND, '$3::int');
       await prisma.$executeRawUnsafe(
         `WITH cur AS (
-           SELECT "site",
-             ("pacedUntil" > clock_timestamp()) AS paced,
+           SELECT p."site",
+             (p."pacedUntil" > clock_timestamp()) AS paced,
              (${rate})::float8 AS rate,
-             ("last429At" > clock_timestamp() - interval '1 second') AS recent,
-             CASE
-               WHEN "countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp())) THEN
-                 "countCur" + "countPrev" * (1 - (EXTRACT(EPOCH FROM clock_timestamp()) - "countSecond"))
-               WHEN "countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp())) - 1 THEN
-                 "countCur" * (1 - (EXTRACT(EPOCH FROM clock_timestamp()) - "countSecond" - 1))
-               ELSE 0 END + $3::float8 AS seen
-           FROM "JiraSitePace" WHERE "site" = $1 FOR UPDATE
+             (p."last429At" > clock_timestamp() - interval '1 second') AS recent,
+             GREATEST(${counts.window}, $4::float8) AS seen
+           FROM "JiraSitePace" p WHERE p."site" = $1 FOR UPDATE
          )
          UPDATE "JiraSitePace" p SET
            "pausedUntil" = GREATEST(COALESCE(p."pausedUntil", clock_timestamp()),
@@ -127,21 +144,22 @@ export function createJiraPaceLedger(prisma: PrismaClient, s: PaceSettings): Jir
            "pacedUntil" = clock_timestamp() + make_interval(secs => $2::float8 / 1000 + ${s.relaxMs / 1000}),
            "baseRate" = CASE WHEN cur.recent THEN GREATEST(p."baseRate", ${s.decrease} * cur.seen) ELSE GREATEST(${s.minRate},
              ${s.decrease} * CASE WHEN cur.paced THEN cur.rate ELSE cur.seen END) END,
+           -- Refused while paced: the pace was too high for now, the ceiling measured unpaced stands.
+           "ceilingRate" = CASE WHEN cur.recent THEN GREATEST(p."ceilingRate", cur.seen)
+                                WHEN cur.paced THEN p."ceilingRate" ELSE cur.seen END,
            "riseFrom" = CASE WHEN cur.recent THEN p."riseFrom"
                              ELSE clock_timestamp() + make_interval(secs => $2::float8 / 1000) END,
            "nextSlotAt" = GREATEST(COALESCE(p."nextSlotAt", clock_timestamp()),
                                    clock_timestamp() + make_interval(secs => $2::float8 / 1000)),
            "last429At" = CASE WHEN cur.recent THEN p."last429At" ELSE clock_timestamp() END,
-           "countPrev" = CASE WHEN p."countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp())) THEN p."countPrev"
-                              WHEN p."countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp())) - 1 THEN p."countCur"
-                              ELSE 0 END,
-           "countCur" = CASE WHEN p."countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp())) THEN p."countCur" + $3::int
-                             ELSE $3::int END,
-           "countSecond" = floor(EXTRACT(EPOCH FROM clock_timestamp()))::bigint
+           "countPrev" = ${counts.prev},
+           "countCur" = ${counts.cur},
+           "countSecond" = ${NOW_SECOND}::bigint
          FROM cur WHERE p."site" = cur."site"`,
         site,
         retryAfterMs,
         unreported,
+        lastSecond,
       );
     },
     async take(site, lane, wanted) {

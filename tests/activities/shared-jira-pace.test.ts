@@ -8,7 +8,9 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { DEFAULT_PACE_SETTINGS } from '../../clients/shared-jira-pace';
 import { startJiraSim, type JiraSim } from '../../sim/jira';
+import { createJiraPaceLedger } from '../../store/jira-pace';
 import { createPrisma, type PrismaClient } from '../../store/prisma';
 
 const CEILING = 15;
@@ -116,4 +118,43 @@ describe('one Jira pace per site, shared by every process', () => {
     const server = results.find((r) => r.lane === 'interactive')!;
     expect(server.ok.filter((t) => t >= first429 + 1_500).length).toBeGreaterThan(0);
   }, 60_000);
+});
+
+describe('the shared pace remembers the ceiling Jira refused at', () => {
+  const site = 'https://api.atlassian.com/ex/jira/ceiling-memory';
+  const ledger = () => createJiraPaceLedger(prisma, DEFAULT_PACE_SETTINGS);
+  /** The site's pace after `secs` more seconds without a 429 (the rise measured from riseFrom). */
+  const paceAfter = async (secs: number) => {
+    await prisma.$executeRawUnsafe(
+      `UPDATE "JiraSitePace" SET "riseFrom" = "riseFrom" - make_interval(secs => $2) WHERE "site" = $1`,
+      site,
+      secs,
+    );
+    const grant = await ledger().take(site, 'background', 1);
+    expect(grant.paced).toBe(true);
+    return grant.rate;
+  };
+
+  beforeEach(() => prisma.$executeRawUnsafe(`DELETE FROM "JiraSitePace" WHERE "site" = $1`, site));
+
+  it('regression: a burst the per-second counts do not hold yet still starts the pace at 90 % of what this process saw answered', async () => {
+    // No heartbeat counted the burst yet (the 429 came within its first beat), but this process
+    // had 100 answers in the second before the 429.
+    await ledger().throttled(site, 1, 0, 100);
+    expect(await paceAfter(0)).toBeCloseTo(90, 0);
+  });
+
+  it('rises at most to 90 % of that ceiling, and a 429 while paced lowers the pace but not the ceiling', async () => {
+    await ledger().throttled(site, 1, 0, 100);
+    expect(await paceAfter(60)).toBeCloseTo(90, 0); // without the ceiling: 90 × 1.6
+    // A 429 while paced (more than a second after the first): 90 % of the pace then.
+    await prisma.$executeRawUnsafe(
+      `UPDATE "JiraSitePace" SET "last429At" = "last429At" - interval '5 seconds' WHERE "site" = $1`,
+      site,
+    );
+    await ledger().throttled(site, 1, 0, 90);
+    expect(await paceAfter(0)).toBeCloseTo(81, 0);
+    expect(await paceAfter(5)).toBeCloseTo(81 * 1.05, 0);
+    expect(await paceAfter(60)).toBeCloseTo(90, 0);
+  });
 });
