@@ -13,9 +13,9 @@ import type { JiraIssue, SmartConnectedItem } from '../workflows/core/model';
 import type { JiraIssueEvent } from '../workflows/signals';
 import type { JiraApi } from '../integrations/jira/types';
 import type { ZohoApi } from '../integrations/zoho/types';
-import { loadSmartConnectedItems } from '../store/items';
-import { linksForIssue, markLinkSynced, type LinkRef } from '../store/links';
-import { receiptsForLinks, recordReceipts } from '../store/receipts';
+import { loadIssueLinks } from '../store/issue-links';
+import { markLinkSynced, type LinkRef } from '../store/links';
+import { recordReceipts } from '../store/receipts';
 import { emptyBatch, type BatchResult, noteRecordFailure } from './batch-result';
 import { recordEventRun } from './event-runs';
 import { appAccountId, type CallCounter, clientsFor, type Ctx, sourceOf } from './context';
@@ -151,8 +151,9 @@ export async function applyJiraEvents(ctx: Ctx, input: ApplyJiraEventsInput): Pr
 async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJiraEventsResult> {
   const result: ApplyJiraEventsResult = { ...emptyBatch(), ownEchoes: 0, sciIds: [] };
   const counter: CallCounter = { zoho: 0, jira: 0 };
-  const [links, apis] = await Promise.all([
-    linksForIssue(ctx.prisma, input.installationId, input.jiraIssueId),
+  // The links, their SCIs and receipts in one statement, while the clients load.
+  const [{ links, scis, receipts }, apis] = await Promise.all([
+    loadIssueLinks(ctx.prisma, input.installationId, input.jiraIssueId),
     clientsFor(ctx, input.installationId, counter),
   ]);
   if (links.length === 0) return result;
@@ -171,17 +172,9 @@ async function applyBatch(ctx: Ctx, input: ApplyJiraEventsInput): Promise<ApplyJ
       events.filter((e) => e.kind === 'comment_created' && e.commentId).map((e) => e.commentId!),
     );
     const attachmentsChanged = created || (changed ?? []).includes('attachment');
-    // The issue is read while the SCIs and receipts load (its failure is reported per link, below).
+    // Read once, for the first link that needs it (its failure is reported per link, below).
     const issueRead = fieldEvents.length > 0 ? apis.jira.getIssue(input.jiraIssueId) : undefined;
     issueRead?.catch(() => undefined);
-    const [sciList, receipts] = await Promise.all([
-      loadSmartConnectedItems(ctx.prisma, [...new Set(links.map((l) => l.sciId))]),
-      receiptsForLinks(
-        ctx.prisma,
-        links.map((l) => l.id),
-      ),
-    ]);
-    const scis = new Map(sciList.map((s) => [s.id, s]));
     let issue: JiraIssue | null | undefined;
     for (const link of links) {
       const sci = scis.get(link.sciId);

@@ -87,9 +87,3 @@ export async function loadSmartConnectedItem(prisma: PrismaClient, sciId: string
   const row = await prisma.smartConnectedItem.findUnique({ where: { id: sciId }, include });
   return row ? toSmartConnectedItem(row as unknown as SciRow) : null;
 }
-
-export async function loadSmartConnectedItems(prisma: PrismaClient, ids: string[]): Promise<SmartConnectedItem[]> {
-  if (ids.length === 0) return [];
-  const rows = await prisma.smartConnectedItem.findMany({ where: { id: { in: ids } }, include });
-  return rows.map((r) => toSmartConnectedItem(r as unknown as SciRow));
-}

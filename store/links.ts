@@ -55,16 +55,6 @@ export async function findLink(prisma: PrismaClient, linkId: string): Promise<Li
   return row ? toLinkRef(row) : null;
 }
 
-/** Every link of one Jira issue (one per SCI that links it). */
-export async function linksForIssue(
-  prisma: PrismaClient,
-  installationId: string,
-  jiraIssueId: string,
-): Promise<LinkRef[]> {
-  const rows = await prisma.link.findMany({ where: { installationId, jiraIssueId }, select: linkSelect });
-  return rows.map(toLinkRef);
-}
-
 /** The link of one Zoho record under one SCI, if any. */
 export async function findLinkOfRecord(
   prisma: PrismaClient,

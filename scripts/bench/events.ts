@@ -198,10 +198,56 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
       const activities = (histories: typeof sample) =>
         histories.reduce((n, hist) => n + activitiesRun(hist).length, 0) / histories.length;
       const answerMs = answers.map((a) => a.ms);
+      const doneS = [...zohoDoneAt.values()].map((t) => (t - t0) / 1000);
+      const signalledS = await h.prisma.$queryRaw<Array<{ s: number }>>`
+        SELECT (EXTRACT(EPOCH FROM ("signalledAt" - "receivedAt")))::float8 AS s FROM "EventReceipt"
+        WHERE "installationId" = ${h.installationId} AND "signalledAt" IS NOT NULL`;
+      const spread = (xs: number[]) =>
+        [0, 0.1, 0.5, 0.9, 1].map((q) => (xs.length ? quantile(xs, q).toFixed(2) : '-')).join('/');
+      if (process.env.BENCH_BURST_TRACE) {
+        const sig = await h.prisma.$queryRaw<Array<{ issue: string; at: Date }>>`
+          SELECT "jiraIssueId" AS issue, max("signalledAt") AS at FROM "EventReceipt"
+          WHERE "installationId" = ${h.installationId} GROUP BY 1`;
+        const sigAt = new Map(sig.map((r) => [r.issue, r.at.getTime() - performance.timeOrigin]));
+        const lags = pairs
+          .map((p) => ({
+            key: p.issueKey,
+            sig: (sigAt.get(p.issueId)! - t0) / 1000,
+            done: (zohoDoneAt.get(p.recordId)! - t0) / 1000,
+          }))
+          .sort((a, b) => b.done - a.done);
+        console.log(
+          '[burst trace] slowest',
+          lags
+            .slice(0, 12)
+            .map((l) => `${l.key} sig ${l.sig.toFixed(2)} done ${l.done.toFixed(2)}`)
+            .join('; '),
+        );
+        for (const l of lags.slice(0, 2)) {
+          const p = pairs.find((x) => x.issueKey === l.key)!;
+          const hist = await h.client.workflow
+            .getHandle(issueEventsWorkflowIdFor(h.installationId, p.issueId))
+            .fetchHistory();
+          const first =
+            Number(hist.events?.[0]?.eventTime?.seconds ?? 0) * 1000 + (hist.events?.[0]?.eventTime?.nanos ?? 0) / 1e6;
+          console.log(
+            `[burst trace] ${l.key} history`,
+            (hist.events ?? [])
+              .map(
+                (e) =>
+                  `${e.eventType}@${(Number(e.eventTime?.seconds ?? 0) * 1000 + (e.eventTime?.nanos ?? 0) / 1e6 - first).toFixed(0)}`,
+              )
+              .join(' '),
+          );
+        }
+        console.log('[burst trace] signal→applied lag p50/p90/max', spread(lags.map((l) => l.done - l.sig)));
+      }
+
       console.log(
         `[burst] ${accepted}/${answers.length} 2xx (${acceptedNew} accepted) in ${seconds.toFixed(2)} s; ` +
           `all signalled after ${allSignalledS.toFixed(2)} s, all applied after ${allAppliedS.toFixed(2)} s ` +
           `(${afterLastS.toFixed(2)} s after the last event; ${Math.round(o.burst / allAppliedS)} events/s end to end; ` +
+          `issues applied at min/p10/p50/p90/max ${spread(doneS)} s, events waited for their signal ${spread(signalledS.map((r) => r.s))} s; ` +
           `${resent} re-sent events ignored by the workflows); answer p50 ${Math.round(quantile(answerMs, 0.5))} ms, ` +
           `p95 ${Math.round(quantile(answerMs, 0.95))} ms, max ${Math.round(Math.max(...answerMs))} ms; CPU during the burst: server ${cpu.server.toFixed(1)} s (${cpu.serverSplit}), ` +
           `temporal ${cpu.temporal.toFixed(1)} s, bench process (sims + worker + sender) ${cpu.bench.toFixed(1)} s; box: ${formatCpu(boxCpu)}; ` +
