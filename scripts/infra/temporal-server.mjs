@@ -70,6 +70,14 @@ export async function startTemporalDevServer(opts = {}) {
     'warn',
     '--sqlite-pragma',
     'journal_mode=WAL',
+    // One partition per task queue. Partitions spread a queue over matching hosts; on one host they
+    // only add forwarding: with the default 4, a task landing on a partition no poller sat on waited
+    // seconds (a 2 000-event burst: the last 10 % of the new issue workflows waited 4-5 s to start,
+    // with a worker's two pollers of new work). A multi-host cluster keeps the default (README).
+    '--dynamic-config-value',
+    'matching.numTaskqueueReadPartitions=1',
+    '--dynamic-config-value',
+    'matching.numTaskqueueWritePartitions=1',
   ];
   for (const sa of SEARCH_ATTRIBUTE_FLAGS) args.push('--search-attribute', sa);
   let uiPort;
