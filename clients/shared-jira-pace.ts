@@ -8,12 +8,14 @@
  *  - from then on, until RELAX_MS pass without a 429, the processes book send slots on one
  *    timeline (store/jira-pace.ts) whose pace starts at 90 % of what Jira answered the whole fleet
  *    in the last second and rises 1 % per second, up to 90 % of what the unpaced fleet was refused
- *    at (the ceiling Jira showed; re-measured when the pace relaxes); interactive calls (the server's lane: issue panel, admin page) may book
- *    further ahead than background work, so a click waits behind at most 250 ms of sync traffic;
+ *    at (the ceiling Jira showed; measured again once the pace relaxes); interactive calls (the
+ *    server's lane: issue panel, admin page) may book further ahead than background work, so a
+ *    click waits behind at most 250 ms of sync traffic;
  *  - unpaced (the usual state), a request costs no round trip: a process reports its answer count
  *    and reads the site's state once per heartbeat (HEARTBEAT_MS) while it is sending.
  * The database being unreachable never stops Jira calls: the process falls back to its own pause.
  */
+import { createAnswerWindow } from '../integrations/jira/answer-window';
 import type { SitePacer } from '../integrations/jira/pacer';
 import { createJiraPaceLedger, type JiraPaceLedger, type PaceSettings, type SitePaceState } from '../store/jira-pace';
 import type { PrismaClient } from '../store/prisma';
@@ -69,12 +71,8 @@ function sharedSitePacer(ledger: JiraPaceLedger, site: string, opts: SharedJiraP
   let knownAt = -Infinity;
   let pausedUntil = 0;
   let unreported = 0;
-  /** When this process's answers of the last second came: its exact share of what Jira took. */
-  const recentAnswers: number[] = [];
-  const lastSecond = (t: number) => {
-    while (recentAnswers.length > 0 && t - recentAnswers[0] >= 1000) recentAnswers.shift();
-    return recentAnswers.length;
-  };
+  /** This process's answers of the last second: its exact share of what Jira took. */
+  const answers = createAnswerWindow();
   let beat: Promise<void> | undefined;
   const queue: Array<() => void> = [];
   let pumping = false;
@@ -166,8 +164,7 @@ function sharedSitePacer(ledger: JiraPaceLedger, site: string, opts: SharedJiraP
     },
     answered(status, nearLimit, retryAfterMs) {
       if (status !== 429) {
-        recentAnswers.push(now());
-        lastSecond(now());
+        answers.add(now());
         // Counted only while unpaced: a paced site's pace is the bucket's rate.
         if (!known.paced) unreported += 1;
         else if (nearLimit) ledger.hold(site).catch(() => undefined);
@@ -179,7 +176,7 @@ function sharedSitePacer(ledger: JiraPaceLedger, site: string, opts: SharedJiraP
       const n = unreported;
       unreported = 0;
       // Best effort for the others: this process is paused either way.
-      ledger.throttled(site, ms, n, lastSecond(now())).catch(() => undefined);
+      ledger.throttled(site, ms, n, answers.count(now())).catch(() => undefined);
     },
   };
 }

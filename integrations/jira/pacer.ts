@@ -10,6 +10,8 @@
  *  - `X-RateLimit-NearLimit: true` (quota nearly spent) holds the pace where it is.
  * The 429'd request itself still waits its Retry-After (the caller's retry does that).
  */
+import { ANSWER_WINDOW_MS, createAnswerWindow } from './answer-window';
+
 export interface SitePacer {
   /** Resolves when the next request may start. */
   acquire(): Promise<void>;
@@ -25,7 +27,6 @@ const INCREASE = 1.1;
 const INCREASE_EVERY_MS = 500;
 /** Pacing ends after this long without a 429. */
 export const RELAX_MS = 30_000;
-const WINDOW_MS = 1_000;
 
 export function createSitePacer(
   now: () => number = Date.now,
@@ -35,12 +36,7 @@ export function createSitePacer(
   let nextSlot = 0;
   let lastChange = 0;
   let last429 = -Infinity;
-  const answers: number[] = [];
-
-  const observed = (t: number) => {
-    while (answers.length > 0 && t - answers[0] >= WINDOW_MS) answers.shift();
-    return answers.length;
-  };
+  const answers = createAnswerWindow();
 
   return {
     get pace() {
@@ -57,15 +53,15 @@ export function createSitePacer(
       const t = now();
       if (status === 429) {
         // One push-back is often several 429s (the requests already in flight): slow down once per second.
-        if (t - last429 < WINDOW_MS) return;
-        const seen = observed(t);
+        if (t - last429 < ANSWER_WINDOW_MS) return;
+        const seen = answers.count(t);
         const base = pace === Infinity ? seen : Math.min(pace, Math.max(seen, MIN_PACE));
         pace = Math.max(MIN_PACE, base * DECREASE);
         last429 = t;
         lastChange = t;
         return;
       }
-      answers.push(t);
+      answers.add(t);
       if (pace === Infinity || nearLimit) return;
       if (t - last429 >= RELAX_MS) {
         pace = Infinity;

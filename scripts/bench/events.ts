@@ -27,6 +27,7 @@ import {
   type Pair,
 } from './event-deliveries';
 import { activitiesRun } from '../../tests/e2e/support/history';
+import { spread, traceSlowestIssues } from './burst-trace';
 
 const ACCEPTED_PER_S = 1_000;
 const APPLIED_AFTER_LAST_S = 5;
@@ -202,46 +203,7 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
       const signalledS = await h.prisma.$queryRaw<Array<{ s: number }>>`
         SELECT (EXTRACT(EPOCH FROM ("signalledAt" - "receivedAt")))::float8 AS s FROM "EventReceipt"
         WHERE "installationId" = ${h.installationId} AND "signalledAt" IS NOT NULL`;
-      const spread = (xs: number[]) =>
-        [0, 0.1, 0.5, 0.9, 1].map((q) => (xs.length ? quantile(xs, q).toFixed(2) : '-')).join('/');
-      if (process.env.BENCH_BURST_TRACE) {
-        const sig = await h.prisma.$queryRaw<Array<{ issue: string; at: Date }>>`
-          SELECT "jiraIssueId" AS issue, max("signalledAt") AS at FROM "EventReceipt"
-          WHERE "installationId" = ${h.installationId} GROUP BY 1`;
-        const sigAt = new Map(sig.map((r) => [r.issue, r.at.getTime() - performance.timeOrigin]));
-        const lags = pairs
-          .map((p) => ({
-            key: p.issueKey,
-            sig: (sigAt.get(p.issueId)! - t0) / 1000,
-            done: (zohoDoneAt.get(p.recordId)! - t0) / 1000,
-          }))
-          .sort((a, b) => b.done - a.done);
-        console.log(
-          '[burst trace] slowest',
-          lags
-            .slice(0, 12)
-            .map((l) => `${l.key} sig ${l.sig.toFixed(2)} done ${l.done.toFixed(2)}`)
-            .join('; '),
-        );
-        for (const l of lags.slice(0, 2)) {
-          const p = pairs.find((x) => x.issueKey === l.key)!;
-          const hist = await h.client.workflow
-            .getHandle(issueEventsWorkflowIdFor(h.installationId, p.issueId))
-            .fetchHistory();
-          const first =
-            Number(hist.events?.[0]?.eventTime?.seconds ?? 0) * 1000 + (hist.events?.[0]?.eventTime?.nanos ?? 0) / 1e6;
-          console.log(
-            `[burst trace] ${l.key} history`,
-            (hist.events ?? [])
-              .map(
-                (e) =>
-                  `${e.eventType}@${(Number(e.eventTime?.seconds ?? 0) * 1000 + (e.eventTime?.nanos ?? 0) / 1e6 - first).toFixed(0)}`,
-              )
-              .join(' '),
-          );
-        }
-        console.log('[burst trace] signal→applied lag p50/p90/max', spread(lags.map((l) => l.done - l.sig)));
-      }
+      if (process.env.BENCH_BURST_TRACE) await traceSlowestIssues(h, pairs, t0, zohoDoneAt);
 
       console.log(
         `[burst] ${accepted}/${answers.length} 2xx (${acceptedNew} accepted) in ${seconds.toFixed(2)} s; ` +

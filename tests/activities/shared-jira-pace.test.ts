@@ -157,4 +157,17 @@ describe('the shared pace remembers the ceiling Jira refused at', () => {
     expect(await paceAfter(5)).toBeCloseTo(81 * 1.05, 0);
     expect(await paceAfter(60)).toBeCloseTo(90, 0);
   });
+
+  it('answers the other processes report within a second of the 429 lift the ceiling, not only the starting pace', async () => {
+    await ledger().throttled(site, 1, 50, 50); // this process had half of the fleet's answers
+    await ledger().heartbeat(site, 50); // another process reports its half right after
+    expect(await paceAfter(0)).toBeGreaterThanOrEqual(85); // 90 % of the fleet's ~100, not of 50
+    await prisma.$executeRawUnsafe(
+      `UPDATE "JiraSitePace" SET "last429At" = "last429At" - interval '5 seconds' WHERE "site" = $1`,
+      site,
+    );
+    await ledger().throttled(site, 1, 0, 0); // refused while paced: the pace drops to ~80
+    // It rises again to 90 % of the lifted ceiling; with the ceiling left at 50 it would stay at ~80.
+    expect(await paceAfter(60)).toBeGreaterThanOrEqual(85);
+  });
 });
