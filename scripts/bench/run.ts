@@ -6,8 +6,11 @@
  * idle, autocreate, latency, burst, zoholane, cluster; `zoholane`: Zoho edit → Jira write at one-minute cadence,
  * BENCH_ZOHOLANE_SAMPLES / _WEBHOOK_SAMPLES).
  * Product processes (worker, server) run from the production build: BENCH_NODE_FLAGS (default
- * "--max-old-space-size=160 --max-semi-space-size=2"), BENCH_MALLOC_ARENA_MAX (2), BENCH_WORKER_RUNTIME=tsx,
+ * "--max-old-space-size=160 --max-semi-space-size=2"), BENCH_WORKER_NODE_FLAGS (the worker's on top,
+ * "--v8-pool-size=1"), BENCH_MALLOC_ARENA_MAX (2), BENCH_WORKER_RUNTIME=tsx,
  * BENCH_AUTOCREATE_WORKER=in-process; see scripts/bench/worker-process.ts.
+ * Before every scenario but the first, scripts/bench/settle.ts ends the last one's leftovers and
+ * waits for a quiet box.
  */
 import { startInfra } from './infra';
 import { sampleRss, type BenchOptions, type Row } from './common';
@@ -16,6 +19,7 @@ import { eventLatency } from './event-latency';
 import { autoCreateFirstCycle, idleAndChurn } from './sync';
 import { zohoLane } from './zoho-lane';
 import { clusterAutoCreate } from './cluster';
+import { settle } from './settle';
 
 const num = (name: string, dflt: number) => (process.env[name] ? Number(process.env[name]) : dflt);
 
@@ -46,8 +50,11 @@ async function main(): Promise<void> {
       ['zoholane', zohoLane],
       ['cluster', clusterAutoCreate],
     ];
+    let first = true;
     for (const [name, run] of scenarios) {
       if (only && !only.includes(name)) continue;
+      if (!first) console.log(`before ${name}: ${await settle(infra.databaseUrl)}`);
+      first = false;
       try {
         rows.push(...(await run(o)));
       } catch (err) {

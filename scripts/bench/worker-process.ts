@@ -43,6 +43,14 @@ const BUILD_DIR = join(ROOT, 'node_modules/.cache/zjc-bench');
 export const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=160 --max-semi-space-size=2')
   .split(' ')
   .filter(Boolean);
+/**
+ * The worker's own flag on top (docker-compose's worker command): one V8 platform thread instead of
+ * four. Concurrent compile and GC jobs on four threads held 25–35 MB more resident memory at the
+ * worker's peak (idle scan of 10 000 links: 236–252 → 211–216 MB; auto-create of 2 000: 244–246 →
+ * 215–218 MB) at the same CPU per record. The server keeps the default: its burst intake fell from
+ * ~1 030 to ~740 accepted/s on one thread (BENCH_WORKER_NODE_FLAGS overrides).
+ */
+export const WORKER_NODE_FLAGS = (process.env.BENCH_WORKER_NODE_FLAGS ?? '--v8-pool-size=1').split(' ').filter(Boolean);
 export const PROCESS_ENV: Record<string, string> = {
   NODE_OPTIONS: '',
   // glibc keeps up to 8 malloc arenas per core for the many native threads (Temporal core, V8, libuv).
@@ -156,7 +164,7 @@ export async function startWorkerProcess(
 ): Promise<WorkerProcess> {
   await storeCredentials(h);
   const runtime = process.env.BENCH_WORKER_RUNTIME === 'tsx' ? 'tsx' : (opts.runtime ?? 'dist');
-  const child = spawn(process.execPath, [...NODE_FLAGS, ...workerEntry(runtime)], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...WORKER_NODE_FLAGS, ...workerEntry(runtime)], {
     cwd: ROOT,
     env: {
       ...process.env,
