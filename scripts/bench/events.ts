@@ -2,32 +2,29 @@
  * Bench scenario of a burst on the event path Jira → Zoho, through the real server route: the Jira
  * simulator makes the changes and builds the Forge product events, the bench POSTs them to
  * /forge/events of a server process (scripts/bench/event-server.ts) with a FIT, like Forge
- * delivers, and the harness's worker applies them to the Zoho simulator. (The latency scenario is
+ * delivers, and the harness's worker applies them to the Zoho simulator, after a warm-up burst on
+ * other issues (scripts/bench/burst-changes.ts). (The latency scenario is
  * scripts/bench/event-latency.ts.)
  */
 import { performance } from 'node:perf_hooks';
 import { issueEventsWorkflowIdFor } from '../../workflows/ids';
 import { issueEventsStatusQuery, type IssueEventsStatus } from '../../workflows/signals';
 import { mapForgeEvent, forgeEventSchema } from '../../server/events/forge-event';
-import { type JiraSimEvent } from '../../sim/jira';
 import { addLatency, sampleRss, type BenchOptions, type Row } from './common';
 import { formatCpu, perEventCpu, startCpuMeter } from './cpu';
 import { processCpu, processCpuSeconds, temporalServerPid } from './event-server-process';
 import {
-  deliver,
-  editAndCapture,
   eventWorld,
   prepare,
   quantile,
   relayStats,
   serverLogLevel,
   withEventServer,
-  type Answer,
   type Delivery,
-  type Pair,
 } from './event-deliveries';
 import { activitiesRun } from '../../tests/e2e/support/history';
 import { spread, traceSlowestIssues } from './burst-trace';
+import { burstChanges, sendAll as sendTo, warmUp } from './burst-changes';
 
 const ACCEPTED_PER_S = 1_000;
 const APPLIED_AFTER_LAST_S = 5;
@@ -45,21 +42,12 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
   return withEventServer(
     o,
     async (h, server, agent) => {
+      const warmup = Number(process.env.BENCH_BURST_WARMUP ?? 200);
+      if (warmup > 0) console.log(await warmUp(h, server, agent, warmup));
       const perIssue = 10;
       const pairs = await eventWorld(h, Math.max(1, Math.round(o.burst / perIssue)));
       await addLatency(h, o.latencyMs);
-      // Jira changes first (each its own `updated`, so each its own delivery key), then Forge's deliveries.
-      const events: Array<{ pair: Pair; event: JiraSimEvent }> = [];
-      const lastSummary = new Map<string, string>();
-      for (let round = 0; events.length < o.burst; round += 1) {
-        for (const pair of pairs) {
-          if (events.length >= o.burst) break;
-          const summary = `Burst ${round} of ${pair.issueKey}`;
-          events.push({ pair, event: editAndCapture(h, pair.issueId, summary) });
-          lastSummary.set(pair.issueId, summary);
-        }
-        await new Promise((r) => setTimeout(r, 2));
-      }
+      const { events, lastSummary } = await burstChanges(h, pairs, o.burst);
       const keys = new Set(
         events.map(
           ({ event }) => mapForgeEvent(h.installationId, forgeEventSchema.parse(event.forge), new Date()).deliveryKey,
@@ -71,23 +59,7 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
       const retried = events.filter((_, i) => i % 10 === 0);
       const retries = await Promise.all(retried.map(({ event }) => prepare(h, event, 1)));
 
-      const sendAll = async (list: Delivery[], concurrency: number): Promise<Answer[]> => {
-        const answers: Answer[] = new Array(list.length);
-        let next = 0;
-        const send = async () => {
-          while (next < list.length) {
-            const i = next;
-            next += 1;
-            answers[i] = await deliver(server, agent, list[i]).catch((err: Error) => ({
-              status: 0,
-              outcome: err.message,
-              ms: 0,
-            }));
-          }
-        };
-        await Promise.all(Array.from({ length: concurrency }, send));
-        return answers;
-      };
+      const sendAll = (list: Delivery[], concurrency: number) => sendTo(server, agent, list, concurrency);
       const temporalPid = temporalServerPid();
       const serverCpu0 = processCpu(server.pid);
       const cpu0 = {

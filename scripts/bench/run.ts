@@ -8,7 +8,8 @@
  * Product processes (worker, server) run from the production build: BENCH_NODE_FLAGS (default
  * "--max-old-space-size=160 --max-semi-space-size=2"), BENCH_WORKER_NODE_FLAGS (the worker's on top,
  * "--v8-pool-size=1"), BENCH_MALLOC_ARENA_MAX (2), BENCH_WORKER_RUNTIME=tsx,
- * BENCH_AUTOCREATE_WORKER=in-process; see scripts/bench/worker-process.ts.
+ * BENCH_AUTOCREATE_WORKER=in-process; see scripts/bench/worker-process.ts. BENCH_BURST_WARMUP (200
+ * events before the measured burst, 0 = none).
  * Before every scenario but the first, scripts/bench/settle.ts ends the last one's leftovers and
  * waits for a quiet box.
  */
