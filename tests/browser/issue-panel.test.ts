@@ -85,11 +85,11 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
     await c.waitFor();
     expect(await c.textContent()).toContain('Display only');
     expect(await panel().getByTestId(`panel-item-${oneWay.id}`).count()).toBe(0); // ENG/Task only
-    await c.getByRole('button', { name: 'Link' }).waitFor();
+    await c.getByRole('button', { name: 'Link', exact: true }).waitFor();
   }, 60_000);
 
   it('search: one character is refused with the reason, two characters search; choosing links and refreshes the preview', async () => {
-    await card(display.id).getByRole('button', { name: 'Link' }).click();
+    await card(display.id).getByRole('button', { name: 'Link', exact: true }).click();
     const dialog = panel().getByRole('dialog');
     const box = dialog.getByLabel('Search by name or title');
     await box.fill('d');
@@ -198,7 +198,7 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
 
   it('Unlink removes a manual link and offers Link again', async () => {
     await card(display.id).getByRole('button', { name: 'Unlink' }).click();
-    await card(display.id).getByRole('button', { name: 'Link' }).waitFor();
+    await card(display.id).getByRole('button', { name: 'Link', exact: true }).waitFor();
     expect(await stack.prisma.link.count({ where: { sciId: display.id } })).toBe(0);
   }, 30_000);
 
@@ -230,7 +230,7 @@ describeWithChromium('Issue panel (Chromium, full stack)', () => {
     });
     stack.zoho.control.createRecord(DEMO_PROJECT_IDS.website, 'tasks', { name: 'Quokka rollout checklist' });
     await openIssue(opsIssue.id);
-    await card(twoWay.id).getByRole('button', { name: 'Link' }).click();
+    await card(twoWay.id).getByRole('button', { name: 'Link', exact: true }).click();
     const dialog = panel().getByRole('dialog');
     await dialog.getByLabel('Search by name or title').fill('quokka');
     await dialog
