@@ -66,7 +66,17 @@ process.once('exit', () => {
   for (const c of running) c.kill('SIGKILL');
 });
 
-function appProcess(name: string, script: string, env: NodeJS.ProcessEnv, logDir: string, ready?: string): AppProcess {
+/** Node flags of the workers, as docker-compose's worker command (one V8 platform thread: README, Benchmarks). */
+const WORKER_NODE_FLAGS = ['--v8-pool-size=1'];
+
+function appProcess(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+  ready?: string,
+  nodeFlags: string[] = [],
+): AppProcess {
   let child: ChildProcess | undefined;
   const out = openSync(join(logDir, `${name}.log`), 'a');
   return {
@@ -75,7 +85,11 @@ function appProcess(name: string, script: string, env: NodeJS.ProcessEnv, logDir
       return child?.pid;
     },
     async start() {
-      const c = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env, stdio: ['ignore', out, out] });
+      const c = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], {
+        cwd: root,
+        env,
+        stdio: ['ignore', out, out],
+      });
       child = c;
       running.add(c);
       c.once('exit', () => running.delete(c));
@@ -189,7 +203,14 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     );
   });
   const workers = Array.from({ length: opts.workers ?? 2 }, (_, i) =>
-    appProcess(`worker-${i + 1}`, 'worker/main.ts', { ...appEnv, ...metricsEnv(11 + i, 21 + i) }, logDir),
+    appProcess(
+      `worker-${i + 1}`,
+      'worker/main.ts',
+      { ...appEnv, ...metricsEnv(11 + i, 21 + i) },
+      logDir,
+      undefined,
+      WORKER_NODE_FLAGS,
+    ),
   );
   log(`starting ${serverCount} API servers and ${workers.length} workers`);
   await Promise.all([...servers, ...workers].map((p) => p.start()));
