@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { Agent } from 'undici';
 import type { JiraSimEvent } from '../../sim/jira';
 import type { Harness } from '../../tests/e2e/support/harness';
+import { runLimited } from '../../workflows/concurrency';
 import {
   deliver,
   editAndCapture,
@@ -46,27 +47,10 @@ export async function burstChanges(h: Harness, pairs: Pair[], count: number, lab
 }
 
 /** Sends `list` with `concurrency` senders; answers in list order (status 0: no answer). */
-export async function sendAll(
-  server: EventServer,
-  agent: Agent,
-  list: Delivery[],
-  concurrency: number,
-): Promise<Answer[]> {
-  const answers: Answer[] = new Array(list.length);
-  let next = 0;
-  const send = async () => {
-    while (next < list.length) {
-      const i = next;
-      next += 1;
-      answers[i] = await deliver(server, agent, list[i]).catch((err: Error) => ({
-        status: 0,
-        outcome: err.message,
-        ms: 0,
-      }));
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, send));
-  return answers;
+export function sendAll(server: EventServer, agent: Agent, list: Delivery[], concurrency: number): Promise<Answer[]> {
+  return runLimited(list, concurrency, (d) =>
+    deliver(server, agent, d).catch((err: Error): Answer => ({ status: 0, outcome: err.message, ms: 0 })),
+  );
 }
 
 /** The warm-up burst (10 events on each of `events / 10` issues of their own); returns a log line. */

@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Agent } from 'undici';
 import type { Harness } from '../../tests/e2e/support/harness';
+import { runLimited } from '../../workflows/concurrency';
 import { addLatency, sampleRss, type BenchOptions, type Row } from './common';
 import { formatCpu, perEventCpu, startCpuMeter } from './cpu';
 import {
@@ -128,18 +129,14 @@ export function eventLatency(o: BenchOptions): Promise<Row[]> {
 
     // Unpaced: 10 senders, each sends the next event once Zoho shows its last one.
     const unpaced: Run = { latencies: [], answers: [] };
-    let next = 0;
-    const sender = async () => {
-      while (next < pairs.length) {
-        const i = next;
-        next += 1;
-        await oneEvent(h, server, agent, fits[i], pairs[i], `Edited in Jira ${pairs[i].issueId}`, zohoHolds, unpaced);
-      }
-    };
     since = await dbNow(h);
     meter = startCpuMeter();
     started = performance.now();
-    await Promise.all(Array.from({ length: 10 }, sender));
+    await runLimited(
+      pairs.map((_, i) => i),
+      10,
+      (i) => oneEvent(h, server, agent, fits[i], pairs[i], `Edited in Jira ${pairs[i].issueId}`, zohoHolds, unpaced),
+    );
     seconds = (performance.now() - started) / 1000;
     cpu = meter.stop();
     const unpacedQ = summarise('unpaced, 10 senders', unpaced, seconds, cpu, await relayLeg(h, since));

@@ -13,18 +13,10 @@ import { mapForgeEvent, forgeEventSchema } from '../../server/events/forge-event
 import { addLatency, sampleRss, type BenchOptions, type Row } from './common';
 import { formatCpu, perEventCpu, startCpuMeter } from './cpu';
 import { processCpu, processCpuSeconds, temporalServerPid } from './event-server-process';
-import {
-  eventWorld,
-  prepare,
-  quantile,
-  relayStats,
-  serverLogLevel,
-  withEventServer,
-  type Delivery,
-} from './event-deliveries';
+import { eventWorld, prepare, quantile, relayStats, serverLogLevel, withEventServer } from './event-deliveries';
 import { activitiesRun } from '../../tests/e2e/support/history';
 import { spread, traceSlowestIssues } from './burst-trace';
-import { burstChanges, sendAll as sendTo, warmUp } from './burst-changes';
+import { burstChanges, sendAll, warmUp } from './burst-changes';
 
 const ACCEPTED_PER_S = 1_000;
 const APPLIED_AFTER_LAST_S = 5;
@@ -59,7 +51,6 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
       const retried = events.filter((_, i) => i % 10 === 0);
       const retries = await Promise.all(retried.map(({ event }) => prepare(h, event, 1)));
 
-      const sendAll = (list: Delivery[], concurrency: number) => sendTo(server, agent, list, concurrency);
       const temporalPid = temporalServerPid();
       const serverCpu0 = processCpu(server.pid);
       const cpu0 = {
@@ -77,7 +68,7 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
       });
       const meter = startCpuMeter();
       const t0 = performance.now();
-      const answers = await sendAll(deliveries, 50);
+      const answers = await sendAll(server, agent, deliveries, 50);
       const seconds = (performance.now() - t0) / 1000;
       const boxCpu = meter.stop();
       const applyMeter = startCpuMeter(); // from the last answer until all is applied
@@ -96,7 +87,7 @@ export function eventBurst(o: BenchOptions): Promise<Row[]> {
       const acceptedNew = answers.filter((a) => a.outcome === 'accepted').length;
       const rate = accepted / seconds;
       // Forge retries 10 % of the deliveries (while the burst is applied): each must be recognised as a duplicate.
-      const retrying = sendAll(retries, 20);
+      const retrying = sendAll(server, agent, retries, 20);
       if (!workerDuring) {
         await retrying;
         await h.restartWorker();

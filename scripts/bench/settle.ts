@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Client as Postgres } from 'pg';
 import { Client, Connection } from '@temporalio/client';
+import { runLimited } from '../../workflows/concurrency';
 
 /** The whole box idle at least this share of one sample for it to count as quiet. */
 const QUIET_IDLE_SHARE = 0.9;
@@ -44,18 +45,14 @@ async function terminateLeftovers(): Promise<number> {
     const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
     const running: string[] = [];
     for await (const w of client.workflow.list({ query: 'ExecutionStatus="Running"' })) running.push(w.workflowId);
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 16 }, async () => {
-        while (next < running.length) {
-          const id = running[next];
-          next += 1;
-          await client.workflow
-            .getHandle(id)
-            .terminate('bench: the previous scenario is over')
-            .catch(() => undefined); // completed meanwhile
-        }
-      }),
+    await runLimited(
+      running,
+      16,
+      (id) =>
+        client.workflow
+          .getHandle(id)
+          .terminate('bench: the previous scenario is over')
+          .catch(() => undefined), // completed meanwhile
     );
     return running.length;
   } finally {

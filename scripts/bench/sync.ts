@@ -1,6 +1,7 @@
 /** Bench scenarios of the scheduled Zoho → Jira cycle: idle, churn, first-cycle auto-create. */
 import { performance } from 'node:perf_hooks';
 import { configFingerprint } from '../../workflows/core/fingerprint';
+import { runLimited } from '../../workflows/concurrency';
 import { loadSmartConnectedItem } from '../../store/items';
 import { startHarness, type Harness } from '../../tests/e2e/support/harness';
 import { createSci, runCycle } from '../../tests/e2e/support/sci';
@@ -48,21 +49,14 @@ async function serverUnderLoad(
       calls.push({ path: '/api/panel/items', fit });
       if (i % 4 === 0) calls.push({ path: '/api/admin/items', fit: adminFit });
     }
-    let failed = 0;
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < calls.length) {
-          const c = calls[next];
-          next += 1;
-          const res = await request(`${server.url}${c.path}`, {
-            headers: { authorization: `Bearer ${c.fit}`, 'x-forge-oauth-system': 'sim-system-token' },
-          });
-          await res.body.text();
-          if (res.statusCode !== 200) failed += 1;
-        }
-      }),
-    );
+    const statuses = await runLimited(calls, 8, async (c) => {
+      const res = await request(`${server.url}${c.path}`, {
+        headers: { authorization: `Bearer ${c.fit}`, 'x-forge-oauth-system': 'sim-system-token' },
+      });
+      await res.body.text();
+      return res.statusCode;
+    });
+    const failed = statuses.filter((status) => status !== 200).length;
     return { peakMb: server.peakRssMb(), startedMb, requests: calls.length, failed };
   } finally {
     await server.stop();
